@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { useI18n } from '@/components/i18n';
+import type { TemplateRecord } from '@/lib/db/records';
+import { send } from '@/lib/messaging/client';
+import { siteMatchIndex } from '@/lib/settings';
+import { matchesAny } from '@/lib/sites/match-pattern';
+import { configName } from '@/lib/sites/names';
+import type { SiteConfig } from '@/lib/sites/schema';
+import { useOverlayStore, type OverlayTab } from './store';
+import { usePageSnapshot } from './usePageSnapshot';
+
+function useMatchedConfig(): SiteConfig | null {
+  const [config, setConfig] = useState<SiteConfig | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const index = await siteMatchIndex.getValue();
+      const entry = index.find((e) => matchesAny(e.matches, location.href));
+      if (!entry) return;
+      const record = await send('sites.get', { id: entry.id });
+      if (alive && record) setConfig(record.config);
+    })().catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return config;
+}
+
+export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
+  const { t, locale } = useI18n();
+  const { open, tab, setOpen, setTab } = useOverlayStore();
+  const config = useMatchedConfig();
+  const launcherRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    launcherRef.current?.focus();
+  }, [setOpen]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close();
+    }
+  };
+
+  const tabs: { id: OverlayTab; label: string }[] = [
+    { id: 'templates', label: t('overlay.tabTemplates') },
+    { id: 'status', label: t('overlay.tabStatus') },
+  ];
+
+  return (
+    <div className="dm-root" lang={locale}>
+      {open && (
+        <div className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>
+          <header className="dm-header">
+            <strong>{t('overlay.panelTitle')}</strong>
+            <button type="button" className="dm-icon" aria-label={t('common.close')} onClick={close}>
+              ×
+            </button>
+          </header>
+          <div role="tablist" className="dm-tabs" aria-label={t('overlay.panelTitle')}>
+            {tabs.map((x) => (
+              <button
+                key={x.id}
+                type="button"
+                role="tab"
+                id={`dm-tab-${x.id}`}
+                aria-selected={tab === x.id}
+                aria-controls={`dm-tabpanel-${x.id}`}
+                tabIndex={tab === x.id ? 0 : -1}
+                onClick={() => setTab(x.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setTab(x.id === 'templates' ? 'status' : 'templates');
+                }}
+              >
+                {x.label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`dm-tabpanel-${tab}`} aria-labelledby={`dm-tab-${tab}`} className="dm-body">
+            {tab === 'templates' ? <TemplatesTab /> : <StatusTab ctx={ctx} config={config} />}
+          </div>
+        </div>
+      )}
+      <button
+        ref={launcherRef}
+        type="button"
+        className="dm-launcher"
+        aria-label={t('overlay.launcher')}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {t('app.name')}
+      </button>
+    </div>
+  );
+}
+
+function TemplatesTab() {
+  const { t } = useI18n();
+  const [templates, setTemplates] = useState<TemplateRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [title, setTitle] = useState('');
+  const [shortcode, setShortcode] = useState('');
+  const [body, setBody] = useState('');
+
+  const refresh = useCallback(() => {
+    send('templates.list', { limit: 50 })
+      .then(setTemplates)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const saved = await send('templates.save', { title, body, shortcode: shortcode || undefined });
+      setStatus(t('overlay.added', { title: saved.title }));
+      setTitle('');
+      setShortcode('');
+      setBody('');
+      refresh();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <div>
+      <p className="dm-muted">{templates ? t('overlay.templatesCount', { count: templates.length }) : t('common.loading')}</p>
+      {templates && templates.length === 0 && <p className="dm-muted">{t('overlay.templatesEmpty')}</p>}
+      {templates && templates.length > 0 && (
+        <ul className="dm-list" aria-label={t('overlay.tabTemplates')}>
+          {templates.map((tpl) => (
+            <li key={tpl.id}>
+              <span className="dm-title">{tpl.title}</span>
+              {tpl.shortcode && <code>/{tpl.shortcode}</code>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={(e) => void submit(e)} aria-label={t('overlay.quickAdd')}>
+        <h3>{t('overlay.quickAdd')}</h3>
+        <label>
+          <span>{t('overlay.fieldTitle')}</span>
+          <input type="text" value={title} required onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          <span>{t('overlay.fieldShortcode')}</span>
+          <input type="text" value={shortcode} onChange={(e) => setShortcode(e.target.value)} />
+        </label>
+        <label>
+          <span>{t('overlay.fieldBody')}</span>
+          <textarea value={body} required rows={3} onChange={(e) => setBody(e.target.value)} />
+        </label>
+        <button type="submit" className="dm-primary">
+          {t('common.save')}
+        </button>
+        <p role="status" className="dm-status">
+          {status}
+        </p>
+        {error && (
+          <p role="alert" className="dm-error">
+            {t('common.error', { message: error })}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}
+
+function StatusTab({ ctx, config }: { ctx: ContentScriptContext; config: SiteConfig | null }) {
+  const { t, locale } = useI18n();
+  const snap = usePageSnapshot(ctx, config, true);
+  if (!config) return <p className="dm-muted">{t('overlay.siteUnknown')}</p>;
+  const customer = snap?.messages.filter((m) => m.sender === 'customer').length ?? 0;
+  const agent = snap?.messages.filter((m) => m.sender === 'agent').length ?? 0;
+  return (
+    <dl className="dm-facts">
+      <dt>{t('overlay.site', { name: configName(config, locale) })}</dt>
+      <dd>{snap?.conversationId ? t('overlay.conversation', { id: snap.conversationId }) : t('overlay.noConversation')}</dd>
+      {snap?.buyerName && <dd>{t('overlay.buyer', { name: snap.buyerName })}</dd>}
+      {snap && snap.messages.length > 0 && <dd>{t('overlay.messages', { customer, agent })}</dd>}
+      {snap?.orderNo && <dd>{t('overlay.order', { order: snap.orderNo })}</dd>}
+      {snap?.disputeType && <dd>{t('overlay.dispute', { type: snap.disputeType })}</dd>}
+    </dl>
+  );
+}

@@ -1,0 +1,117 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useI18n } from '@/components/i18n';
+import { getDb } from '@/lib/db/database';
+import type { LanguageSetting } from '@/lib/i18n';
+import { agentProfile, disabledHosts, languageSetting, type AgentProfile } from '@/lib/settings';
+import { configName } from '@/lib/sites/names';
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+function useStored<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    void item.getValue().then(setValue);
+    return item.watch(setValue);
+  }, [item]);
+  return value;
+}
+
+export function Options() {
+  const { t, locale } = useI18n();
+  const language = useStored(languageSetting);
+  const disabled = useStored(disabledHosts);
+  const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
+  const [used, setUsed] = useState<number | null>(null);
+  useEffect(() => {
+    void navigator.storage?.estimate().then((e) => setUsed(e.usage ?? 0));
+  }, []);
+
+  return (
+    <main style={{ maxWidth: 720, margin: '0 auto', padding: 24 }}>
+      <h1>{t('options.title')}</h1>
+      <p className="muted">{t('options.privacy')}</p>
+
+      <h2 id="opt-language">{t('options.language')}</h2>
+      <select aria-labelledby="opt-language" value={language ?? 'auto'} onChange={(e) => void languageSetting.setValue(e.target.value as LanguageSetting)}>
+        <option value="auto">{t('options.languageAuto')}</option>
+        <option value="zh-CN">简体中文</option>
+        <option value="en">English</option>
+      </select>
+
+      <ProfileForm />
+
+      <h2>{t('options.sites')}</h2>
+      <ul className="plain">
+        {sites?.map((s) => (
+          <li key={s.id} className="row">
+            <span>{configName(s.config, locale)}</span>
+            <span className={s.config.verified ? 'badge ok' : 'badge'}>{s.config.verified ? t('options.siteVerified') : t('options.siteUnverified')}</span>
+            <code className="muted">{s.config.matches.join(' ')}</code>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('options.sitesDisabled')}</h2>
+      {disabled && disabled.length === 0 && <p className="muted">{t('options.sitesDisabledNone')}</p>}
+      <ul className="plain">
+        {disabled?.map((host) => (
+          <li key={host} className="row">
+            <span>{host}</span>
+            <button type="button" onClick={() => void disabledHosts.setValue(disabled.filter((h) => h !== host))}>
+              {t('options.enable')}
+            </button>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('options.storage')}</h2>
+      <p>{used === null ? t('common.loading') : t('options.storageUsed', { used: formatBytes(used) })}</p>
+    </main>
+  );
+}
+
+function ProfileForm() {
+  const { t } = useI18n();
+  const stored = useStored(agentProfile);
+  const [draft, setDraft] = useState<AgentProfile | null>(null);
+  const [saved, setSaved] = useState(false);
+  const value = draft ?? stored;
+  if (!value) return null;
+  const field = (key: keyof AgentProfile, label: string) => (
+    <label>
+      <span>{label}</span>
+      <input
+        type="text"
+        value={value[key]}
+        onChange={(e) => {
+          setSaved(false);
+          setDraft({ ...value, [key]: e.target.value });
+        }}
+      />
+    </label>
+  );
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await agentProfile.setValue(value);
+    setDraft(null);
+    setSaved(true);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="opt-profile">
+      <h2 id="opt-profile">{t('options.profile')}</h2>
+      {field('agentName', t('options.agentName'))}
+      {field('agentId', t('options.agentId'))}
+      {field('shopName', t('options.shopName'))}
+      <button type="submit" className="primary">
+        {t('common.save')}
+      </button>{' '}
+      <span role="status">{saved ? t('options.saved') : ''}</span>
+    </form>
+  );
+}

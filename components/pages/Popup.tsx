@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useI18n } from '@/components/i18n';
+import { disabledHosts } from '@/lib/settings';
+import { TodayStats } from './TodayStats';
+
+function useActiveHost(): string | null | undefined {
+  const [host, setHost] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      try {
+        const url = new URL(tab?.url ?? '');
+        setHost(url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null);
+      } catch {
+        setHost(null);
+      }
+    });
+  }, []);
+  return host;
+}
+
+async function openDashboard(): Promise<void> {
+  const b = browser as unknown as {
+    sidePanel?: { open(o: { windowId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  if (b.sidebarAction) return b.sidebarAction.open();
+  const win = await browser.windows.getCurrent();
+  if (b.sidePanel && win.id !== undefined) return b.sidePanel.open({ windowId: win.id });
+}
+
+export function Popup() {
+  const { t } = useI18n();
+  const host = useActiveHost();
+  const [disabled, setDisabled] = useState<string[] | null>(null);
+  useEffect(() => {
+    void disabledHosts.getValue().then(setDisabled);
+    return disabledHosts.watch(setDisabled);
+  }, []);
+  const enabled = host ? !disabled?.includes(host) : false;
+  const toggle = async () => {
+    if (!host || !disabled) return;
+    await disabledHosts.setValue(enabled ? [...disabled, host] : disabled.filter((h) => h !== host));
+  };
+  return (
+    <main style={{ width: 320, padding: 14 }}>
+      <h1>{t('app.name')}</h1>
+      <TodayStats />
+      <h2>{host ? t('popup.thisSite', { host }) : t('popup.notAvailable')}</h2>
+      {host && disabled && (
+        <label className="row">
+          <input type="checkbox" role="switch" checked={enabled} onChange={() => void toggle()} />
+          {enabled ? t('common.on') : t('common.off')}
+        </label>
+      )}
+      <div className="row" style={{ marginTop: 12 }}>
+        <button type="button" className="primary" onClick={() => void openDashboard()}>
+          {t('popup.openDashboard')}
+        </button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.openOptions')}
+        </button>
+      </div>
+    </main>
+  );
+}

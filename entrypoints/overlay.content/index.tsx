@@ -1,0 +1,68 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { I18nProvider } from '@/components/i18n';
+import { disabledHosts } from '@/lib/settings';
+import { OverlayApp } from '@/components/overlay/OverlayApp';
+import { useOverlayStore } from '@/components/overlay/store';
+import overlayCss from '@/components/overlay/overlay.css?inline';
+
+const MOUNTED = Symbol.for('deskmate.overlay');
+
+/**
+ * The overlay: injected by the background (never listed in the manifest) into pages a site
+ * config matches, or when the agent asks for Deskmate. Lives in a shadow root; the page's
+ * styles cannot reach it and its text is rendered by React as text only.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['http://*/*', 'https://*/*'],
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const w = window as unknown as Record<symbol, boolean>;
+    if (w[MOUNTED]) return;
+    w[MOUNTED] = true;
+    ctx.onInvalidated(() => {
+      w[MOUNTED] = false;
+    });
+
+    const ui = await createShadowRootUi<Root>(ctx, {
+      name: 'deskmate-overlay',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: overlayCss,
+      onMount(container) {
+        const root = createRoot(container);
+        root.render(
+          <I18nProvider>
+            <OverlayApp ctx={ctx} />
+          </I18nProvider>,
+        );
+        return root;
+      },
+      onRemove(root) {
+        root?.unmount();
+      },
+    });
+    ui.mount();
+
+    const onMessage = (message: unknown) => {
+      if (message && typeof message === 'object' && (message as { type?: string }).type === 'overlay.open') {
+        useOverlayStore.getState().setOpen(true);
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // Switched off for this site from the popup: leave the page at once.
+    const unwatch = disabledHosts.watch((hosts) => {
+      if (hosts.includes(location.host)) {
+        ui.remove();
+        w[MOUNTED] = false;
+      }
+    });
+    ctx.onInvalidated(unwatch);
+  },
+});

@@ -1,0 +1,4 @@
+import { mountPage } from '@/components/mount-page';
+import { Popup } from '@/components/pages/Popup';
+
+mountPage(<Popup />);

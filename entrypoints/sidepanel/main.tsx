@@ -1,0 +1,4 @@
+import { mountPage } from '@/components/mount-page';
+import { Dashboard } from '@/components/pages/Dashboard';
+
+mountPage(<Dashboard />);

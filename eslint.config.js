@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo/vendor/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', 'test/e2e/**/*.{js,mjs,ts}', 'eslint.config.js', '.ci/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['demo/**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // Rule 3: nothing becomes HTML, no eval, no remote code.
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Rule 3: render text with textContent / React children.' },
+        { property: 'outerHTML', message: 'Rule 3: render text with textContent / React children.' },
+        { property: 'insertAdjacentHTML', message: 'Rule 3: build nodes instead.' },
+        { object: 'document', property: 'write', message: 'Rule 3: build nodes instead.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Rule 3: no dangerouslySetInnerHTML.' },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Rule 3: no HTML strings.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,61 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  AttachmentRecord,
+  CaseRecord,
+  ConversationRecord,
+  MessageEventRecord,
+  RoundRecord,
+  SiteConfigRecord,
+  TemplateRecord,
+  TemplateUseRecord,
+} from './records';
+
+export const DB_NAME = 'deskmate';
+
+/**
+ * Index definitions per schema version. A shipped version is never edited: a change adds a
+ * new entry (and an upgrade function in ./upgrades.ts when data must change). Only what is
+ * queried is indexed (template bodies are not).
+ */
+export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
+  1: {
+    templates: 'id, shortcode, folder, builtinId, updatedAt, lastUsedAt, *tags',
+    templateUses: '++id, templateId, at',
+    conversations: 'id, siteId, waitingSince, updatedAt',
+    messageEvents: 'id, conversationKey, at',
+    rounds: '++id, conversationKey, siteId, startedAt, endedAt',
+    cases: 'id, &[orderNo+disputeType], status, deadlineAt, updatedAt',
+    attachments: 'id, caseId, createdAt',
+    siteConfigs: 'id, enabled',
+  },
+};
+
+export const LATEST_VERSION = Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number));
+
+export class DeskmateDB extends Dexie {
+  templates!: EntityTable<TemplateRecord, 'id'>;
+  templateUses!: EntityTable<TemplateUseRecord, 'id'>;
+  conversations!: EntityTable<ConversationRecord, 'id'>;
+  messageEvents!: EntityTable<MessageEventRecord, 'id'>;
+  rounds!: EntityTable<RoundRecord, 'id'>;
+  cases!: EntityTable<CaseRecord, 'id'>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  siteConfigs!: EntityTable<SiteConfigRecord, 'id'>;
+
+  constructor(name = DB_NAME, upToVersion = LATEST_VERSION) {
+    super(name);
+    for (let v = 1; v <= upToVersion; v++) {
+      const stores = SCHEMA_VERSIONS[v];
+      if (!stores) throw new Error(`Missing schema version ${v}`);
+      this.version(v).stores(stores);
+    }
+  }
+}
+
+let shared: DeskmateDB | undefined;
+
+/** The one database of the extension origin (background and extension pages only; rule 1). */
+export function getDb(): DeskmateDB {
+  shared ??= new DeskmateDB();
+  return shared;
+}

@@ -1,0 +1,104 @@
+import type { SiteConfig, SenderKind } from '@/lib/sites/schema';
+
+// Record types of the Deskmate database (schema v1). Booleans are stored as 0/1 where indexed.
+
+export interface TemplateRecord {
+  id: string;
+  title: string;
+  body: string;
+  shortcode?: string;
+  /** Folder path, "/"-separated, e.g. "售后/物流". Empty string = root. */
+  folder: string;
+  tags: string[];
+  /** Site config ids this template is limited to; empty = all sites. */
+  sites: string[];
+  language: string;
+  /** Id of the built-in pack template this came from, if any. */
+  builtinId?: string;
+  createdAt: number;
+  updatedAt: number;
+  useCount: number;
+  lastUsedAt: number;
+}
+
+export interface TemplateUseRecord {
+  id?: number;
+  templateId: string;
+  at: number;
+  siteId: string;
+}
+
+export interface ConversationRecord {
+  /** `${siteId}:${conversationId}` */
+  id: string;
+  siteId: string;
+  conversationId: string;
+  buyerName?: string;
+  /** When the current unanswered customer wait started (epoch ms), or 0 when nobody waits. */
+  waitingSince: number;
+  lastCustomerAt: number;
+  lastAgentAt: number;
+  updatedAt: number;
+}
+
+/** One message seen arriving live; the key de-duplicates across reloads and tabs. */
+export interface MessageEventRecord {
+  /** `${siteId}:${conversationId}:${messageId}` */
+  id: string;
+  conversationKey: string;
+  sender: SenderKind;
+  at: number;
+}
+
+/** A wait from a customer's first unanswered message to the agent's human reply. */
+export interface RoundRecord {
+  id?: number;
+  conversationKey: string;
+  siteId: string;
+  startedAt: number;
+  /** 0 while open. */
+  endedAt: number;
+}
+
+export interface CaseItemState {
+  itemId: string;
+  done: 0 | 1;
+  note: string;
+  doneAt: number;
+}
+
+export interface CaseRecord {
+  id: string;
+  orderNo: string;
+  disputeType: string;
+  platform: string;
+  siteId: string;
+  status: 'open' | 'closed';
+  outcome?: 'won' | 'lost' | 'refunded' | 'withdrawn';
+  startedAt: number;
+  deadlineAt: number;
+  items: CaseItemState[];
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  caseId: string;
+  itemId: string;
+  name: string;
+  type: string;
+  size: number;
+  sourceUrl: string;
+  createdAt: number;
+  blob: Blob;
+}
+
+export interface SiteConfigRecord {
+  id: string;
+  source: 'builtin' | 'user';
+  enabled: 0 | 1;
+  config: SiteConfig;
+  updatedAt: number;
+}

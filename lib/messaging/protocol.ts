@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// The one typed message protocol between content scripts / extension pages and the background.
+// Inputs are validated on the receiving side (rule 6); a message that fails validation gets an
+// error naming the field and nothing is written.
+
+export const templateDraft = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    title: z.string().trim().min(1, 'title is empty').max(200),
+    body: z.string().min(1, 'body is empty').max(20000),
+    shortcode: z
+      .string()
+      .trim()
+      .max(32)
+      .regex(/^[\p{L}\p{N}_-]*$/u, 'shortcode may only hold letters, digits, "_" and "-"')
+      .optional(),
+    folder: z.string().max(200).default(''),
+    tags: z.array(z.string().min(1).max(50)).max(50).default([]),
+    sites: z.array(z.string().min(1).max(64)).max(100).default([]),
+    language: z.string().max(20).default('zh-CN'),
+  })
+  .strict();
+
+export const requests = {
+  ping: { input: z.object({}).strict() },
+  'templates.list': {
+    input: z.object({ limit: z.number().int().min(1).max(100000).default(200) }).strict(),
+  },
+  'templates.save': { input: templateDraft },
+  'templates.count': { input: z.object({}).strict() },
+  /** The content-script loader asks for the overlay to be injected into its own frame. */
+  'overlay.inject': { input: z.object({ reason: z.enum(['site', 'trigger', 'command']) }).strict() },
+  'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+} as const;
+
+export type RequestType = keyof typeof requests;
+export type RequestInput<T extends RequestType> = z.input<(typeof requests)[T]['input']>;
+export type ParsedInput<T extends RequestType> = z.output<(typeof requests)[T]['input']>;
+
+export interface Envelope {
+  deskmate: 1;
+  type: string;
+  input: unknown;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return !!message && typeof message === 'object' && (message as Envelope).deskmate === 1 && typeof (message as Envelope).type === 'string';
+}

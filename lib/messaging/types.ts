@@ -1,0 +1,15 @@
+import type { TemplateRecord, SiteConfigRecord } from '@/lib/db/records';
+import type { RequestType } from './protocol';
+
+/** What each request answers. */
+export interface Responses {
+  ping: { pong: true; at: number };
+  'templates.list': TemplateRecord[];
+  'templates.save': TemplateRecord;
+  'templates.count': number;
+  'overlay.inject': { injected: boolean };
+  'sites.get': SiteConfigRecord | null;
+}
+
+type Check<T extends Record<RequestType, unknown>> = T;
+export type AllResponses = Check<Responses>;

@@ -1,0 +1,40 @@
+import { storage } from 'wxt/utils/storage';
+import type { LanguageSetting } from '@/lib/i18n';
+
+// Settings are small, versioned storage items (records live in Dexie, see lib/db).
+
+export interface AgentProfile {
+  agentName: string;
+  agentId: string;
+  shopName: string;
+}
+
+export const languageSetting = storage.defineItem<LanguageSetting>('local:language', {
+  fallback: 'auto',
+  version: 1,
+});
+
+export const agentProfile = storage.defineItem<AgentProfile>('local:agentProfile', {
+  fallback: { agentName: '', agentId: '', shopName: '' },
+  version: 1,
+});
+
+/** Hosts (`location.host`) where the agent switched Deskmate off. Read by the content-script loader. */
+export const disabledHosts = storage.defineItem<string[]>('local:disabledHosts', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * URL match patterns of the enabled site configs, kept by the background so that the
+ * content-script loader can decide locally (without waking the service worker) whether
+ * the overlay belongs on a page.
+ */
+export interface SiteMatchEntry {
+  id: string;
+  matches: string[];
+}
+export const siteMatchIndex = storage.defineItem<SiteMatchEntry[]>('local:siteMatchIndex', {
+  fallback: [],
+  version: 1,
+});

@@ -1,0 +1,127 @@
+import type { ExtractRule, SenderKind, SiteConfig } from './schema';
+
+// Interprets a site config against a document. Pure: takes the root and URL as parameters so
+// that tests run it against saved pages.
+
+type Root = Document | Element | ShadowRoot;
+
+export function queryFirst(root: Root, selectors: readonly string[] | undefined): Element | null {
+  if (!selectors) return null;
+  for (const s of selectors) {
+    const el = root.querySelector(s);
+    if (el) return el;
+  }
+  return null;
+}
+
+export function queryAll(root: Root, selectors: readonly string[] | undefined): Element[] {
+  if (!selectors) return [];
+  for (const s of selectors) {
+    const list = root.querySelectorAll(s);
+    if (list.length) return Array.from(list);
+  }
+  return [];
+}
+
+function applyRegex(value: string, regex: string | undefined): string | null {
+  if (!regex) return value;
+  const m = new RegExp(regex).exec(value);
+  if (!m) return null;
+  return m[1] ?? m[0];
+}
+
+/** Reads one value with a rule, relative to `root` (a page or one message item). */
+export function extractValue(rule: ExtractRule | undefined, root: Root, url?: string): string | null {
+  if (!rule) return null;
+  if (rule.fromUrl) {
+    if (!url) return null;
+    const v = applyRegex(url, rule.regex);
+    return v ? v.trim() || null : null;
+  }
+  let el: Element | null;
+  if (rule.selector) {
+    el = null;
+    for (const s of rule.selector) {
+      // ":scope" lets a rule address the item itself.
+      el = s === ':scope' && root instanceof Element ? root : root.querySelector(s);
+      if (el) break;
+    }
+  } else el = root instanceof Element ? root : null;
+  if (!el) return null;
+  const raw = rule.attr ? el.getAttribute(rule.attr) : el.textContent;
+  if (raw == null) return null;
+  const v = applyRegex(raw.trim(), rule.regex);
+  return v ? v.trim() || null : null;
+}
+
+export function senderOf(config: SiteConfig, item: Element): SenderKind | null {
+  const rule = config.selectors.messageSender;
+  if (!rule) return null;
+  const kinds: SenderKind[] = ['customer', 'agent', 'bot', 'system'];
+  if (rule.attr) {
+    const value = item.getAttribute(rule.attr);
+    if (value == null) return null;
+    return kinds.find((k) => rule[k]?.includes(value)) ?? null;
+  }
+  return kinds.find((k) => rule[k]?.some((sel) => item.matches(sel))) ?? null;
+}
+
+export interface ExtractedMessage {
+  id: string | null;
+  sender: SenderKind | null;
+  time: number | null;
+  text: string;
+}
+
+export function extractMessage(config: SiteConfig, item: Element): ExtractedMessage {
+  const s = config.selectors;
+  const rawTime = extractValue(s.messageTime, item);
+  let time: number | null = null;
+  if (rawTime) {
+    const n = Number(rawTime);
+    time = Number.isFinite(n) ? (n < 1e12 ? n * 1000 : n) : Date.parse(rawTime) || null;
+  }
+  return {
+    id: extractValue(s.messageId, item),
+    sender: senderOf(config, item),
+    time,
+    text: (s.messageText ? extractValue(s.messageText, item) : item.textContent?.trim()) ?? '',
+  };
+}
+
+export interface PageSnapshot {
+  conversationId: string | null;
+  buyerName: string | null;
+  orderNo: string | null;
+  disputeType: string | null;
+  trackingNo: string | null;
+  conversations: string[];
+  messages: ExtractedMessage[];
+  hasComposer: boolean;
+}
+
+/** Everything a config can read from a page at one moment. */
+export function snapshotPage(config: SiteConfig, root: Document, url: string): PageSnapshot {
+  const s = config.selectors;
+  return {
+    conversationId: extractValue(s.activeConversation, root, url),
+    buyerName: extractValue(s.buyerName, root, url),
+    orderNo: extractValue(s.orderNo, root, url),
+    disputeType: extractValue(s.disputeType, root, url),
+    trackingNo: extractValue(s.trackingNo, root, url),
+    conversations: queryAll(root, s.conversationItem)
+      .map((el) => extractValue(s.conversationItemId ?? { selector: [':scope'] }, el))
+      .filter((v): v is string => !!v),
+    messages: queryAll(root, s.message).map((el) => extractMessage(config, el)),
+    hasComposer: !!queryFirst(root, s.composer),
+  };
+}
+
+/** Attributes a config reads: the only attribute changes worth observing on its pages. */
+export function observedAttributes(config: SiteConfig): string[] {
+  const attrs = new Set<string>();
+  for (const rule of Object.values(config.selectors)) {
+    if (rule && typeof rule === 'object' && !Array.isArray(rule) && 'attr' in rule && typeof rule.attr === 'string') attrs.add(rule.attr);
+  }
+  return [...attrs];
+}

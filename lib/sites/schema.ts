@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { parseMatchPattern } from './match-pattern';
+
+// One schema for every site adapter, built-in and user-made (rule 2: site knowledge is data).
+// Documented with a complete example in docs/site-config.md.
+
+/** Alternatives, tried in order: the first selector that finds something wins. */
+const selectorList = z.array(z.string().min(1).max(500)).min(1).max(20);
+
+const safeRegex = z
+  .string()
+  .max(200)
+  .refine((s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a valid regular expression')
+  // Nested quantifiers such as (a+)+ can take exponential time on a hostile page.
+  .refine((s) => !/\([^)]*[+*][^)]*\)[+*{]/.test(s), 'has nested quantifiers (catastrophic backtracking risk)');
+
+/** How to read one value: from an element's text or attribute, or from the URL. */
+export const extractRule = z
+  .object({
+    selector: selectorList.optional(),
+    attr: z.string().min(1).max(100).optional(),
+    fromUrl: z.boolean().optional(),
+    regex: safeRegex.optional(),
+  })
+  .strict()
+  .refine((r) => r.selector || r.fromUrl, 'needs "selector" or "fromUrl"');
+
+export const senderKinds = ['customer', 'agent', 'bot', 'system'] as const;
+export type SenderKind = (typeof senderKinds)[number];
+
+const senderRule = z
+  .object({
+    /** Attribute on the message item whose value names the sender. */
+    attr: z.string().min(1).max(100).optional(),
+    /** Attribute values (or, without attr, selectors the item matches) per sender kind. */
+    customer: z.array(z.string().min(1)).optional(),
+    agent: z.array(z.string().min(1)).optional(),
+    bot: z.array(z.string().min(1)).optional(),
+    system: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export const countingProfiles = ['taobao', 'pinduoduo', 'douyin', 'jd', 'helpdesk'] as const;
+
+const localized = z.union([z.string().min(1).max(100), z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).strict()]);
+
+export const siteConfigSchema = z
+  .object({
+    format: z.literal('deskmate/site-config'),
+    version: z.literal(1),
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'must be 2–64 lowercase letters, digits, ".", "_" or "-"'),
+    name: localized,
+    verified: z.boolean().default(false),
+    matches: z
+      .array(z.string())
+      .min(1)
+      .superRefine((patterns, ctx) => {
+        patterns.forEach((p, i) => {
+          const r = parseMatchPattern(p);
+          if (typeof r === 'string') ctx.addIssue({ code: 'custom', message: r, path: [i] });
+        });
+      }),
+    profile: z.enum(countingProfiles).default('helpdesk'),
+    selectors: z
+      .object({
+        conversationItem: selectorList.optional(),
+        conversationItemId: extractRule.optional(),
+        activeConversation: extractRule.optional(),
+        message: selectorList.optional(),
+        messageSender: senderRule.optional(),
+        messageId: extractRule.optional(),
+        messageTime: extractRule.optional(),
+        messageText: extractRule.optional(),
+        composer: selectorList.optional(),
+        buyerName: extractRule.optional(),
+        orderNo: extractRule.optional(),
+        disputeType: extractRule.optional(),
+        trackingNo: extractRule.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type ExtractRule = z.output<typeof extractRule>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Formats zod issues as "field.path: message" lines a person can act on. */
+export function formatIssues(error: z.ZodError, prefix = ''): string[] {
+  return error.issues.map((i) => {
+    const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+    return path ? `${path}: ${i.message}` : i.message;
+  });
+}
+
+/**
+ * Validates a whole config. `checkSelector` (given where a DOM exists) rejects selectors the
+ * browser cannot parse.
+ */
+export function parseSiteConfig(input: unknown, checkSelector?: (s: string) => boolean): ParseResult<SiteConfig> {
+  const r = siteConfigSchema.safeParse(input);
+  if (!r.success) return { ok: false, errors: formatIssues(r.error) };
+  if (checkSelector) {
+    const bad: string[] = [];
+    const visit = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}.${i}`));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
+      else if (typeof value === 'string' && /(^|\.)(selector|conversationItem|message|composer)\.\d+$/.test(path) && !checkSelector(value))
+        bad.push(`${path.slice(1)}: "${value}" is not a valid CSS selector`);
+    };
+    visit(r.data.selectors, '.selectors');
+    if (bad.length) return { ok: false, errors: bad };
+  }
+  return { ok: true, value: r.data };
+}
+
+/** A selector checker for contexts with a DOM. */
+export function domSelectorChecker(doc: Document): (s: string) => boolean {
+  const frag = doc.createDocumentFragment();
+  return (s) => {
+    try {
+      frag.querySelector(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskmateDB } from '@/lib/db/database';
+import { send } from '@/lib/messaging/client';
+import { dispatch, listen, type Handlers } from '@/lib/messaging/server';
+import { listTemplates, saveTemplate } from '@/lib/templates/store';
+
+let db: DeskmateDB;
+let stop: () => void;
+
+function handlers(): Handlers {
+  return {
+    ping: () => ({ pong: true, at: 1 }),
+    'templates.list': ({ limit }) => listTemplates(db, limit),
+    'templates.save': (draft) => saveTemplate(db, draft),
+    'templates.count': () => db.templates.count(),
+    'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'overlay.inject': () => ({ injected: false }),
+  };
+}
+
+beforeEach(() => {
+  db = new DeskmateDB(`test-${crypto.randomUUID()}`);
+  stop = listen(handlers());
+});
+afterEach(async () => {
+  stop();
+  await db.delete();
+});
+
+describe('typed messaging', () => {
+  it('writes a template through a message and reads it back', async () => {
+    const saved = await send('templates.save', { title: '欢迎语', body: '您好，{{买家|亲}}', shortcode: 'hyy' });
+    expect(saved).toMatchObject({ title: '欢迎语', shortcode: 'hyy', folder: '', tags: [], useCount: 0 });
+    expect(await db.templates.get(saved.id)).toMatchObject({ body: '您好，{{买家|亲}}' });
+    expect(await send('templates.count', {})).toBe(1);
+  });
+
+  it('refuses invalid input, names the field, and writes nothing', async () => {
+    await expect(send('templates.save', { title: '  ', body: 'x' })).rejects.toThrow(/templates\.save: title: title is empty/);
+    await expect(send('templates.save', { title: 'a', body: 'x', extra: 1 } as never)).rejects.toThrow(/extra/);
+    expect(await db.templates.count()).toBe(0);
+  });
+
+  it('refuses a shortcode that is already taken', async () => {
+    await send('templates.save', { title: 'A', body: 'a', shortcode: 'qd' });
+    await expect(send('templates.save', { title: 'B', body: 'b', shortcode: 'qd' })).rejects.toThrow(/shortcode "qd" is already used by “A”/);
+    expect(await db.templates.count()).toBe(1);
+  });
+
+  it('ignores messages that are not ours and unknown types', async () => {
+    const h = handlers();
+    expect(await dispatch(h, { hello: 1 }, {})).toEqual({ ok: false, error: 'not a Deskmate message' });
+    expect(await dispatch(h, { deskmate: 1, type: 'drop.tables', input: {} }, {})).toEqual({ ok: false, error: 'unknown message type "drop.tables"' });
+  });
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+// Deskmate's manifest. Every permission is justified in README.md ("Permissions").
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Deskmate',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-picker': {
+        suggested_key: { default: 'Alt+Period', mac: 'Alt+Period' },
+        description: '__MSG_commandOpenPicker__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'deskmate@deskmate.local',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['.output/**', 'test-results/**', '**/*.log', 'docs/screenshots/**', 'node_modules/**'],
+  },
+});
