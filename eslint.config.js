@@ -17,8 +17,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'test/e2e/**/*.{js,mjs,ts}', 'eslint.config.js', '.ci/**/*.mjs'],
+    files: ['scripts/**/*.{js,mjs}', 'eslint.config.js', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // End-to-end tests run in Node and pass functions to the browser (page.evaluate).
+    files: ['test/e2e/**/*.{js,mjs,ts}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {
     files: ['demo/**/*.{js,mjs}'],

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// `npm start`: build Deskmate, serve the demo workspace on 127.0.0.1 and open the system's
+// Chrome/Chromium (or Firefox with --firefox) with Deskmate loaded. Without a display
+// (--headless, or no DISPLAY on Linux) it takes a screenshot of the demo with the overlay,
+// prints its path and exits.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CHROMIUM_HINT, FIREFOX_HINT, chromiumArgs, findChromium, findFirefox } from './browsers.mjs';
+import { startDemoServer } from './serve-demo.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const firefox = args.includes('--firefox');
+const headless = args.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+
+function fail(message) {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+const executablePath = firefox ? findFirefox() : findChromium();
+if (!executablePath) fail(firefox ? FIREFOX_HINT : CHROMIUM_HINT);
+
+console.log(`Building Deskmate for ${firefox ? 'Firefox' : 'Chrome'}…`);
+const build = spawnSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) fail('The build failed (see above).');
+const extensionDir = join(root, '.output', firefox ? 'firefox-mv2' : 'chrome-mv3');
+
+async function startServer() {
+  const preferred = Number(process.env.PORT) || 5174;
+  try {
+    return await startDemoServer({ port: preferred });
+  } catch {
+    return startDemoServer({ port: 0 }); // the usual port is taken: any free one
+  }
+}
+const server = await startServer();
+const demoUrl = server.url;
+console.log(`Demo workspace: ${demoUrl}`);
+
+const shotDir = join(root, '.output', 'screenshots');
+const shotPath = join(shotDir, `demo-${firefox ? 'firefox' : 'chromium'}.png`);
+
+async function waitFor(fn, timeout = 20000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > end) throw new Error('Deskmate did not show up on the demo page in time.');
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+try {
+  if (firefox) {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless, defaultViewport: { width: 1280, height: 800 } });
+    await browser.installExtension(extensionDir);
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.goto(demoUrl);
+    if (headless) {
+      const launcher = await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'));
+      await launcher.click();
+      await waitFor(() => page.$('deskmate-overlay >>> [role="dialog"]'));
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: shotPath });
+      await browser.close();
+    } else {
+      console.log('Firefox is open with Deskmate. Close the browser window to stop.');
+      await new Promise((r) => browser.on('disconnected', r));
+    }
+  } else {
+    const { chromium } = await import('playwright-core');
+    const profile = join(root, '.output', headless ? 'start-profile-headless' : 'start-profile');
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless,
+      args: chromiumArgs(extensionDir),
+      viewport: headless ? { width: 1280, height: 800 } : null,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(demoUrl);
+    if (headless) {
+      const launcher = page.locator('deskmate-overlay .dm-launcher');
+      await launcher.waitFor({ timeout: 20000 });
+      await launcher.click();
+      await page.locator('deskmate-overlay [role="dialog"]').waitFor();
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: shotPath });
+      await context.close();
+    } else {
+      console.log('Chromium is open with Deskmate. Close the browser window to stop.');
+      await new Promise((r) => context.on('close', r));
+    }
+  }
+  if (headless) console.log(`\n✔ Screenshot of the demo workspace with Deskmate: ${shotPath}`);
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
+} finally {
+  await server.close();
+}

@@ -1,0 +1,62 @@
+// End-to-end in Firefox ESR (puppeteer-core over WebDriver BiDi): the same smoke test as in
+// Chromium, on the Firefox (MV2) build.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { findFirefox, FIREFOX_HINT } from '../../scripts/browsers.mjs';
+import { demoServer, FIREFOX_EXT, waitFor } from './helpers.mjs';
+
+describe('Firefox: overlay and data that survives', () => {
+  let server;
+  let browser;
+  const title = `售后物流 e2e ${Date.now()}`;
+
+  before(async () => {
+    const executablePath = findFirefox();
+    if (!executablePath) throw new Error(FIREFOX_HINT);
+    server = await demoServer();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' },
+    });
+    await browser.installExtension(FIREFOX_EXT);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  // The overlay lives in an open shadow root: pierce it.
+  const inOverlay = (page, selector) => page.$(`deskmate-overlay >>> ${selector}`);
+  const waitInOverlay = (page, selector, message) => waitFor(() => inOverlay(page, selector), { message });
+  const overlayText = (page) =>
+    page.evaluate(() => document.querySelector('deskmate-overlay')?.shadowRoot?.textContent ?? '');
+
+  it('shows the overlay, saves a template through messaging, and keeps it across a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}?schedule=off`);
+    const launcher = await waitInOverlay(page, 'button.dm-launcher', 'the overlay launcher');
+    assert.equal(await page.$$eval('deskmate-overlay', (els) => els.length), 1);
+    await launcher.click();
+    await waitInOverlay(page, '[role="dialog"]', 'the panel');
+
+    const fill = async (label, value) => {
+      const el = await waitInOverlay(page, `form label:has(> span) ${label}`, label);
+      await el.type(value);
+    };
+    await fill('input[type="text"]', title);
+    const textarea = await waitInOverlay(page, 'form textarea', 'the body field');
+    await textarea.type('亲，您的包裹正在路上，物流单号 {{物流单号}}');
+    const save = await waitInOverlay(page, 'form button[type="submit"]', 'the save button');
+    await save.click();
+    await waitFor(async () => (await overlayText(page)).includes(`“${title}”`), { message: 'the saved status' });
+
+    await page.reload();
+    const again = await waitInOverlay(page, 'button.dm-launcher', 'the launcher after reload');
+    await again.click();
+    await waitFor(async () => (await overlayText(page)).includes(title), { message: 'the template after reload' });
+    await page.close();
+  });
+});

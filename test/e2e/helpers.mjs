@@ -1,0 +1,106 @@
+// Shared helpers for the end-to-end tests: real browsers, the built extension, the demo server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium, CHROMIUM_HINT } from '../../scripts/browsers.mjs';
+import { startDemoServer } from '../../scripts/serve-demo.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROME_EXT = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_EXT = join(ROOT, '.output/firefox-mv2');
+
+/** Polls `fn` until it returns a truthy value (or stops throwing); never a fixed sleep. */
+export async function waitFor(fn, { timeout = 15000, interval = 100, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${message}${last ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export function tempProfile(prefix = 'deskmate-profile-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function demoServer() {
+  return startDemoServer({ port: 0 });
+}
+
+/** Launches Chromium with the built extension on a persistent profile. */
+export async function launchChromium(profileDir, { lang = 'zh-CN' } = {}) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_HINT);
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    locale: lang,
+    args: [...chromiumArgs(CHROME_EXT), `--lang=${lang}`],
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId };
+}
+
+/** Reads every record of a table of the extension's database, from an extension page. */
+export async function readTable(context, extensionId, table) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    return await page.evaluate(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('deskmate');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction(name, 'readonly');
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => {
+              resolve(all.result);
+              db.close();
+            };
+            all.onerror = () => reject(all.error);
+          };
+        }),
+      table,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Stops the extension's service worker (what Chrome does to an idle MV3 worker) and waits,
+ * through CDP's own status events, until it really is stopped.
+ */
+export async function stopServiceWorkers(context, extensionId) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const cdp = await context.newCDPSession(page);
+    const status = new Map();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.includes(extensionId)) status.set(v.versionId, v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await waitFor(() => status.size > 0, { message: 'the service worker status' });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitFor(() => [...status.values()].every((s) => s === 'stopped'), { message: 'the service worker to stop' });
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
