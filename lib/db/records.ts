@@ -19,13 +19,19 @@ export interface TemplateRecord {
   updatedAt: number;
   useCount: number;
   lastUsedAt: number;
+  /** Pinyin search keys of the title (derived on write, see lib/templates/search-keys.ts). */
+  py?: string;
+  pyi?: string;
 }
 
+/** One insertion: which template, when, where. No message content. */
 export interface TemplateUseRecord {
   id?: number;
   templateId: string;
   at: number;
   siteId: string;
+  /** Characters inserted (for the "time saved" estimate). */
+  chars?: number;
 }
 
 export interface ConversationRecord {

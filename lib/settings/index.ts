@@ -38,3 +38,21 @@ export const siteMatchIndex = storage.defineItem<SiteMatchEntry[]>('local:siteMa
   fallback: [],
   version: 1,
 });
+
+/** Bumped by every template write; open pages and overlays refresh their copy when it changes. */
+export const templatesRevision = storage.defineItem<number>('local:templatesRevision', {
+  fallback: 0,
+  version: 1,
+});
+
+/** Ids of default-pack templates the agent deleted: an update never brings them back. */
+export const removedBuiltins = storage.defineItem<string[]>('local:removedBuiltins', {
+  fallback: [],
+  version: 1,
+});
+
+/** Which default pack versions were installed, per language. */
+export const installedPacks = storage.defineItem<Record<string, number>>('local:installedPacks', {
+  fallback: {},
+  version: 1,
+});

@@ -1,0 +1,282 @@
+import { z } from 'zod';
+import type { TemplateRecord } from '@/lib/db/records';
+
+// Import and export of template libraries: the JSON pack format and CSV (folder,shortcode,title,body).
+// Rule 6: a file is validated whole first; every error names the item/row and the field.
+
+export const MAX_BODY = 20000;
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const shortcode = z
+  .string()
+  .trim()
+  .max(32, 'is longer than 32 characters')
+  .regex(/^[\p{L}\p{N}_-]*$/u, 'may only hold letters, digits, "_" and "-"');
+
+export const packTemplate = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    title: z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters'),
+    body: z.string().min(1, 'is empty').max(MAX_BODY, `is longer than ${MAX_BODY} characters`),
+    shortcode: shortcode.optional(),
+    folder: z.string().max(200).optional(),
+    tags: z.array(z.string().min(1).max(50)).max(50).optional(),
+    sites: z.array(z.string().min(1).max(64)).max(100).optional(),
+  })
+  .strict();
+export type PackTemplate = z.output<typeof packTemplate>;
+
+const pack = z
+  .object({
+    format: z.literal('deskmate/templates', { error: 'must be "deskmate/templates"' }),
+    version: z.literal(1, { error: 'must be 1' }),
+    language: z.string().max(20).optional(),
+    exportedAt: z.string().max(40).optional(),
+    templates: z.array(z.unknown()).max(100000, 'holds more than 100,000 templates'),
+  })
+  .strict();
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+export interface ParsedPack {
+  language?: string;
+  templates: PackTemplate[];
+}
+
+const MAX_ERRORS = 50;
+
+function issuePath(prefix: string, path: PropertyKey[]): string {
+  return [prefix, ...path.map(String)].filter(Boolean).join('.');
+}
+
+/** Validates a JSON pack object (already parsed). */
+export function parsePack(input: unknown): ParseResult<ParsedPack> {
+  const head = pack.safeParse(input);
+  if (!head.success) return { ok: false, errors: head.error.issues.map((i) => `${issuePath('', i.path) || 'file'}: ${i.message}`) };
+  const errors: string[] = [];
+  const templates: PackTemplate[] = [];
+  head.data.templates.forEach((item, i) => {
+    const r = packTemplate.safeParse(item);
+    if (r.success) templates.push(r.data);
+    else for (const issue of r.error.issues) errors.push(`templates[${i}]${titleHint(item)}.${issue.path.map(String).join('.') || 'item'}: ${issue.message}`);
+  });
+  errors.push(...duplicateErrors(templates, (i) => `templates[${i}]`));
+  if (errors.length) return { ok: false, errors: cap(errors) };
+  return { ok: true, value: { language: head.data.language, templates } };
+}
+
+function titleHint(item: unknown): string {
+  const title = item && typeof item === 'object' ? (item as { title?: unknown }).title : undefined;
+  return typeof title === 'string' && title.trim() ? ` (“${title.trim().slice(0, 30)}”)` : '';
+}
+
+function cap(errors: string[]): string[] {
+  return errors.length > MAX_ERRORS ? [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more errors`] : errors;
+}
+
+function duplicateErrors(templates: PackTemplate[], where: (i: number) => string): string[] {
+  const errors: string[] = [];
+  const ids = new Map<string, number>();
+  const codes = new Map<string, number>();
+  templates.forEach((t, i) => {
+    if (t.id) {
+      const first = ids.get(t.id);
+      if (first !== undefined) errors.push(`${where(i)}.id: "${t.id}" is also used by ${where(first)}`);
+      else ids.set(t.id, i);
+    }
+    if (t.shortcode) {
+      const first = codes.get(t.shortcode);
+      if (first !== undefined) errors.push(`${where(i)}.shortcode: "${t.shortcode}" is also used by ${where(first)}`);
+      else codes.set(t.shortcode, i);
+    }
+  });
+  return errors;
+}
+
+/** Decodes file bytes as UTF-8 (with or without BOM); invalid UTF-8 is an error, not mojibake. */
+export function decodeUtf8(bytes: Uint8Array): ParseResult<string> {
+  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, errors: [`file: is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`] };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { ok: false, errors: ['file: is not valid UTF-8 text (save it as “CSV UTF-8” or JSON in UTF-8)'] };
+  }
+}
+
+// ---- CSV ----
+
+export const CSV_COLUMNS = ['folder', 'shortcode', 'title', 'body'] as const;
+const CSV_HEADER_ALIASES: Record<string, (typeof CSV_COLUMNS)[number]> = {
+  folder: 'folder',
+  目录: 'folder',
+  文件夹: 'folder',
+  shortcode: 'shortcode',
+  快捷码: 'shortcode',
+  快捷短语: 'shortcode',
+  title: 'title',
+  标题: 'title',
+  body: 'body',
+  内容: 'body',
+  正文: 'body',
+};
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, newlines inside quotes. */
+export function parseCsvRows(text: string): ParseResult<string[][]> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  let line = 1;
+  let quoteStartLine = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') {
+      quoted = true;
+      quoteStartLine = line;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      line++;
+    } else field += c;
+    i++;
+  }
+  if (quoted) return { ok: false, errors: [`line ${quoteStartLine}: a quoted field is never closed`] };
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return { ok: true, value: rows.filter((r) => !(r.length === 1 && r[0] === '')) };
+}
+
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** Spreadsheet formula injection: cells that would start a formula get a leading apostrophe. */
+export function escapeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function unescapeCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+function csvQuote(value: string): string {
+  const v = escapeCell(value);
+  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function parseCsv(text: string): ParseResult<ParsedPack> {
+  const parsed = parseCsvRows(text);
+  if (!parsed.ok) return parsed;
+  const [header, ...rows] = parsed.value;
+  if (!header) return { ok: false, errors: ['file: is empty'] };
+  const columns = header.map((h) => CSV_HEADER_ALIASES[h.trim().toLowerCase()] ?? CSV_HEADER_ALIASES[h.trim()]);
+  const missing = CSV_COLUMNS.filter((c) => !columns.includes(c));
+  const unknown = header.filter((_, i) => !columns[i]);
+  if (missing.length || unknown.length)
+    return {
+      ok: false,
+      errors: [
+        `row 1 (header): expected the columns ${CSV_COLUMNS.join(',')}` +
+          (missing.length ? `; missing ${missing.join(', ')}` : '') +
+          (unknown.length ? `; unknown ${unknown.map((u) => `"${u}"`).join(', ')}` : ''),
+      ],
+    };
+  const errors: string[] = [];
+  const templates: PackTemplate[] = [];
+  rows.forEach((cells, r) => {
+    const rowNo = r + 2;
+    if (cells.length !== header.length) {
+      errors.push(`row ${rowNo}: has ${cells.length} cells, the header has ${header.length}`);
+      return;
+    }
+    const item: Record<string, string> = {};
+    columns.forEach((col, i) => {
+      if (col) item[col] = unescapeCell(cells[i] ?? '');
+    });
+    const candidate = {
+      title: item.title,
+      body: item.body,
+      ...(item.shortcode?.trim() ? { shortcode: item.shortcode.trim() } : {}),
+      ...(item.folder?.trim() ? { folder: item.folder.trim() } : {}),
+    };
+    const res = packTemplate.safeParse(candidate);
+    if (res.success) templates.push(res.data);
+    else for (const issue of res.error.issues) errors.push(`row ${rowNo}, ${issue.path.map(String).join('.') || 'row'}: ${issue.message}`);
+  });
+  errors.push(...duplicateErrors(templates, (i) => `row ${i + 2}`));
+  if (errors.length) return { ok: false, errors: cap(errors) };
+  return { ok: true, value: { templates } };
+}
+
+/** Parses an import file by its content: a JSON pack or a CSV table. */
+export function parseImport(bytes: Uint8Array, fileName = ''): ParseResult<ParsedPack> {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.value;
+  const looksJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text);
+  if (looksJson) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      return { ok: false, errors: [`file: is not valid JSON (${err instanceof Error ? err.message : String(err)})`] };
+    }
+    return parsePack(json);
+  }
+  return parseCsv(text);
+}
+
+// ---- export ----
+
+type Exportable = Pick<TemplateRecord, 'id' | 'title' | 'body' | 'shortcode' | 'folder' | 'tags' | 'sites'>;
+
+export function exportJson(templates: readonly Exportable[], now = new Date()): string {
+  return JSON.stringify(
+    {
+      format: 'deskmate/templates',
+      version: 1,
+      exportedAt: now.toISOString(),
+      templates: templates.map((t) => ({
+        id: t.id,
+        title: t.title,
+        body: t.body,
+        ...(t.shortcode ? { shortcode: t.shortcode } : {}),
+        ...(t.folder ? { folder: t.folder } : {}),
+        ...(t.tags.length ? { tags: t.tags } : {}),
+        ...(t.sites.length ? { sites: t.sites } : {}),
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+/** CSV with a BOM so spreadsheet tools open it as UTF-8; CRLF line ends. */
+export function exportCsv(templates: readonly Exportable[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const t of templates) lines.push([t.folder, t.shortcode ?? '', t.title, t.body].map(csvQuote).join(','));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
