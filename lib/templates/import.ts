@@ -12,7 +12,7 @@ export interface ImportPlan {
   duplicates: number;
 }
 
-async function existingMatches(db: DeskmateDB, templates: readonly PackTemplate[]) {
+async function existingMatches(db: DeskmateDB) {
   const all = await db.templates.toArray();
   const byId = new Map(all.map((r) => [r.id, r]));
   const byBuiltin = new Map(all.flatMap((r) => (r.builtinId ? [[r.builtinId, r] as const] : [])));
@@ -23,7 +23,7 @@ async function existingMatches(db: DeskmateDB, templates: readonly PackTemplate[
 }
 
 export async function planImport(db: DeskmateDB, templates: readonly PackTemplate[]): Promise<ImportPlan> {
-  const { match } = await existingMatches(db, templates);
+  const { match } = await existingMatches(db);
   return { total: templates.length, duplicates: templates.filter((t) => match(t)).length };
 }
 
@@ -50,7 +50,7 @@ export async function applyImport(
 ): Promise<ImportResult> {
   const result: ImportResult = { added: 0, updated: 0, skipped: 0 };
   await db.transaction('rw', db.templates, async () => {
-    const { match, shortcodes } = await existingMatches(db, templates);
+    const { match, shortcodes } = await existingMatches(db);
     const freeShortcode = (code: string | undefined) => {
       if (!code || !shortcodes.has(code)) return code;
       for (let n = 2; ; n++) if (!shortcodes.has(`${code}-${n}`)) return `${code}-${n}`;
