@@ -310,10 +310,10 @@ function panelCard(title, ...children) {
   return h('section', { class: 'panel-card' }, h('h2', { class: 'panel-title', text: title }), ...children);
 }
 
-function kv(label, value, extraClass = '') {
+function kv(label, value, extraClass = '', valueAttrs = {}) {
   return h('div', { class: `kv ${extraClass}`.trim() },
     h('span', { class: 'kv-label', text: label }),
-    h('span', { class: 'kv-value', text: value }));
+    h('span', { ...valueAttrs, class: 'kv-value', text: value }));
 }
 
 function renderPanel(conv) {
@@ -340,7 +340,7 @@ function renderPanel(conv) {
       kv('实付款', money(totals.paid), 'kv--strong')),
     panelCard('物流',
       order.logistics.trackingNo
-        ? [kv('快递', order.logistics.courier), kv('运单号', order.logistics.trackingNo, 'kv--mono'),
+        ? [kv('快递', order.logistics.courier), kv('运单号', order.logistics.trackingNo, 'kv--mono', { id: 'panel-tracking-no', 'data-tracking-no': order.logistics.trackingNo }),
           kv('最新', order.logistics.events[order.logistics.events.length - 1]?.text ?? '—')]
         : h('p', { class: 'muted', text: '暂未发货' })),
     refund

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db/database';
-import { listen, type Handlers } from '@/lib/messaging/server';
+import { createHandlers } from '@/lib/messaging/handlers';
+import { listen } from '@/lib/messaging/server';
 import { syncBuiltinSiteConfigs } from '@/lib/sites/store';
-import { listTemplates, saveTemplate } from '@/lib/templates/store';
+import { ensureDefaultPacks } from '@/lib/templates/packs';
 
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
@@ -15,29 +16,24 @@ async function injectOverlay(tabId: number, frameId = 0): Promise<boolean> {
 
 export default defineBackground(() => {
   const db = getDb();
+  listen(createHandlers(db, { injectOverlay }));
 
-  const handlers: Handlers = {
-    ping: () => ({ pong: true, at: Date.now() }),
-    'templates.list': ({ limit }) => listTemplates(db, limit),
-    'templates.save': (draft) => saveTemplate(db, draft),
-    'templates.count': () => db.templates.count(),
-    'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
-    'overlay.inject': async (_input, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) throw new Error('overlay.inject must come from a tab');
-      return { injected: await injectOverlay(tabId, sender.frameId ?? 0) };
-    },
+  const setUp = async () => {
+    await syncBuiltinSiteConfigs(db);
+    await ensureDefaultPacks(db, [browser.i18n.getUILanguage(), ...(navigator.languages ?? [])]);
   };
-  listen(handlers);
-
-  browser.runtime.onInstalled.addListener(() => void syncBuiltinSiteConfigs(db));
-  browser.runtime.onStartup.addListener(() => void syncBuiltinSiteConfigs(db));
+  browser.runtime.onInstalled.addListener(() => void setUp());
+  browser.runtime.onStartup.addListener(() => void setUp());
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'open-picker' || tab?.id === undefined) return;
     const tabId = tab.id;
-    void injectOverlay(tabId)
-      .then(() => browser.tabs.sendMessage(tabId, { type: 'overlay.open' }))
-      .catch(() => undefined); // pages extensions may not touch (store, settings)
+    // The loader of the focused frame opens the picker on the focused field (or the panel).
+    void browser.tabs.sendMessage(tabId, { type: 'picker.open' }).catch(() =>
+      // No loader in this tab (opened before Deskmate was installed): bring the overlay in.
+      injectOverlay(tabId)
+        .then(() => browser.tabs.sendMessage(tabId, { type: 'overlay.open' }))
+        .catch(() => undefined), // pages extensions may not touch (store, settings)
+    );
   });
 });

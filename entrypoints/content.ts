@@ -1,27 +1,50 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { overlayApi, setPending, type PickerRequest } from '@/lib/insert/bridge';
+import { editableRoot } from '@/lib/insert/editors';
+import { isTriggerInput, readTrigger } from '@/lib/insert/trigger';
 import { send } from '@/lib/messaging/client';
 import { disabledHosts, siteMatchIndex } from '@/lib/settings';
 import { matchesAny } from '@/lib/sites/match-pattern';
 
 /**
- * The loader: runs on every http(s) page and stays tiny (no React, no Dexie, no zod). It reads
- * the site match index from extension storage and asks the background to inject the overlay
- * only where a site config matches. Single-page consoles are re-checked on URL changes.
+ * The loader: runs in every http(s) frame and stays tiny (no React, no Dexie, no zod). It
+ *  - asks for the overlay where a site config matches (read from storage, no service-worker wake-up),
+ *  - notices the picker trigger ("/" or "、" at the start of a field or after a space) in any
+ *    editable field and hands over to the overlay, injecting it first if needed,
+ *  - answers the keyboard command.
+ * It never reacts while an IME composition is active.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  allFrames: true,
+  matchAboutBlank: true,
   async main(ctx) {
+    let disabled = false;
     let requested = false;
-    const check = async () => {
+
+    const inject = async (reason: 'site' | 'trigger' | 'command') => {
       if (requested || ctx.isInvalid) return;
-      const [disabled, index] = await Promise.all([disabledHosts.getValue(), siteMatchIndex.getValue()]);
-      if (disabled.includes(location.host)) return;
-      if (!index.some((entry) => matchesAny(entry.matches, location.href))) return;
       requested = true;
-      await send('overlay.inject', { reason: 'site' }).catch(() => {
+      await send('overlay.inject', { reason }).catch(() => {
         requested = false;
       });
+    };
+
+    const open = (request: PickerRequest | 'panel') => {
+      if (disabled) return;
+      const api = overlayApi();
+      if (api) return request === 'panel' ? api.openPanel() : api.openPicker(request);
+      setPending(request);
+      void inject(request === 'panel' ? 'command' : 'trigger');
+    };
+
+    const check = async () => {
+      const [off, index] = await Promise.all([disabledHosts.getValue(), siteMatchIndex.getValue()]);
+      disabled = off.includes(location.host);
+      if (disabled || window !== window.top) return; // the overlay's panel lives in the top frame
+      if (index.some((entry) => matchesAny(entry.matches, location.href))) await inject('site');
     };
     await check();
     ctx.addEventListener(window, 'wxt:locationchange', () => void check());
@@ -31,5 +54,34 @@ export default defineContentScript({
       unwatchIndex();
       unwatchDisabled();
     });
+
+    const onTyped = (target: EventTarget | null) => {
+      const field = editableRoot(target);
+      if (!field) return;
+      const match = readTrigger(field);
+      if (match && match.query === '') open({ target: field, mode: 'inline' });
+    };
+    // Capture phase on the document: sees fields in open shadow roots too (composedPath).
+    ctx.addEventListener(
+      document,
+      'input',
+      (e) => {
+        if (e instanceof InputEvent && isTriggerInput(e)) onTyped(e.composedPath()[0] ?? null);
+      },
+      { capture: true },
+    );
+    // A trigger committed through an IME (e.g. "、" from a Chinese punctuation composition).
+    ctx.addEventListener(document, 'compositionend', (e) => onTyped(e.composedPath()[0] ?? null), { capture: true });
+
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: string } | null)?.type !== 'picker.open' || !document.hasFocus()) return;
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const field = editableRoot(active);
+      if (field) open({ target: field, mode: 'command' });
+      else if (window === window.top) open('panel');
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

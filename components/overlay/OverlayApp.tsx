@@ -3,35 +3,20 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
 import type { TemplateRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
-import { siteMatchIndex } from '@/lib/settings';
-import { matchesAny } from '@/lib/sites/match-pattern';
 import { configName } from '@/lib/sites/names';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { useOverlayStore, type OverlayTab } from './store';
+import { Picker } from './Picker';
+import { useMatchedConfig } from './useMatchedConfig';
+import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
-
-function useMatchedConfig(): SiteConfig | null {
-  const [config, setConfig] = useState<SiteConfig | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void (async () => {
-      const index = await siteMatchIndex.getValue();
-      const entry = index.find((e) => matchesAny(e.matches, location.href));
-      if (!entry) return;
-      const record = await send('sites.get', { id: entry.id });
-      if (alive && record) setConfig(record.config);
-    })().catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return config;
-}
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
-  const { open, tab, setOpen, setTab } = useOverlayStore();
+  const { open, tab, setOpen, setTab, picker, pickerSeq, closePicker } = useOverlayStore();
   const config = useMatchedConfig();
+  const { index } = useTemplates();
+  const topFrame = window === window.top;
   const launcherRef = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => {
     setOpen(false);
@@ -52,7 +37,8 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
 
   return (
     <div className="dm-root" lang={locale}>
-      {open && (
+      {picker && <Picker key={pickerSeq} request={picker} index={index} config={config} onClose={closePicker} />}
+      {topFrame && open && (
         <div className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>
           <header className="dm-header">
             <strong>{t('overlay.panelTitle')}</strong>
@@ -84,6 +70,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
           </div>
         </div>
       )}
+      {topFrame && (
       <button
         ref={launcherRef}
         type="button"
@@ -94,6 +81,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       >
         {t('app.name')}
       </button>
+      )}
     </div>
   );
 }

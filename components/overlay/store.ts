@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { PickerRequest } from '@/lib/insert/bridge';
 
 // Per-tab UI state of the overlay only; records live in the background's database.
 
@@ -9,6 +10,11 @@ interface OverlayState {
   tab: OverlayTab;
   setOpen: (open: boolean) => void;
   setTab: (tab: OverlayTab) => void;
+  picker: PickerRequest | null;
+  /** Bumped on every open, so a new request always starts a fresh picker. */
+  pickerSeq: number;
+  openPicker: (request: PickerRequest) => void;
+  closePicker: () => void;
 }
 
 export const useOverlayStore = create<OverlayState>((set) => ({
@@ -16,4 +22,8 @@ export const useOverlayStore = create<OverlayState>((set) => ({
   tab: 'templates',
   setOpen: (open) => set({ open }),
   setTab: (tab) => set({ tab }),
+  picker: null,
+  pickerSeq: 0,
+  openPicker: (picker) => set((s) => ({ picker, pickerSeq: s.pickerSeq + 1 })),
+  closePicker: () => set({ picker: null }),
 }));

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { I18nProvider } from '@/components/i18n';
+import { setOverlayApi, takePending } from '@/lib/insert/bridge';
 import { disabledHosts } from '@/lib/settings';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
 import { useOverlayStore } from '@/components/overlay/store';
@@ -48,6 +49,14 @@ export default defineContentScript({
     });
     ui.mount();
 
+    // Hand-off from the loader: it calls this API from now on, and may have a request waiting.
+    const store = useOverlayStore.getState();
+    setOverlayApi({ openPicker: store.openPicker, openPanel: () => store.setOpen(true) });
+    ctx.onInvalidated(() => setOverlayApi(undefined));
+    const pending = takePending();
+    if (pending === 'panel') store.setOpen(true);
+    else if (pending) store.openPicker(pending);
+
     const onMessage = (message: unknown) => {
       if (message && typeof message === 'object' && (message as { type?: string }).type === 'overlay.open') {
         useOverlayStore.getState().setOpen(true);
@@ -60,6 +69,7 @@ export default defineContentScript({
     const unwatch = disabledHosts.watch((hosts) => {
       if (hosts.includes(location.host)) {
         ui.remove();
+        setOverlayApi(undefined);
         w[MOUNTED] = false;
       }
     });

@@ -65,6 +65,17 @@ export const en = {
   'options.storage': 'Storage',
   'options.storageUsed': '{used} used on this computer',
   'options.privacy': 'Everything Deskmate records stays in this browser. Nothing is sent anywhere.',
+
+  'picker.title': 'Templates',
+  'picker.results': 'Matching templates',
+  'picker.search': 'Search templates',
+  'picker.empty': 'No template matches “{query}”',
+  'picker.emptyLibrary': 'No templates yet. Add some in Deskmate’s settings.',
+  'picker.hint': '↑↓ choose · Enter/Tab insert · Esc close · #tag @folder',
+  'picker.fillTitle': 'Fill in before inserting',
+  'picker.insert': 'Insert',
+  'picker.insertFailed': 'Could not insert into this field. The text was not changed.',
+  'picker.loading': 'Loading templates…',
 } as const;
 
 export type MessageKey = keyof typeof en;

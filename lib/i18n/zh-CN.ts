@@ -67,4 +67,15 @@ export const zhCN: Record<MessageKey, string> = {
   'options.storage': '存储',
   'options.storageUsed': '本机已使用 {used}',
   'options.privacy': '客服助手记录的一切都只保存在本浏览器中，不会发送到任何地方。',
+
+  'picker.title': '话术',
+  'picker.results': '匹配的话术',
+  'picker.search': '搜索话术',
+  'picker.empty': '没有与“{query}”匹配的话术',
+  'picker.emptyLibrary': '还没有话术，请在客服助手设置中添加。',
+  'picker.hint': '↑↓ 选择 · Enter/Tab 插入 · Esc 关闭 · #标签 @目录',
+  'picker.fillTitle': '插入前请填写',
+  'picker.insert': '插入',
+  'picker.insertFailed': '无法插入到此输入框，原文未改动。',
+  'picker.loading': '正在加载话术…',
 };

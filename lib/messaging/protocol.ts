@@ -29,6 +29,13 @@ export const requests = {
   },
   'templates.save': { input: templateDraft },
   'templates.count': { input: z.object({}).strict() },
+  /** Everything the picker indexes (no usage history, no page data). */
+  'templates.picker': { input: z.object({}).strict() },
+  'templates.recordUse': {
+    input: z
+      .object({ templateId: z.string().min(1).max(100), siteId: z.string().min(1).max(255), chars: z.number().int().min(0).max(1_000_000) })
+      .strict(),
+  },
   /** The content-script loader asks for the overlay to be injected into its own frame. */
   'overlay.inject': { input: z.object({ reason: z.enum(['site', 'trigger', 'command']) }).strict() },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },

@@ -1,4 +1,5 @@
 import type { TemplateRecord, SiteConfigRecord } from '@/lib/db/records';
+import type { PickerTemplate } from '@/lib/templates/search';
 import type { RequestType } from './protocol';
 
 /** What each request answers. */
@@ -7,6 +8,8 @@ export interface Responses {
   'templates.list': TemplateRecord[];
   'templates.save': TemplateRecord;
   'templates.count': number;
+  'templates.picker': PickerTemplate[];
+  'templates.recordUse': null;
   'overlay.inject': { injected: boolean };
   'sites.get': SiteConfigRecord | null;
 }

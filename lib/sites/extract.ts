@@ -100,8 +100,10 @@ export interface PageSnapshot {
   hasComposer: boolean;
 }
 
-/** Everything a config can read from a page at one moment. */
-export function snapshotPage(config: SiteConfig, root: Document, url: string): PageSnapshot {
+export type PageFields = Pick<PageSnapshot, 'conversationId' | 'buyerName' | 'orderNo' | 'disputeType' | 'trackingNo'>;
+
+/** The single values a page shows (no lists): cheap enough to read at insertion time. */
+export function pageFields(config: SiteConfig, root: Document, url: string): PageFields {
   const s = config.selectors;
   return {
     conversationId: extractValue(s.activeConversation, root, url),
@@ -109,6 +111,14 @@ export function snapshotPage(config: SiteConfig, root: Document, url: string): P
     orderNo: extractValue(s.orderNo, root, url),
     disputeType: extractValue(s.disputeType, root, url),
     trackingNo: extractValue(s.trackingNo, root, url),
+  };
+}
+
+/** Everything a config can read from a page at one moment. */
+export function snapshotPage(config: SiteConfig, root: Document, url: string): PageSnapshot {
+  const s = config.selectors;
+  return {
+    ...pageFields(config, root, url),
     conversations: queryAll(root, s.conversationItem)
       .map((el) => extractValue(s.conversationItemId ?? { selector: [':scope'] }, el))
       .filter((v): v is string => !!v),

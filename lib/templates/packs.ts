@@ -64,11 +64,14 @@ export async function installPack(db: DeskmateDB, language: PackLanguage, now = 
   return written;
 }
 
-/** First run installs the pack of the browser's language; updates refresh installed packs. */
-export async function ensureDefaultPacks(db: DeskmateDB, browserLanguage: string): Promise<void> {
+/**
+ * First run installs the pack of the agent's language (Chinese when the browser's UI or any of its
+ * preferred languages is Chinese); updates refresh the installed packs.
+ */
+export async function ensureDefaultPacks(db: DeskmateDB, browserLanguages: readonly string[]): Promise<void> {
   const installed = await installedPacks.getValue();
   const languages = Object.keys(installed) as PackLanguage[];
-  if (languages.length === 0) languages.push(browserLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+  if (languages.length === 0) languages.push(browserLanguages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en');
   for (const language of languages) {
     if (installed[language] !== PACK_VERSIONS[language]) await installPack(db, language);
   }

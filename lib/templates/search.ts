@@ -12,6 +12,7 @@ export interface PickerTemplate {
   folder: string;
   tags: string[];
   sites: string[];
+  language: string;
   useCount: number;
   lastUsedAt: number;
   /** Full pinyin of the title (see search-keys.ts). */

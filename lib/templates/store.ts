@@ -90,6 +90,7 @@ export async function pickerTemplates(db: DeskmateDB): Promise<PickerTemplate[]>
       folder: t.folder,
       tags: t.tags,
       sites: t.sites,
+      language: t.language,
       useCount: t.useCount,
       lastUsedAt: t.lastUsedAt,
       ...keys,

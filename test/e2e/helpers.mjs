@@ -46,7 +46,7 @@ export async function launchChromium(profileDir, { lang = 'zh-CN' } = {}) {
     executablePath,
     headless: true,
     locale: lang,
-    args: [...chromiumArgs(CHROME_EXT), `--lang=${lang}`],
+    args: [...chromiumArgs(CHROME_EXT), `--lang=${lang}`, `--accept-lang=${lang}`],
     viewport: { width: 1280, height: 800 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));

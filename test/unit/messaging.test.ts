@@ -2,20 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskmateDB } from '@/lib/db/database';
 import { send } from '@/lib/messaging/client';
 import { dispatch, listen, type Handlers } from '@/lib/messaging/server';
-import { listTemplates, saveTemplate } from '@/lib/templates/store';
+import { createHandlers } from '@/lib/messaging/handlers';
 
 let db: DeskmateDB;
 let stop: () => void;
 
 function handlers(): Handlers {
-  return {
-    ping: () => ({ pong: true, at: 1 }),
-    'templates.list': ({ limit }) => listTemplates(db, limit),
-    'templates.save': (draft) => saveTemplate(db, draft),
-    'templates.count': () => db.templates.count(),
-    'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
-    'overlay.inject': () => ({ injected: false }),
-  };
+  return createHandlers(db, { injectOverlay: async () => false });
 }
 
 beforeEach(() => {
@@ -45,6 +38,14 @@ describe('typed messaging', () => {
     await send('templates.save', { title: 'A', body: 'a', shortcode: 'qd' });
     await expect(send('templates.save', { title: 'B', body: 'b', shortcode: 'qd' })).rejects.toThrow(/shortcode "qd" is already used by “A”/);
     expect(await db.templates.count()).toBe(1);
+  });
+
+  it('records a use without any message text and serves the picker list with pinyin keys', async () => {
+    const saved = await send('templates.save', { title: '欢迎语', body: '您好', shortcode: 'hyy' });
+    await send('templates.recordUse', { templateId: saved.id, siteId: 'deskmate-demo', chars: 2 });
+    const [picker] = await send('templates.picker', {});
+    expect(picker).toMatchObject({ id: saved.id, useCount: 1, py: 'huanyingyu', pyi: 'hyy' });
+    expect(await db.templateUses.toArray()).toEqual([{ id: 1, templateId: saved.id, siteId: 'deskmate-demo', chars: 2, at: expect.any(Number) }]);
   });
 
   it('ignores messages that are not ours and unknown types', async () => {

@@ -1,0 +1,368 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useI18n } from '@/components/i18n';
+import type { PickerRequest } from '@/lib/insert/bridge';
+import { caretPoint, type Point } from '@/lib/insert/caret-rect';
+import { insertAtCaret, replaceQuery } from '@/lib/insert/insert';
+import { readTrigger, type TriggerMatch } from '@/lib/insert/trigger';
+import { send } from '@/lib/messaging/client';
+import { agentProfile } from '@/lib/settings';
+import { pageFields } from '@/lib/sites/extract';
+import type { SiteConfig } from '@/lib/sites/schema';
+import { search, type PickerTemplate, type SearchIndex } from '@/lib/templates/search';
+import { fieldsToAsk, render, type FieldSpec, type RenderContext } from '@/lib/templates/variables';
+
+const LIMIT = 50;
+const WIDTH = 380;
+
+interface Props {
+  request: PickerRequest;
+  index: SearchIndex | null;
+  config: SiteConfig | null;
+  onClose: () => void;
+}
+
+type Stage = { kind: 'list' } | { kind: 'form'; template: PickerTemplate; fields: FieldSpec[]; values: Record<string, string> };
+
+function composing(e: KeyboardEvent | ReactKeyboardEvent): boolean {
+  const native = 'nativeEvent' in e ? e.nativeEvent : e;
+  return native.isComposing || native.keyCode === 229;
+}
+
+function position(point: Point): { left: number; top: number } {
+  const height = 320;
+  const left = Math.max(8, Math.min(point.left, window.innerWidth - WIDTH - 8));
+  const below = point.bottom + 6;
+  const top = below + height < window.innerHeight ? below : Math.max(8, point.top - height - 6);
+  return { left, top };
+}
+
+/** Values for {{buyer}}, {{order}}… from the agent's profile and the page (read at insertion). */
+async function renderContext(config: SiteConfig | null, language: string): Promise<RenderContext> {
+  const profile = await agentProfile.getValue();
+  const page = config ? pageFields(config, document, location.href) : null;
+  return {
+    buyer: page?.buyerName,
+    order: page?.orderNo,
+    tracking: page?.trackingNo,
+    agent: profile.agentName,
+    agentId: profile.agentId,
+    shop: profile.shopName,
+    now: Date.now(),
+    locale: language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
+  };
+}
+
+/** The rendered body with still-missing values shown as 【name】. */
+function previewOf(template: PickerTemplate, ctx: RenderContext): string {
+  const first = render(template.body, ctx);
+  if (!first.missing.length) return first.text;
+  return render(template.body, ctx, Object.fromEntries(first.missing.map((f) => [f.key, `【${f.label}】`]))).text;
+}
+
+export function Picker({ request, index, config, onClose }: Props) {
+  const { t } = useI18n();
+  const { target, mode } = request;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [query, setQueryState] = useState(() => (mode === 'inline' ? (readTrigger(target)?.query ?? '') : ''));
+  const [active, setActive] = useState(0);
+  const setQuery = useCallback((q: string) => {
+    setQueryState(q);
+    setActive(0);
+  }, []);
+  const [stage, setStage] = useState<Stage>({ kind: 'list' });
+  const [error, setError] = useState<string | null>(null);
+  const [ctx, setCtx] = useState<RenderContext | null>(null);
+  const [pos] = useState(() => position(caretPoint(target)));
+  // Where to insert when the picker was opened by the shortcut (focus moves into the picker).
+  const savedCaret = useRef<{ start: number; end: number } | Range | null>(null);
+  const busy = useRef(false);
+  // Our shadow host: focus moving into the overlay (the fill-in form) is retargeted to it.
+  const hostRef = useRef<Element | null>(null);
+  useLayoutEffect(() => {
+    hostRef.current = (rootRef.current?.getRootNode() as ShadowRoot | undefined)?.host ?? null;
+  }, []);
+  // The trigger match at the moment a form opened: focus leaves the field while the agent fills it.
+  const formMatch = useRef<TriggerMatch | null>(null);
+
+  const results = useMemo(() => (index ? search(index, query, { siteId: config?.id ?? null, limit: LIMIT }) : []), [index, query, config]);
+  const current = results[Math.min(active, results.length - 1)];
+
+  useEffect(() => {
+    void renderContext(config, current?.language ?? 'zh-CN').then(setCtx);
+  }, [config, current?.language]);
+
+  const insert = useCallback(
+    async (template: PickerTemplate, fills: Record<string, string>) => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        const context = await renderContext(config, template.language);
+        const rendered = render(template.body, context, fills);
+        if (rendered.missing.length) {
+          setStage({ kind: 'form', template, fields: fieldsToAsk(template.body, context), values: fills });
+          return;
+        }
+        let match: TriggerMatch | null = null;
+        if (mode === 'inline') {
+          match = readTrigger(target);
+          if (!match && stage.kind === 'form' && formMatch.current) match = formMatch.current;
+        }
+        target.focus();
+        const saved = savedCaret.current;
+        if (mode === 'command' && saved) {
+          if (saved instanceof Range) {
+            const sel = target.ownerDocument.getSelection();
+            sel?.removeAllRanges();
+            sel?.addRange(saved);
+          } else (target as HTMLTextAreaElement).setSelectionRange(saved.start, saved.end);
+        }
+        const result = match ? await replaceQuery(target, match, rendered.text, rendered.caret) : await insertAtCaret(target, rendered.text, rendered.caret);
+        if (!result.ok) {
+          setError(t('picker.insertFailed'));
+          return;
+        }
+        void send('templates.recordUse', { templateId: template.id, siteId: config?.id ?? (location.host || 'local'), chars: rendered.text.length }).catch(() => undefined);
+        onClose();
+      } finally {
+        busy.current = false;
+      }
+    },
+    [config, mode, target, onClose, t, stage.kind],
+  );
+
+  useEffect(() => {
+    if (stage.kind === 'form' && mode === 'inline') formMatch.current ??= readTrigger(target);
+    if (stage.kind === 'list') formMatch.current = null;
+  }, [stage.kind, mode, target]);
+
+  const move = useCallback((delta: number) => setActive((a) => (results.length ? (a + delta + results.length) % results.length : 0)), [results.length]);
+
+  // Inline mode: the query is typed in the page's field; we only read it and steal navigation keys.
+  useEffect(() => {
+    if (mode !== 'inline' || stage.kind !== 'list') return;
+    const doc = target.ownerDocument;
+    const reread = () => {
+      const match = readTrigger(target);
+      if (!match) onClose();
+      else setQuery(match.query);
+    };
+    const onInput = (e: Event) => {
+      if ((e as InputEvent).isComposing) return; // only committed text is a query
+      if (e.composedPath()[0] === target || target.contains(e.composedPath()[0] as Node)) reread();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (composing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const stop = () => {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      };
+      if (e.key === 'ArrowDown') {
+        stop();
+        move(1);
+      } else if (e.key === 'ArrowUp') {
+        stop();
+        move(-1);
+      } else if (e.key === 'Enter' || e.key === 'Tab') {
+        if (!current) return onClose(); // nothing to insert: the key does what it always does
+        stop();
+        void insert(current, {});
+      } else if (e.key === 'Escape') {
+        stop();
+        onClose();
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      const path = e.composedPath();
+      if (rootRef.current && path.includes(rootRef.current)) return;
+      onClose();
+    };
+    const onFocusOut = (e: FocusEvent) => {
+      const next = e.relatedTarget;
+      // Focus moving into our own shadow root (e.g. the fill-in form) shows up as its host.
+      const host = hostRef.current;
+      if (next === null && doc.hasFocus()) return;
+      if (next instanceof Node && (next === host || target.contains(next))) return;
+      onClose();
+    };
+    doc.addEventListener('input', onInput, true);
+    doc.addEventListener('compositionend', reread, true);
+    window.addEventListener('keydown', onKey, true);
+    doc.addEventListener('pointerdown', onPointer, true);
+    target.addEventListener('focusout', onFocusOut);
+    return () => {
+      doc.removeEventListener('input', onInput, true);
+      doc.removeEventListener('compositionend', reread, true);
+      window.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('pointerdown', onPointer, true);
+      target.removeEventListener('focusout', onFocusOut);
+    };
+  }, [mode, stage.kind, target, current, insert, move, onClose, setQuery]);
+
+  // Command mode: the picker has its own search box; remember where the caret was in the field.
+  useLayoutEffect(() => {
+    if (mode !== 'command') return;
+    if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)
+      savedCaret.current = { start: target.selectionStart ?? target.value.length, end: target.selectionEnd ?? target.value.length };
+    else {
+      const sel = target.ownerDocument.getSelection();
+      savedCaret.current = sel && sel.rangeCount && target.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
+    }
+    searchRef.current?.focus();
+  }, [mode, target]);
+
+  useEffect(() => {
+    rootRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const onSearchKey = (e: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (composing(e)) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      move(1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      move(-1);
+    } else if ((e.key === 'Enter' || e.key === 'Tab') && current) {
+      e.preventDefault();
+      void insert(current, {});
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      target.focus();
+      onClose();
+    }
+  };
+
+  if (stage.kind === 'form')
+    return (
+      <FillForm
+        pos={pos}
+        stage={stage}
+        onCancel={() => {
+          setStage({ kind: 'list' });
+          target.focus();
+        }}
+        onSubmit={(values) => void insert(stage.template, values)}
+        error={error}
+      />
+    );
+
+  const listId = 'dm-picker-list';
+  return (
+    <div ref={rootRef} className="dm-picker" role="dialog" aria-label={t('picker.title')} style={{ left: pos.left, top: pos.top, width: WIDTH }}>
+      {mode === 'command' && (
+        <input
+          ref={searchRef}
+          className="dm-picker-search"
+          type="text"
+          role="combobox"
+          aria-label={t('picker.search')}
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-activedescendant={current ? `dm-opt-${current.id}` : undefined}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+        />
+      )}
+      {!index && <p className="dm-muted">{t('picker.loading')}</p>}
+      {index && results.length === 0 && <p className="dm-muted">{index.entries.length ? t('picker.empty', { query }) : t('picker.emptyLibrary')}</p>}
+      <ul id={listId} role="listbox" aria-label={t('picker.results')} className="dm-options">
+        {results.map((r, i) => (
+          <li
+            key={r.id}
+            id={`dm-opt-${r.id}`}
+            role="option"
+            aria-selected={r === current}
+            onMouseDown={(e) => e.preventDefault() /* the field keeps focus */}
+            onMouseMove={() => i !== active && setActive(i)}
+            onClick={() => void insert(r, {})}
+          >
+            <span className="dm-opt-title">{r.title}</span>
+            {r.shortcode && <code>/{r.shortcode}</code>}
+            {r.folder && <span className="dm-opt-folder">{r.folder}</span>}
+          </li>
+        ))}
+      </ul>
+      {current && ctx && (
+        <div className="dm-preview" aria-live="polite" aria-label={current.title}>
+          {previewOf(current, ctx)}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="dm-error">
+          {error}
+        </p>
+      )}
+      <p className="dm-hint">{t('picker.hint')}</p>
+    </div>
+  );
+}
+
+function FillForm({
+  pos,
+  stage,
+  onCancel,
+  onSubmit,
+  error,
+}: {
+  pos: { left: number; top: number };
+  stage: Extract<Stage, { kind: 'form' }>;
+  onCancel: () => void;
+  onSubmit: (values: Record<string, string>) => void;
+  error: string | null;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...stage.values }));
+  const formRef = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    formRef.current?.querySelector('input')?.focus();
+  }, []);
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    if (composing(e)) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onCancel();
+    } else if (e.key === 'Tab') {
+      // Tab cycles through the fields and stays in the form.
+      const inputs = Array.from(formRef.current?.querySelectorAll('input') ?? []);
+      const i = inputs.indexOf(e.target as HTMLInputElement);
+      const next = inputs[(i + (e.shiftKey ? -1 : 1) + inputs.length) % inputs.length];
+      e.preventDefault();
+      next?.focus();
+    }
+  };
+  return (
+    <form
+      ref={formRef}
+      className="dm-picker"
+      role="dialog"
+      aria-label={t('picker.fillTitle')}
+      style={{ left: pos.left, top: pos.top, width: WIDTH }}
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(values);
+      }}
+    >
+      <h3>
+        {t('picker.fillTitle')} · {stage.template.title}
+      </h3>
+      {stage.fields.map((f) => (
+        <label key={f.key}>
+          <span>{f.label}</span>
+          <input type="text" value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
+        </label>
+      ))}
+      <button type="submit" className="dm-primary">
+        {t('picker.insert')}
+      </button>
+      {error && (
+        <p role="alert" className="dm-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import type { DeskmateDB } from '@/lib/db/database';
+import { listTemplates, pickerTemplates, recordUse, saveTemplate } from '@/lib/templates/store';
+import type { Handlers } from './server';
+
+export interface BackgroundServices {
+  /** Injects the overlay into a frame of a tab. */
+  injectOverlay(tabId: number, frameId: number): Promise<boolean>;
+}
+
+/** Every request the background answers, bound to its database (the tests use the same table). */
+export function createHandlers(db: DeskmateDB, services: BackgroundServices): Handlers {
+  return {
+    ping: () => ({ pong: true, at: Date.now() }),
+    'templates.list': ({ limit }) => listTemplates(db, limit),
+    'templates.save': (draft) => saveTemplate(db, draft),
+    'templates.count': () => db.templates.count(),
+    'templates.picker': () => pickerTemplates(db),
+    'templates.recordUse': async (use) => {
+      await recordUse(db, use);
+      return null;
+    },
+    'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'overlay.inject': async (_input, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('overlay.inject must come from a tab');
+      return { injected: await services.injectOverlay(tabId, sender.frameId ?? 0) };
+    },
+  };
+}
