@@ -100,14 +100,12 @@ export function Picker({ request, index, config, onClose }: Props) {
         const context = await renderContext(config, template.language);
         const rendered = render(template.body, context, fills);
         if (rendered.missing.length) {
+          // Focus leaves the field for the form: remember where the query is now.
+          if (mode === 'inline') formMatch.current = readTrigger(target);
           setStage({ kind: 'form', template, fields: fieldsToAsk(template.body, context), values: fills });
           return;
         }
-        let match: TriggerMatch | null = null;
-        if (mode === 'inline') {
-          match = readTrigger(target);
-          if (!match && stage.kind === 'form' && formMatch.current) match = formMatch.current;
-        }
+        const match: TriggerMatch | null = mode !== 'inline' ? null : stage.kind === 'form' ? formMatch.current : readTrigger(target);
         target.focus();
         const saved = savedCaret.current;
         if (mode === 'command' && saved) {
@@ -130,11 +128,6 @@ export function Picker({ request, index, config, onClose }: Props) {
     },
     [config, mode, target, onClose, t, stage.kind],
   );
-
-  useEffect(() => {
-    if (stage.kind === 'form' && mode === 'inline') formMatch.current ??= readTrigger(target);
-    if (stage.kind === 'list') formMatch.current = null;
-  }, [stage.kind, mode, target]);
 
   const move = useCallback((delta: number) => setActive((a) => (results.length ? (a + delta + results.length) % results.length : 0)), [results.length]);
 
