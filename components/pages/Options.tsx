@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/database';
 import type { LanguageSetting } from '@/lib/i18n';
 import { agentProfile, disabledHosts, languageSetting, type AgentProfile } from '@/lib/settings';
 import { configName } from '@/lib/sites/names';
+import { TemplateManager } from '@/components/templates/TemplateManager';
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -22,30 +23,84 @@ function useStored<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void):
   return value;
 }
 
+type Tab = 'templates' | 'sites' | 'general';
+const TABS: Tab[] = ['templates', 'sites', 'general'];
+
+function initialTab(): Tab {
+  const hash = location.hash.slice(1) as Tab;
+  return TABS.includes(hash) ? hash : 'templates';
+}
+
 export function Options() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const labels: Record<Tab, string> = { templates: t('options.tabTemplates'), sites: t('options.tabSites'), general: t('options.tabGeneral') };
+  const select = (next: Tab) => {
+    setTab(next);
+    history.replaceState(null, '', `#${next}`);
+    document.getElementById(`opt-tab-${next}`)?.focus();
+  };
+  return (
+    <main style={{ maxWidth: 1280, margin: '0 auto', padding: 24 }}>
+      <h1>{t('options.title')}</h1>
+      <p className="muted">{t('options.privacy')}</p>
+      <div role="tablist" className="tabs" aria-label={t('options.title')}>
+        {TABS.map((x, i) => (
+          <button
+            key={x}
+            id={`opt-tab-${x}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === x}
+            aria-controls={`opt-panel-${x}`}
+            tabIndex={tab === x ? 0 : -1}
+            onClick={() => select(x)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight') select(TABS[(i + 1) % TABS.length]!);
+              if (e.key === 'ArrowLeft') select(TABS[(i + TABS.length - 1) % TABS.length]!);
+            }}
+          >
+            {labels[x]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`opt-panel-${tab}`} aria-labelledby={`opt-tab-${tab}`}>
+        {tab === 'templates' && <TemplateManager />}
+        {tab === 'sites' && <SitesSettings />}
+        {tab === 'general' && <GeneralSettings />}
+      </div>
+    </main>
+  );
+}
+
+function GeneralSettings() {
+  const { t } = useI18n();
   const language = useStored(languageSetting);
-  const disabled = useStored(disabledHosts);
-  const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
   const [used, setUsed] = useState<number | null>(null);
   useEffect(() => {
     void navigator.storage?.estimate().then((e) => setUsed(e.usage ?? 0));
   }, []);
-
   return (
-    <main style={{ maxWidth: 720, margin: '0 auto', padding: 24 }}>
-      <h1>{t('options.title')}</h1>
-      <p className="muted">{t('options.privacy')}</p>
-
+    <div style={{ maxWidth: 640 }}>
       <h2 id="opt-language">{t('options.language')}</h2>
       <select aria-labelledby="opt-language" value={language ?? 'auto'} onChange={(e) => void languageSetting.setValue(e.target.value as LanguageSetting)}>
         <option value="auto">{t('options.languageAuto')}</option>
         <option value="zh-CN">简体中文</option>
         <option value="en">English</option>
       </select>
-
       <ProfileForm />
+      <h2>{t('options.storage')}</h2>
+      <p>{used === null ? t('common.loading') : t('options.storageUsed', { used: formatBytes(used) })}</p>
+    </div>
+  );
+}
 
+function SitesSettings() {
+  const { t, locale } = useI18n();
+  const disabled = useStored(disabledHosts);
+  const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
+  return (
+    <div style={{ maxWidth: 800 }}>
       <h2>{t('options.sites')}</h2>
       <ul className="plain">
         {sites?.map((s) => (
@@ -56,7 +111,6 @@ export function Options() {
           </li>
         ))}
       </ul>
-
       <h2>{t('options.sitesDisabled')}</h2>
       {disabled && disabled.length === 0 && <p className="muted">{t('options.sitesDisabledNone')}</p>}
       <ul className="plain">
@@ -69,10 +123,7 @@ export function Options() {
           </li>
         ))}
       </ul>
-
-      <h2>{t('options.storage')}</h2>
-      <p>{used === null ? t('common.loading') : t('options.storageUsed', { used: formatBytes(used) })}</p>
-    </main>
+    </div>
   );
 }
 

@@ -113,7 +113,7 @@ describe('Chromium: overlay and data that survives', () => {
     await launcher(page).waitFor();
     const host = new URL(server.url).host;
     const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html#sites`);
     await ext.evaluate((h) => chrome.storage.local.set({ disabledHosts: [h] }), host);
     await waitFor(async () => (await page.locator('deskmate-overlay').count()) === 0, { message: 'the overlay to leave' });
     await page.reload();

@@ -16,7 +16,7 @@ describe('Chromium: template picker on the demo workspace', () => {
     browser = await launchChromium(profile);
     // The agent's profile fills {{客服}}, {{工号}} and {{店铺}}.
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#general`);
     await options.getByLabel('客服昵称').fill('小林');
     await options.getByLabel('工号').fill('8023');
     await options.getByLabel('店铺名称').fill('悦衣坊');

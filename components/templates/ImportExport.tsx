@@ -1,0 +1,125 @@
+import { useRef, useState } from 'react';
+import { useI18n } from '@/components/i18n';
+import { getDb } from '@/lib/db/database';
+import { applyImport, planImport, type DuplicateChoice } from '@/lib/templates/import';
+import { exportCsv, exportJson, parseImport, type PackTemplate } from '@/lib/templates/io';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'errors'; file: string; errors: string[] }
+  | { kind: 'choose'; file: string; templates: PackTemplate[]; duplicates: number }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; file: string; added: number; updated: number; skipped: number };
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The 导入 / Import button (JSON pack or CSV), duplicate handling, progress, and export. */
+export function ImportExport() {
+  const { t, locale } = useI18n();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [choice, setChoice] = useState<DuplicateChoice>('update');
+
+  const run = async (file: string, templates: PackTemplate[], how: DuplicateChoice) => {
+    setState({ kind: 'running', done: 0, total: templates.length });
+    const result = await applyImport(getDb(), templates, how, (done, total) => setState({ kind: 'running', done, total }), locale);
+    setState({ kind: 'done', file, ...result });
+  };
+
+  const onFile = async (file: File) => {
+    // Whole-file validation first; nothing is written unless every row is valid.
+    const parsed = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (!parsed.ok) return setState({ kind: 'errors', file: file.name, errors: parsed.errors });
+    const plan = await planImport(getDb(), parsed.value.templates);
+    if (plan.duplicates > 0) return setState({ kind: 'choose', file: file.name, templates: parsed.value.templates, duplicates: plan.duplicates });
+    await run(file.name, parsed.value.templates, 'skip');
+  };
+
+  const stamp = new Date().toISOString().slice(0, 10);
+  const exportAs = async (format: 'json' | 'csv') => {
+    const all = await getDb().templates.orderBy('folder').toArray();
+    if (format === 'json') download(`deskmate-templates-${stamp}.json`, exportJson(all), 'application/json');
+    else download(`deskmate-templates-${stamp}.csv`, exportCsv(all), 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <div className="tm-io">
+      <div className="row">
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          {t('tm.import')}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          hidden
+          aria-label={t('tm.import')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void onFile(file);
+          }}
+        />
+        <button type="button" onClick={() => void exportAs('json')}>
+          {t('tm.exportJson')}
+        </button>
+        <button type="button" onClick={() => void exportAs('csv')}>
+          {t('tm.exportCsv')}
+        </button>
+      </div>
+      {state.kind === 'errors' && (
+        <div role="alert" className="tm-errors">
+          <p>{t('tm.importErrors', { file: state.file })}</p>
+          <ul>
+            {state.errors.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.kind === 'choose' && (
+        <form
+          className="tm-choice"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(state.file, state.templates, choice);
+          }}
+        >
+          <fieldset>
+            <legend>{t('tm.importDuplicates', { count: state.duplicates, total: state.templates.length, file: state.file })}</legend>
+            {(['update', 'both', 'skip'] as const).map((c) => (
+              <label key={c} className="row">
+                <input type="radio" name="dup" value={c} checked={choice === c} onChange={() => setChoice(c)} />
+                {t(c === 'update' ? 'tm.dupUpdate' : c === 'both' ? 'tm.dupBoth' : 'tm.dupSkip')}
+              </label>
+            ))}
+          </fieldset>
+          <div className="row">
+            <button type="submit" className="primary">
+              {t('tm.importStart', { count: state.templates.length })}
+            </button>
+            <button type="button" onClick={() => setState({ kind: 'idle' })}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {state.kind === 'running' && (
+        <label>
+          <span>{t('tm.importing')}</span>
+          <progress max={state.total} value={state.done} />
+        </label>
+      )}
+      {state.kind === 'done' && (
+        <p role="status">{t('tm.imported', { file: state.file, added: state.added, updated: state.updated, skipped: state.skipped })}</p>
+      )}
+    </div>
+  );
+}
