@@ -6,6 +6,7 @@ import { send } from '@/lib/messaging/client';
 import { configName } from '@/lib/sites/names';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { useOverlayStore, type OverlayTab } from './store';
+import { LintWatcher } from './LintWatcher';
 import { Picker } from './Picker';
 import { useMatchedConfig } from './useMatchedConfig';
 import { useTemplates } from './useTemplates';
@@ -37,6 +38,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
 
   return (
     <div className="dm-root" lang={locale}>
+      {config && <LintWatcher ctx={ctx} config={config} />}
       {picker && <Picker key={pickerSeq} request={picker} index={index} config={config} onClose={closePicker} />}
       {topFrame && open && (
         <div className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>

@@ -5,6 +5,7 @@ import type {
   ConversationRecord,
   MessageEventRecord,
   RoundRecord,
+  LintEventRecord,
   SiteConfigRecord,
   TemplateRecord,
   TemplateUseRecord,
@@ -27,6 +28,7 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     cases: 'id, &[orderNo+disputeType], status, deadlineAt, updatedAt',
     attachments: 'id, caseId, createdAt',
     siteConfigs: 'id, enabled',
+    lintEvents: '++id, at, ruleId',
   },
 };
 
@@ -41,6 +43,7 @@ export class DeskmateDB extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   siteConfigs!: EntityTable<SiteConfigRecord, 'id'>;
+  lintEvents!: EntityTable<LintEventRecord, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = LATEST_VERSION) {
     super(name);

@@ -108,3 +108,12 @@ export interface SiteConfigRecord {
   config: SiteConfig;
   updatedAt: number;
 }
+
+/** A service-language flag shown to the agent, or a fix they took. No message text. */
+export interface LintEventRecord {
+  id?: number;
+  at: number;
+  ruleId: string;
+  kind: 'shown' | 'fixed';
+  siteId: string;
+}

@@ -128,6 +128,25 @@ export const en = {
   'tm.importing': 'Importing…',
   'tm.imported': 'Imported from {file}: {added} added, {updated} updated, {skipped} skipped.',
   'tm.empty': 'No templates match.',
+
+  'lint.title': 'Service language',
+  'lint.replace': 'Use the standard phrase',
+  'lint.suggestion': 'Instead: {suggestion}',
+  'lint.dismiss': 'Hide these hints',
+  'lint.error': 'Risk of a platform penalty',
+  'lint.warning': 'Impolite or risky wording',
+  'lint.rules': 'Service-language rules',
+  'lint.rulesHelp': 'Phrases Deskmate flags while you type in a chat composer. Plain phrases match anywhere (case-insensitive); a regular expression is for patterns such as phone numbers.',
+  'lint.enabled': 'On',
+  'lint.addRule': 'Add a rule',
+  'lint.phrases': 'Phrases (comma separated)',
+  'lint.regex': 'Regular expression (optional)',
+  'lint.message': 'Why it is flagged',
+  'lint.suggestionField': 'What to say instead (put the standard phrase in “…” to offer a one-click fix)',
+  'lint.severity': 'Severity',
+  'lint.resetDefaults': 'Restore the default rules',
+  'lint.confirmReset': 'Replace your rules with the default list?',
+  'lint.deleteRule': 'Delete rule {id}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,6 +19,10 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       await recordUse(db, use);
       return null;
     },
+    'lint.record': async (event) => {
+      await db.lintEvents.add({ ...event, at: Date.now() });
+      return null;
+    },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
     'overlay.inject': async (_input, sender) => {
       const tabId = sender.tab?.id;

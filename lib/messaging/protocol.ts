@@ -38,6 +38,11 @@ export const requests = {
   },
   /** The content-script loader asks for the overlay to be injected into its own frame. */
   'overlay.inject': { input: z.object({ reason: z.enum(['site', 'trigger', 'command']) }).strict() },
+  'lint.record': {
+    input: z
+      .object({ ruleId: z.string().min(1).max(100), kind: z.enum(['shown', 'fixed']), siteId: z.string().min(1).max(255) })
+      .strict(),
+  },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
 } as const;
 

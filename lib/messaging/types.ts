@@ -11,6 +11,7 @@ export interface Responses {
   'templates.picker': PickerTemplate[];
   'templates.recordUse': null;
   'overlay.inject': { injected: boolean };
+  'lint.record': null;
   'sites.get': SiteConfigRecord | null;
 }
 

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { LanguageSetting } from '@/lib/i18n';
+import type { LintRule } from '@/lib/templates/lint';
 
 // Settings are small, versioned storage items (records live in Dexie, see lib/db).
 
@@ -54,5 +55,11 @@ export const removedBuiltins = storage.defineItem<string[]>('local:removedBuilti
 /** Which default pack versions were installed, per language. */
 export const installedPacks = storage.defineItem<Record<string, number>>('local:installedPacks', {
   fallback: {},
+  version: 1,
+});
+
+/** The agent's service-language rules; null = the shipped defaults (lib/templates/packs/lint-rules.json). */
+export const lintRules = storage.defineItem<LintRule[] | null>('local:lintRules', {
+  fallback: null,
   version: 1,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
+import { regexProblem } from './safe-regex';
 
 // One schema for every site adapter, built-in and user-made (rule 2: site knowledge is data).
 // Documented with a complete example in docs/site-config.md.
@@ -7,19 +8,10 @@ import { parseMatchPattern } from './match-pattern';
 /** Alternatives, tried in order: the first selector that finds something wins. */
 const selectorList = z.array(z.string().min(1).max(500)).min(1).max(20);
 
-const safeRegex = z
-  .string()
-  .max(200)
-  .refine((s) => {
-    try {
-      new RegExp(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'is not a valid regular expression')
-  // Nested quantifiers such as (a+)+ can take exponential time on a hostile page.
-  .refine((s) => !/\([^)]*[+*][^)]*\)[+*{]/.test(s), 'has nested quantifiers (catastrophic backtracking risk)');
+const safeRegex = z.string().superRefine((s, ctx) => {
+  const problem = regexProblem(s, 200);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** How to read one value: from an element's text or attribute, or from the URL. */
 export const extractRule = z

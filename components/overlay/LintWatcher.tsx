@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { useI18n } from '@/components/i18n';
+import { editableRoot, isTextField } from '@/lib/insert/editors';
+import { replaceQuery } from '@/lib/insert/insert';
+import { textNodeAt } from '@/lib/insert/text-offsets';
+import { send } from '@/lib/messaging/client';
+import { lintRules } from '@/lib/settings';
+import type { SiteConfig } from '@/lib/sites/schema';
+import { compileRules, defaultLintRules, lintText, sentenceAround, type LintFlag, type LintRule } from '@/lib/templates/lint';
+
+const DEBOUNCE_MS = 350;
+
+function useRules(): LintRule[] {
+  const [rules, setRules] = useState<LintRule[]>(defaultLintRules);
+  useEffect(() => {
+    void lintRules.getValue().then((r) => setRules(r ?? defaultLintRules()));
+    return lintRules.watch((r) => setRules(r ?? defaultLintRules()));
+  }, []);
+  return rules;
+}
+
+function textOf(el: HTMLElement): string {
+  return isTextField(el) ? el.value : (el.textContent ?? '');
+}
+
+/**
+ * Watches the site's composer (from the site config) and flags forbidden service language beside
+ * it. Debounced, never blocks typing, never changes text unless the agent clicks a fix.
+ */
+export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config: SiteConfig }) {
+  const { t, locale } = useI18n();
+  const rules = useRules();
+  const compiled = useMemo(() => compileRules(rules), [rules]);
+  const [state, setState] = useState<{ el: HTMLElement; text: string; flags: LintFlag[]; rect: DOMRect } | null>(null);
+  const [hidden, setHidden] = useState<string | null>(null);
+  const shown = useRef(new Set<string>());
+  const selectors = config.selectors.composer;
+
+  useEffect(() => {
+    if (!selectors?.length) return;
+    let timer: number | undefined;
+    let current: HTMLElement | null = null;
+    const run = () => {
+      timer = undefined;
+      if (!current?.isConnected) return setState(null);
+      const text = textOf(current);
+      if (!text.trim()) shown.current.clear(); // message sent: a new one starts
+      const flags = lintText(text, compiled, locale);
+      for (const f of flags) {
+        const key = `${f.ruleId}:${f.phrase}`;
+        if (shown.current.has(key)) continue;
+        shown.current.add(key);
+        void send('lint.record', { ruleId: f.ruleId, kind: 'shown', siteId: config.id }).catch(() => undefined);
+      }
+      setState(flags.length ? { el: current, text, flags, rect: current.getBoundingClientRect() } : null);
+    };
+    const onInput = (e: Event) => {
+      if ((e as InputEvent).isComposing) return;
+      const field = editableRoot(e.composedPath()[0] ?? null);
+      if (!field || !selectors.some((s) => field.matches(s) || !!field.closest(s))) return;
+      current = field;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = ctx.setTimeout(run, DEBOUNCE_MS);
+    };
+    document.addEventListener('input', onInput, true);
+    document.addEventListener('compositionend', onInput, true);
+    return () => {
+      document.removeEventListener('input', onInput, true);
+      document.removeEventListener('compositionend', onInput, true);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ctx, selectors, compiled, locale, config.id]);
+
+  if (!state || hidden === state.text) return null;
+
+  const fix = async (flag: LintFlag) => {
+    if (!flag.replacement) return;
+    const { el } = state;
+    const text = textOf(el);
+    const span = sentenceAround(text, flag.start, flag.end);
+    let ok = false;
+    if (isTextField(el)) ok = (await replaceQuery(el, { kind: 'text', query: '', trigger: '', start: span.start, end: span.end }, flag.replacement)).ok;
+    else {
+      const at = textNodeAt(el, span.start, span.end) ?? textNodeAt(el, flag.start, flag.end);
+      if (at) ok = (await replaceQuery(editableRoot(at.node.parentElement) ?? el, { kind: 'rich', query: '', trigger: '', ...at }, flag.replacement)).ok;
+    }
+    if (ok) void send('lint.record', { ruleId: flag.ruleId, kind: 'fixed', siteId: config.id }).catch(() => undefined);
+  };
+
+  const bottom = Math.max(8, window.innerHeight - state.rect.top + 6);
+  return (
+    <section className="dm-lint" role="region" aria-label={t('lint.title')} style={{ left: Math.max(8, state.rect.left), bottom, maxWidth: Math.min(480, state.rect.width) }}>
+      <header className="dm-lint-head">
+        <strong>{t('lint.title')}</strong>
+        <button type="button" className="dm-icon" aria-label={t('lint.dismiss')} onMouseDown={(e) => e.preventDefault()} onClick={() => setHidden(state.text)}>
+          ×
+        </button>
+      </header>
+      <ul>
+        {state.flags.map((f) => (
+          <li key={`${f.ruleId}-${f.start}`} className={f.severity === 'error' ? 'dm-lint-error' : 'dm-lint-warning'}>
+            <div>
+              <mark>{f.phrase}</mark> <span className="dm-muted">{f.severity === 'error' ? t('lint.error') : t('lint.warning')}</span>
+            </div>
+            <div>{f.message}</div>
+            <div className="dm-muted">{t('lint.suggestion', { suggestion: f.suggestion })}</div>
+            {f.replacement && (
+              <button type="button" className="dm-primary" onMouseDown={(e) => e.preventDefault() /* keep focus in the composer */} onClick={() => void fix(f)}>
+                {t('lint.replace')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

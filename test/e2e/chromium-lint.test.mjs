@@ -1,0 +1,57 @@
+// End-to-end: the service-language lint beside the demo's composers, in real Chromium.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { demoServer, launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+
+describe('Chromium: service-language lint', () => {
+  let server;
+  let profile;
+  let browser;
+  let page;
+
+  before(async () => {
+    server = await demoServer();
+    profile = tempProfile();
+    browser = await launchChromium(profile);
+    page = await browser.context.newPage();
+    await page.goto(`${server.url}?schedule=off`);
+    await page.locator('deskmate-overlay').getByRole('button', { name: '打开客服助手' }).waitFor();
+  });
+  after(async () => {
+    await browser?.context.close();
+    await server?.close();
+    removeDir(profile);
+  });
+
+  const region = () => page.locator('deskmate-overlay').getByRole('region', { name: '服务用语提醒' });
+
+  it('flags a forbidden phrase while typing, with the reason, and fixes it in one click', async () => {
+    const ta = page.locator('#composer-plain');
+    await ta.click();
+    await page.keyboard.type('好的。不是告诉你了，怎么还不明白？');
+    await region().getByText('不是告诉你了', { exact: true }).waitFor();
+    assert.equal(await ta.inputValue(), '好的。不是告诉你了，怎么还不明白？', 'lint never changes text by itself');
+    await region().getByRole('button', { name: '替换为标准用语' }).first().click();
+    await waitFor(async () => !(await ta.inputValue()).includes('不是告诉你了'), { message: 'the fix' });
+    const value = await ta.inputValue();
+    assert.ok(value.startsWith('好的。') && value.length > 6, value);
+    await region().waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-plain');
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => (await ta.inputValue()).includes('不是告诉你了'), { message: 'undo brings the original back' });
+  });
+
+  it('flags off-platform contact in the Quill editor and records flags without any text', async () => {
+    await page.locator('#composer-rich .ql-editor').click();
+    await page.keyboard.type('亲，加我微信聊吧');
+    await region().getByText('微信', { exact: true }).waitFor();
+    await region().getByRole('button', { name: '替换为标准用语' }).first().click();
+    await waitFor(async () => !(await page.evaluate(() => window.demoQuill.getText())).includes('微信'), { message: 'fixed in the Quill model' });
+    const events = await waitFor(async () => {
+      const rows = await readTable(browser.context, browser.extensionId, 'lintEvents');
+      return rows.some((r) => r.kind === 'fixed' && r.ruleId === 'offplatform.wechat') && rows;
+    });
+    assert.ok(events.some((r) => r.kind === 'shown' && r.ruleId === 'forbidden.already-told'));
+    for (const r of events) assert.deepEqual(Object.keys(r).sort(), ['at', 'id', 'kind', 'ruleId', 'siteId']);
+  });
+});
