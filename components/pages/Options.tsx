@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/database';
 import type { LanguageSetting } from '@/lib/i18n';
 import { agentProfile, disabledHosts, languageSetting, type AgentProfile } from '@/lib/settings';
 import { configName } from '@/lib/sites/names';
+import { LintRulesEditor } from '@/components/templates/LintRulesEditor';
 import { TemplateManager } from '@/components/templates/TemplateManager';
 
 function formatBytes(n: number): string {
@@ -23,8 +24,8 @@ function useStored<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void):
   return value;
 }
 
-type Tab = 'templates' | 'sites' | 'general';
-const TABS: Tab[] = ['templates', 'sites', 'general'];
+type Tab = 'templates' | 'lint' | 'sites' | 'general';
+const TABS: Tab[] = ['templates', 'lint', 'sites', 'general'];
 
 function initialTab(): Tab {
   const hash = location.hash.slice(1) as Tab;
@@ -34,7 +35,7 @@ function initialTab(): Tab {
 export function Options() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>(initialTab);
-  const labels: Record<Tab, string> = { templates: t('options.tabTemplates'), sites: t('options.tabSites'), general: t('options.tabGeneral') };
+  const labels: Record<Tab, string> = { templates: t('options.tabTemplates'), lint: t('options.tabLint'), sites: t('options.tabSites'), general: t('options.tabGeneral') };
   const select = (next: Tab) => {
     setTab(next);
     history.replaceState(null, '', `#${next}`);
@@ -66,6 +67,7 @@ export function Options() {
       </div>
       <div role="tabpanel" id={`opt-panel-${tab}`} aria-labelledby={`opt-tab-${tab}`}>
         {tab === 'templates' && <TemplateManager />}
+        {tab === 'lint' && <LintRulesEditor />}
         {tab === 'sites' && <SitesSettings />}
         {tab === 'general' && <GeneralSettings />}
       </div>

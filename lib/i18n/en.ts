@@ -147,6 +147,10 @@ export const en = {
   'lint.resetDefaults': 'Restore the default rules',
   'lint.confirmReset': 'Replace your rules with the default list?',
   'lint.deleteRule': 'Delete rule {id}',
+
+  'options.tabLint': 'Service language',
+  'lint.id': 'Rule id',
+  'lint.saved': 'Rules saved',
 } as const;
 
 export type MessageKey = keyof typeof en;

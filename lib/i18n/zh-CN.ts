@@ -149,4 +149,8 @@ export const zhCN: Record<MessageKey, string> = {
   'lint.resetDefaults': '恢复默认规则',
   'lint.confirmReset': '用默认规则替换你的规则吗？',
   'lint.deleteRule': '删除规则 {id}',
+
+  'options.tabLint': '服务用语',
+  'lint.id': '规则 id',
+  'lint.saved': '规则已保存',
 };

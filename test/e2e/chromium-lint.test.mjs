@@ -54,4 +54,36 @@ describe('Chromium: service-language lint', () => {
     assert.ok(events.some((r) => r.kind === 'shown' && r.ruleId === 'forbidden.already-told'));
     for (const r of events) assert.deepEqual(Object.keys(r).sort(), ['at', 'id', 'kind', 'ruleId', 'siteId']);
   });
+
+  it('lets the agent add a rule in options; a bad regex is named and nothing is saved', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#lint`);
+    const form = options.getByRole('form', { name: '添加规则' });
+    await form.getByLabel('规则 id').fill('mine.bad');
+    await form.getByLabel('正则表达式（可选）').fill('(a+)+$');
+    await form.getByLabel('提醒原因').fill('测试');
+    await form.getByLabel('建议说法（把标准用语写在“…”中即可一键替换）').fill('“您好”');
+    await form.getByRole('button', { name: '添加规则' }).click();
+    await form.getByRole('alert').getByText(/^regex: has nested unbounded quantifiers/).waitFor();
+    assert.equal((await options.evaluate(() => chrome.storage.local.get('lintRules'))).lintRules, undefined, 'nothing saved');
+
+    await form.getByLabel('正则表达式（可选）').fill('');
+    await form.getByLabel('规则 id').fill('mine.pricey');
+    await form.getByLabel('短语（用逗号分隔）').fill('你买不起');
+    await form.getByRole('button', { name: '添加规则' }).click();
+    await options.getByRole('status').filter({ hasText: '规则已保存' }).waitFor();
+    await options.close();
+
+    // A fresh demo tab (a tab left in the background has its animation frames throttled).
+    await page.close();
+    page = await browser.context.newPage();
+    await page.goto(`${server.url}?schedule=off`);
+    const ta = page.locator('#composer-plain');
+    await ta.click();
+    await ta.fill('');
+    await page.keyboard.type('这款你买不起。');
+    await region().getByText('你买不起', { exact: true }).waitFor();
+    await region().getByRole('button', { name: '替换为标准用语' }).click();
+    await waitFor(async () => (await ta.inputValue()) === '您好', { message: 'custom rule fix' });
+  });
 });
