@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { overlayApi, setPending, type PickerRequest } from '@/lib/insert/bridge';
+import { onEveryEdit } from '@/lib/insert/after-edit';
 import { editableRoot } from '@/lib/insert/editors';
-import { isTriggerInput, readTrigger } from '@/lib/insert/trigger';
+import { caretSettled, isTriggerInput, readTrigger } from '@/lib/insert/trigger';
 import { send } from '@/lib/messaging/client';
 import { disabledHosts, siteMatchIndex } from '@/lib/settings';
 import { matchesAny } from '@/lib/sites/match-pattern';
@@ -55,21 +56,20 @@ export default defineContentScript({
       unwatchDisabled();
     });
 
-    const onTyped = (target: EventTarget | null) => {
+    const onTyped = (target: EventTarget | null, retries = 3) => {
       const field = editableRoot(target);
       if (!field) return;
+      // A trigger was just typed. Editors that render keystrokes themselves are read a little
+      // later, when the agent may already have typed the first letters of the query.
+      // The match must be the trigger just typed: nothing but a few query letters after it.
       const match = readTrigger(field);
-      if (match && match.query === '') open({ target: field, mode: 'inline' });
+      if (match && !/[\s/、]/.test(match.query)) open({ target: field, mode: 'inline' });
+      // The editor is still rendering the keystroke: look again on the next frame.
+      else if (!match && retries > 0 && !caretSettled(field)) requestAnimationFrame(() => onTyped(target, retries - 1));
     };
-    // Capture phase on the document: sees fields in open shadow roots too (composedPath).
-    ctx.addEventListener(
-      document,
-      'input',
-      (e) => {
-        if (e instanceof InputEvent && isTriggerInput(e)) onTyped(e.composedPath()[0] ?? null);
-      },
-      { capture: true },
-    );
+    // Capture phase on the document: sees fields in open shadow roots too (composedPath), and
+    // editors that apply keystrokes themselves (no "input" event) through their "beforeinput".
+    ctx.onInvalidated(onEveryEdit(document, (target) => onTyped(target), isTriggerInput));
     // A trigger committed through an IME (e.g. "、" from a Chinese punctuation composition).
     ctx.addEventListener(document, 'compositionend', (e) => onTyped(e.composedPath()[0] ?? null), { capture: true });
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
+import { onEveryEdit } from '@/lib/insert/after-edit';
 import { editableRoot, isTextField } from '@/lib/insert/editors';
 import { replaceQuery } from '@/lib/insert/insert';
 import { textNodeAt } from '@/lib/insert/text-offsets';
@@ -55,19 +56,19 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
       }
       setState(flags.length ? { el: current, text, flags, rect: current.getBoundingClientRect() } : null);
     };
-    const onInput = (e: Event) => {
-      if ((e as InputEvent).isComposing) return;
-      const field = editableRoot(e.composedPath()[0] ?? null);
+    const onEdit = (from: EventTarget | null) => {
+      const field = editableRoot(from);
       if (!field || !selectors.some((s) => field.matches(s) || !!field.closest(s))) return;
       current = field;
       if (timer !== undefined) clearTimeout(timer);
       timer = ctx.setTimeout(run, DEBOUNCE_MS);
     };
-    document.addEventListener('input', onInput, true);
-    document.addEventListener('compositionend', onInput, true);
+    const stopEdits = onEveryEdit(document, onEdit);
+    const onCompositionEnd = (e: Event) => onEdit(e.composedPath()[0] ?? null);
+    document.addEventListener('compositionend', onCompositionEnd, true);
     return () => {
-      document.removeEventListener('input', onInput, true);
-      document.removeEventListener('compositionend', onInput, true);
+      stopEdits();
+      document.removeEventListener('compositionend', onCompositionEnd, true);
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [ctx, selectors, compiled, locale, config.id]);

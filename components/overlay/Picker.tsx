@@ -2,8 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useI18n } from '@/components/i18n';
 import type { PickerRequest } from '@/lib/insert/bridge';
 import { caretPoint, type Point } from '@/lib/insert/caret-rect';
+import { onEveryEdit } from '@/lib/insert/after-edit';
 import { insertAtCaret, replaceQuery } from '@/lib/insert/insert';
-import { readTrigger, type TriggerMatch } from '@/lib/insert/trigger';
+import { caretSettled, readTrigger, type TriggerMatch } from '@/lib/insert/trigger';
 import { send } from '@/lib/messaging/client';
 import { agentProfile } from '@/lib/settings';
 import { pageFields } from '@/lib/sites/extract';
@@ -137,13 +138,13 @@ export function Picker({ request, index, config, onClose }: Props) {
     const doc = target.ownerDocument;
     const reread = () => {
       const match = readTrigger(target);
-      if (!match) onClose();
-      else setQuery(match.query);
+      if (match) setQuery(match.query);
+      else if (caretSettled(target)) onClose(); // the trigger was deleted or the caret left it
     };
-    const onInput = (e: Event) => {
-      if ((e as InputEvent).isComposing) return; // only committed text is a query
-      if (e.composedPath()[0] === target || target.contains(e.composedPath()[0] as Node)) reread();
-    };
+    // Only committed text is a query (onEveryEdit skips compositions).
+    const stopEdits = onEveryEdit(doc, (from) => {
+      if (from === target || (from instanceof Node && target.contains(from))) reread();
+    });
     const onKey = (e: KeyboardEvent) => {
       if (composing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
       const stop = () => {
@@ -178,13 +179,12 @@ export function Picker({ request, index, config, onClose }: Props) {
       if (next instanceof Node && (next === host || target.contains(next))) return;
       onClose();
     };
-    doc.addEventListener('input', onInput, true);
     doc.addEventListener('compositionend', reread, true);
     window.addEventListener('keydown', onKey, true);
     doc.addEventListener('pointerdown', onPointer, true);
     target.addEventListener('focusout', onFocusOut);
     return () => {
-      doc.removeEventListener('input', onInput, true);
+      stopEdits();
       doc.removeEventListener('compositionend', reread, true);
       window.removeEventListener('keydown', onKey, true);
       doc.removeEventListener('pointerdown', onPointer, true);

@@ -49,6 +49,17 @@ export function readTrigger(el: HTMLElement): TriggerMatch | null {
   return { kind: 'rich', query: node.data.slice(found.index + 1, sel.anchorOffset), node, start: found.index, end: sel.anchorOffset, trigger: found.trigger };
 }
 
+/**
+ * Is the caret somewhere readTrigger can judge? Editors that render their own DOM (Lexical, Slate,
+ * Draft.js) briefly leave the selection outside any text node while they re-render; a null from
+ * readTrigger then means "not yet", not "gone".
+ */
+export function caretSettled(el: HTMLElement): boolean {
+  if (isTextField(el)) return true;
+  const sel = selectionFor(el);
+  return !!sel && sel.rangeCount > 0 && sel.isCollapsed && sel.anchorNode instanceof Text && el.contains(sel.anchorNode);
+}
+
 /** Did this input event just type a trigger where a picker may open? */
 export function isTriggerInput(event: InputEvent): boolean {
   if (event.isComposing || event.inputType !== 'insertText' || !event.data) return false;
