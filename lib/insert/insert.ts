@@ -91,10 +91,32 @@ function waitForSelectionSync(doc: Document): Promise<void> {
   });
 }
 
-function dataTransfer(text: string): DataTransfer {
-  const dt = new DataTransfer();
+// Firefox: objects made in a content script are wrapped for the page, so an editor's paste or
+// beforeinput handler cannot read a DataTransfer we created. There we build the event and its
+// data in the page's own compartment (wrappedJSObject + cloneInto). Chrome shares DOM objects
+// between worlds and needs none of this.
+type PageWindow = Window & typeof globalThis;
+declare const cloneInto: (<T>(obj: T, target: object, options?: { wrapReflectors?: boolean }) => T) | undefined;
+
+function pageWorld(doc: Document): PageWindow | null {
+  const win = doc.defaultView as (Window & { wrappedJSObject?: PageWindow }) | null;
+  return typeof cloneInto === 'function' && win?.wrappedJSObject ? win.wrappedJSObject : null;
+}
+
+function dataTransfer(doc: Document, text: string): DataTransfer {
+  const DT = pageWorld(doc)?.DataTransfer ?? DataTransfer;
+  const dt = new DT();
   dt.setData('text/plain', text);
   return dt;
+}
+
+function pageEvent<K extends 'InputEvent' | 'ClipboardEvent'>(doc: Document, kind: K, type: string, init: K extends 'InputEvent' ? InputEventInit : ClipboardEventInit): Event {
+  const page = pageWorld(doc);
+  if (page && typeof cloneInto === 'function') {
+    const Ctor = page[kind] as unknown as new (type: string, init: object) => Event;
+    return new Ctor(type, cloneInto(init, page, { wrapReflectors: true }));
+  }
+  return kind === 'InputEvent' ? new InputEvent(type, init as InputEventInit) : new ClipboardEvent(type, init as ClipboardEventInit);
 }
 
 function nativeSetter(el: HTMLTextAreaElement | HTMLInputElement): ((v: string) => void) | undefined {
@@ -141,9 +163,9 @@ async function runRichStrategy(strategy: Strategy, el: HTMLElement, range: Range
   const doc = el.ownerDocument;
   const target = (range.startContainer.parentElement ?? el) as HTMLElement;
   if (strategy === 'beforeinput') {
-    const event = new InputEvent('beforeinput', {
+    const event = pageEvent(doc, 'InputEvent', 'beforeinput', {
       inputType: 'insertReplacementText',
-      dataTransfer: dataTransfer(text),
+      dataTransfer: dataTransfer(doc, text),
       targetRanges: [new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })],
       bubbles: true,
       cancelable: true,
@@ -152,7 +174,9 @@ async function runRichStrategy(strategy: Strategy, el: HTMLElement, range: Range
     target.dispatchEvent(event);
   } else if (strategy === 'paste') {
     await waitForSelectionSync(doc);
-    const event = new ClipboardEvent('paste', { clipboardData: dataTransfer(text), bubbles: true, cancelable: true, composed: true });
+    // Gecko fills a synthetic paste's clipboardData from its own `dataType`/`data` init fields.
+    const init = { clipboardData: dataTransfer(doc, text), dataType: 'text/plain', data: text, bubbles: true, cancelable: true, composed: true };
+    const event = pageEvent(doc, 'ClipboardEvent', 'paste', init);
     target.dispatchEvent(event);
   } else if (strategy === 'execCommand') {
     const lines = text.split(/\r?\n/);

@@ -1,0 +1,67 @@
+// End-to-end in Firefox ESR: the picker inserts into a React-controlled textarea, a plain
+// contenteditable and a rich editor (Quill), read from each editor's model.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { findFirefox, FIREFOX_HINT } from '../../scripts/browsers.mjs';
+import { buildEditorFixtures, startEditorFixtureServer } from './editor-fixtures.mjs';
+import { FIREFOX_EXT, waitFor } from './helpers.mjs';
+
+const WELCOME = '谢谢您的合作与耐心，祝您生活愉快！';
+
+describe('Firefox: template picker in real editors', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    const executablePath = findFirefox();
+    if (!executablePath) throw new Error(FIREFOX_HINT);
+    await buildEditorFixtures();
+    server = await startEditorFixtureServer();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' },
+    });
+    await browser.installExtension(FIREFOX_EXT);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const optionTitles = (page) =>
+    page.evaluate(() =>
+      Array.from(document.querySelector('deskmate-overlay')?.shadowRoot?.querySelectorAll('[role="option"] .dm-opt-title') ?? []).map((e) => e.textContent),
+    );
+
+  for (const kind of ['textarea', 'contenteditable', 'quill']) {
+    it(`${kind}: "/xxhz" + Enter lands in the editor's model; multi-line keeps its lines`, async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${server.url}index.html?editor=${kind}`);
+        await waitFor(() => page.evaluate(() => window.fixture?.ready === true), { message: 'the fixture' });
+        // The overlay is there once the site config matched (127.0.0.1 is the demo's config).
+        await waitFor(() => page.$('deskmate-overlay'), { message: 'the overlay' });
+        await page.click('[data-fixture-editor]');
+        await page.keyboard.type('/xxhz');
+        await waitFor(async () => (await optionTitles(page))[0] === '谢谢您的合作', { message: 'the picker' });
+        await page.keyboard.press('Enter');
+        const model = () => page.evaluate(() => window.fixture.getModelText());
+        await waitFor(async () => (await model()) === WELCOME, { message: `text in the ${kind} model` });
+
+        await page.evaluate(() => window.fixture.setModelText(''));
+        await page.keyboard.type('/hfwj');
+        await waitFor(async () => (await optionTitles(page))[0]?.startsWith('回访问卷'), { message: 'the picker again' });
+        await page.keyboard.press('Enter');
+        await waitFor(async () => (await model()).split('\n').length >= 5 && (await model()).startsWith('为了更好地为您服务'), {
+          message: `multi-line in the ${kind} model`,
+        });
+        assert.ok(!(await model()).includes('/hfwj'));
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
