@@ -3,7 +3,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { overlayApi, setPending, type PickerRequest } from '@/lib/insert/bridge';
 import { onEveryEdit } from '@/lib/insert/after-edit';
 import { editableRoot } from '@/lib/insert/editors';
-import { caretSettled, isTriggerInput, readTrigger } from '@/lib/insert/trigger';
+import { isTriggerInput, readTrigger } from '@/lib/insert/trigger';
+
+const ARMED_MS = 1500;
 import { send } from '@/lib/messaging/client';
 import { disabledHosts, siteMatchIndex } from '@/lib/settings';
 import { matchesAny } from '@/lib/sites/match-pattern';
@@ -56,22 +58,40 @@ export default defineContentScript({
       unwatchDisabled();
     });
 
-    const onTyped = (target: EventTarget | null, retries = 3) => {
+    // After a trigger keystroke the loader stays "armed" for a moment: editors that render
+    // keystrokes themselves may show the trigger only a frame or a keystroke later.
+    let armedUntil = 0;
+    const tryOpen = (target: EventTarget | null): boolean => {
       const field = editableRoot(target);
-      if (!field) return;
-      // A trigger was just typed. Editors that render keystrokes themselves are read a little
-      // later, when the agent may already have typed the first letters of the query.
+      if (!field) return false;
       // The match must be the trigger just typed: nothing but a few query letters after it.
       const match = readTrigger(field);
-      if (match && !/[\s/、]/.test(match.query)) open({ target: field, mode: 'inline' });
-      // The editor is still rendering the keystroke: look again on the next frame.
-      else if (!match && retries > 0 && !caretSettled(field)) requestAnimationFrame(() => onTyped(target, retries - 1));
+      if (!match || /[\s/、]/.test(match.query)) return false;
+      armedUntil = 0;
+      open({ target: field, mode: 'inline' });
+      return true;
+    };
+    const onTyped = (target: EventTarget | null) => {
+      armedUntil = Date.now() + ARMED_MS;
+      if (!tryOpen(target)) requestAnimationFrame(() => Date.now() < armedUntil && tryOpen(target));
     };
     // Capture phase on the document: sees fields in open shadow roots too (composedPath), and
     // editors that apply keystrokes themselves (no "input" event) through their "beforeinput".
-    ctx.onInvalidated(onEveryEdit(document, (target) => onTyped(target), isTriggerInput));
+    ctx.onInvalidated(
+      onEveryEdit(document, (target, event) => {
+        if (isTriggerInput(event)) onTyped(target);
+        else if (Date.now() < armedUntil) tryOpen(target);
+      }),
+    );
     // A trigger committed through an IME (e.g. "、" from a Chinese punctuation composition).
-    ctx.addEventListener(document, 'compositionend', (e) => onTyped(e.composedPath()[0] ?? null), { capture: true });
+    ctx.addEventListener(
+      document,
+      'compositionend',
+      (e) => {
+        if (/[/、]$/.test(e.data ?? '')) onTyped(e.composedPath()[0] ?? null);
+      },
+      { capture: true },
+    );
 
     const onMessage = (message: unknown) => {
       if ((message as { type?: string } | null)?.type !== 'picker.open' || !document.hasFocus()) return;

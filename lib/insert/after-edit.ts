@@ -6,33 +6,41 @@
 export type EditListener = (target: EventTarget | null, event: InputEvent) => void;
 
 export function onEveryEdit(doc: Document, listener: EditListener, filter: (e: InputEvent) => boolean = () => true): () => void {
-  let pending: { timer: ReturnType<typeof setTimeout>; frame: number } | null = null;
-  const cancel = () => {
-    if (!pending) return;
-    clearTimeout(pending.timer);
-    cancelAnimationFrame(pending.frame);
-    pending = null;
+  // One deferred call per keystroke: fast typing must not drop an earlier keystroke's call.
+  const pending = new Set<{ timer: ReturnType<typeof setTimeout>; frame: number }>();
+  let latest: { timer: ReturnType<typeof setTimeout>; frame: number } | null = null;
+  const cancel = (p: { timer: ReturnType<typeof setTimeout>; frame: number } | null) => {
+    if (!p || !pending.has(p)) return;
+    clearTimeout(p.timer);
+    cancelAnimationFrame(p.frame);
+    pending.delete(p);
   };
   const onInput = (e: Event) => {
     if (!(e instanceof InputEvent) || e.isComposing || !filter(e)) return;
-    cancel();
+    cancel(latest); // the browser applied this keystroke itself: no need for the deferred call
+    latest = null;
     listener(e.composedPath()[0] ?? null, e);
   };
   const onBeforeInput = (e: Event) => {
     if (!(e instanceof InputEvent) || e.isComposing || !filter(e)) return;
     const target = e.composedPath()[0] ?? null;
-    cancel();
     // After the editor's own handler and its render (React editors render in a later task).
-    const run = () => {
-      cancel();
-      listener(target, e);
+    const p = {
+      timer: setTimeout(() => {
+        p.frame = requestAnimationFrame(() => {
+          pending.delete(p);
+          listener(target, e);
+        });
+      }, 0),
+      frame: 0,
     };
-    pending = { timer: setTimeout(() => (pending!.frame = requestAnimationFrame(run)), 0), frame: 0 };
+    pending.add(p);
+    latest = p;
   };
   doc.addEventListener('beforeinput', onBeforeInput, true);
   doc.addEventListener('input', onInput, true);
   return () => {
-    cancel();
+    for (const p of [...pending]) cancel(p);
     doc.removeEventListener('beforeinput', onBeforeInput, true);
     doc.removeEventListener('input', onInput, true);
   };
