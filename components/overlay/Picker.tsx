@@ -133,6 +133,12 @@ export function Picker({ request, index, config, onClose }: Props) {
   const move = useCallback((delta: number) => setActive((a) => (results.length ? (a + delta + results.length) % results.length : 0)), [results.length]);
 
   // Inline mode: the query is typed in the page's field; we only read it and steal navigation keys.
+  // The key listener is attached once per picker and reads the latest choice through a ref, so
+  // re-renders never leave a moment without it.
+  const latest = useRef({ current, insert, move });
+  useLayoutEffect(() => {
+    latest.current = { current, insert, move };
+  });
   useEffect(() => {
     if (mode !== 'inline' || stage.kind !== 'list') return;
     const doc = target.ownerDocument;
@@ -153,14 +159,15 @@ export function Picker({ request, index, config, onClose }: Props) {
       };
       if (e.key === 'ArrowDown') {
         stop();
-        move(1);
+        latest.current.move(1);
       } else if (e.key === 'ArrowUp') {
         stop();
-        move(-1);
+        latest.current.move(-1);
       } else if (e.key === 'Enter' || e.key === 'Tab') {
-        if (!current) return onClose(); // nothing to insert: the key does what it always does
+        const chosen = latest.current.current;
+        if (!chosen) return onClose(); // nothing to insert: the key does what it always does
         stop();
-        void insert(current, {});
+        void latest.current.insert(chosen, {});
       } else if (e.key === 'Escape') {
         stop();
         onClose();
@@ -190,7 +197,7 @@ export function Picker({ request, index, config, onClose }: Props) {
       doc.removeEventListener('pointerdown', onPointer, true);
       target.removeEventListener('focusout', onFocusOut);
     };
-  }, [mode, stage.kind, target, current, insert, move, onClose, setQuery]);
+  }, [mode, stage.kind, target, onClose, setQuery]);
 
   // Command mode: the picker has its own search box; remember where the caret was in the field.
   useLayoutEffect(() => {

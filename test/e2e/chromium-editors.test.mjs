@@ -93,6 +93,8 @@ describe('Chromium: insertion into real editors', () => {
           assert.deepEqual(await page.evaluate(() => window.fixture.sent), ['亲 谢谢您的耐心等待！']);
           await page.evaluate(() => window.fixture.setModelText(''));
         } else await page.evaluate(() => window.fixture.setModelText(''));
+        await waitFor(async () => (await model(page)) === '', { message: 'an empty editor' });
+        await pickerFrame(page, wrap).locator('[data-fixture-editor]').click();
 
         await page.keyboard.type('/mline');
         await waitFor(async () => (await firstOption(page, wrap).textContent())?.startsWith('多行测试'), { message: 'the picker again' });
