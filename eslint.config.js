@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // End-to-end tests run in Node and pass functions to the browser (page.evaluate).
-    files: ['test/e2e/**/*.{js,mjs,ts}'],
+    files: ['test/e2e/**/*.{js,mjs,ts}', 'scripts/bench.mjs', 'scripts/start.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {

@@ -58,9 +58,14 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   for (const kind of ['textarea', 'contenteditable', 'lexical', 'slate', 'draft', 'tiptap', 'quill']) {
     const page = await context.newPage();
+    // Stamp keystrokes before any content script listens (the picker stops the keys it handles).
+    await page.addInitScript(() => {
+      window.__bench = {};
+      window.addEventListener('keydown', (e) => (window.__bench[e.key] = performance.now()), true);
+    });
     await page.goto(`${server.url}index.html?editor=${kind}`);
     await page.waitForFunction(() => window.fixture?.ready === true);
-    await page.waitForSelector('deskmate-overlay');
+    await page.waitForSelector('deskmate-overlay', { state: 'attached' });
     const triggers = [];
     const inserts = [];
     for (let i = 0; i < 8; i++) {
@@ -70,7 +75,6 @@ try {
       await page.evaluate(() => {
         const host = document.querySelector('deskmate-overlay');
         window.__bench = {};
-        document.addEventListener('keydown', (e) => (window.__bench[e.key] = performance.now()), { capture: true, once: false });
         new MutationObserver(() => {
           if (!window.__bench.picker && host.shadowRoot.querySelector('[role="option"]'))
             requestAnimationFrame(() => (window.__bench.picker ??= performance.now()));

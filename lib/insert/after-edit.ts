@@ -5,7 +5,12 @@
 
 export type EditListener = (target: EventTarget | null, event: InputEvent) => void;
 
-export function onEveryEdit(doc: Document, listener: EditListener, filter: (e: InputEvent) => boolean = () => true): () => void {
+/**
+ * `settle`: 'frame' waits for the editor's render (a task, then an animation frame), for readers
+ * that must see the final text; 'task' only lets the editor's handlers run first (faster: the
+ * caller retries on the next frame itself when the text is not there yet).
+ */
+export function onEveryEdit(doc: Document, listener: EditListener, settle: 'frame' | 'task' = 'frame'): () => void {
   // One deferred call per keystroke: fast typing must not drop an earlier keystroke's call.
   const pending = new Set<{ timer: ReturnType<typeof setTimeout>; frame: number }>();
   let latest: { timer: ReturnType<typeof setTimeout>; frame: number } | null = null;
@@ -16,21 +21,23 @@ export function onEveryEdit(doc: Document, listener: EditListener, filter: (e: I
     pending.delete(p);
   };
   const onInput = (e: Event) => {
-    if (!(e instanceof InputEvent) || e.isComposing || !filter(e)) return;
+    if (!(e instanceof InputEvent) || e.isComposing) return;
     cancel(latest); // the browser applied this keystroke itself: no need for the deferred call
     latest = null;
     listener(e.composedPath()[0] ?? null, e);
   };
   const onBeforeInput = (e: Event) => {
-    if (!(e instanceof InputEvent) || e.isComposing || !filter(e)) return;
+    if (!(e instanceof InputEvent) || e.isComposing) return;
     const target = e.composedPath()[0] ?? null;
     // After the editor's own handler and its render (React editors render in a later task).
     const p = {
       timer: setTimeout(() => {
-        p.frame = requestAnimationFrame(() => {
+        const fire = () => {
           pending.delete(p);
           listener(target, e);
-        });
+        };
+        if (settle === 'task') fire();
+        else p.frame = requestAnimationFrame(fire);
       }, 0),
       frame: 0,
     };
