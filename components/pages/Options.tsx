@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
 import { getDb } from '@/lib/db/database';
 import type { LanguageSetting } from '@/lib/i18n';
-import { agentProfile, disabledHosts, languageSetting, type AgentProfile } from '@/lib/settings';
+import { agentProfile, disabledHosts, languageSetting, typingSpeed, type AgentProfile } from '@/lib/settings';
 import { configName } from '@/lib/sites/names';
 import { LintRulesEditor } from '@/components/templates/LintRulesEditor';
 import { TemplateManager } from '@/components/templates/TemplateManager';
@@ -91,6 +91,7 @@ function GeneralSettings() {
         <option value="en">English</option>
       </select>
       <ProfileForm />
+      <TypingSpeed />
       <h2>{t('options.storage')}</h2>
       <p>{used === null ? t('common.loading') : t('options.storageUsed', { used: formatBytes(used) })}</p>
     </div>
@@ -126,6 +127,18 @@ function SitesSettings() {
         ))}
       </ul>
     </div>
+  );
+}
+
+function TypingSpeed() {
+  const { t } = useI18n();
+  const speed = useStored(typingSpeed);
+  if (speed === null) return null;
+  return (
+    <label>
+      <span>{t('options.typingSpeed')}</span>
+      <input type="number" min={5} max={400} value={speed} onChange={(e) => void typingSpeed.setValue(Math.max(5, Math.min(400, Number(e.target.value) || 40)))} />
+    </label>
   );
 }
 

@@ -151,6 +151,11 @@ export const en = {
   'options.tabLint': 'Service language',
   'lint.id': 'Rule id',
   'lint.saved': 'Rules saved',
+
+  'sidepanel.week': 'Templates this week',
+  'sidepanel.saved': 'About {minutes} min of typing saved this week ({chars} characters)',
+  'sidepanel.topTemplates': 'Most used this week',
+  'options.typingSpeed': 'Your typing speed (characters per minute), for the time-saved estimate',
 } as const;
 
 export type MessageKey = keyof typeof en;

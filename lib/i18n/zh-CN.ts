@@ -153,4 +153,9 @@ export const zhCN: Record<MessageKey, string> = {
   'options.tabLint': '服务用语',
   'lint.id': '规则 id',
   'lint.saved': '规则已保存',
+
+  'sidepanel.week': '本周话术使用',
+  'sidepanel.saved': '本周约节省 {minutes} 分钟打字（{chars} 字）',
+  'sidepanel.topTemplates': '本周最常用',
+  'options.typingSpeed': '你的打字速度（每分钟字数），用于估算节省的时间',
 };

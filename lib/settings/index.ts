@@ -63,3 +63,9 @@ export const lintRules = storage.defineItem<LintRule[] | null>('local:lintRules'
   fallback: null,
   version: 1,
 });
+
+/** The agent's typing speed (characters per minute), for the "time saved" estimate. */
+export const typingSpeed = storage.defineItem<number>('local:typingSpeed', {
+  fallback: 40,
+  version: 1,
+});

@@ -84,6 +84,12 @@ describe('Chromium: template picker on the demo workspace', () => {
       const uses = await readTable(browser.context, browser.extensionId, 'templateUses');
       return uses.some((u) => u.templateId === used.id && u.siteId === 'deskmate-demo' && u.chars > 0 && !('text' in u));
     }, { message: 'the usage record' });
+    // The dashboard shows it among the most used, with the typing time it saved.
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await panel.getByRole('list', { name: '本周最常用' }).getByText(second).waitFor();
+    await panel.getByText(/本周约节省 \d+ 分钟打字（\d+ 字）/).waitFor();
+    await panel.close();
   });
 
   it('Esc closes and leaves the text as typed; no trigger inside a word', async () => {
@@ -175,5 +181,28 @@ describe('Chromium: template picker on the demo workspace', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-plain');
     await page.keyboard.press('Control+z');
     await waitFor(async () => (await textarea().inputValue()) === '/xxhz', { message: 'undo restores what was typed' });
+  });
+
+  it('the keyboard command opens a picker with its own search box and inserts at the caret', async () => {
+    await fresh();
+    await textarea().click();
+    await page.keyboard.type('亲，');
+    // What the browser's command (Alt+. by default) makes the background send to the tab.
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html#general`);
+    await ext.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url: url + '*' });
+      await chrome.tabs.sendMessage(tab.id, { type: 'picker.open' });
+    }, server.url);
+    await ext.close();
+    await page.bringToFront();
+    const search = overlay().getByRole('combobox', { name: '搜索话术' });
+    await search.waitFor();
+    await waitFor(async () => (await page.evaluate(() => document.activeElement?.tagName)) === 'DESKMATE-OVERLAY', { message: 'focus in the search box' });
+    await page.keyboard.type('xxhz');
+    await waitFor(async () => (await options().first().textContent())?.startsWith('谢谢您的合作'));
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await textarea().inputValue()) === '亲，谢谢您的合作与耐心，祝您生活愉快！', { message: 'inserted at the caret' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-plain');
   });
 });

@@ -30,3 +30,26 @@ describe('template store', () => {
     expect(await todayStats(db, now)).toEqual({ templates: 1, usesToday: 1, openCases: 0 });
   });
 });
+
+describe('usage summary', () => {
+  it('counts uses, characters, time saved and the most used templates since a moment', async () => {
+    const { usageSince } = await import('@/lib/metrics/today');
+    const a = await saveTemplate(db, draft, 1);
+    const b = await saveTemplate(db, { ...draft, title: '欢迎语' }, 1);
+    await db.templateUses.bulkAdd([
+      { templateId: a.id, at: 100, siteId: 'x', chars: 40 },
+      { templateId: b.id, at: 200, siteId: 'x', chars: 20 },
+      { templateId: b.id, at: 300, siteId: 'x', chars: 20 },
+      { templateId: a.id, at: 5, siteId: 'x', chars: 999 },
+    ]);
+    expect(await usageSince(db, 50, 40)).toEqual({
+      uses: 3,
+      chars: 80,
+      minutesSaved: 2,
+      top: [
+        { templateId: b.id, title: '欢迎语', uses: 2 },
+        { templateId: a.id, title: '请稍等', uses: 1 },
+      ],
+    });
+  });
+});
