@@ -9,11 +9,11 @@
 //   await page.goto(`${url}index.html?editor=lexical`);
 //
 //   node test/e2e/editor-fixtures.mjs                  // build + serve on http://127.0.0.1:5175/
-import http from 'node:http';
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SRC_DIR = path.join(ROOT, 'test/fixtures/editors');
@@ -92,69 +92,6 @@ export async function buildEditorFixtures() {
   return { dir: EDITOR_FIXTURES_DIR };
 }
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
-
-/** `rel` (a decoded URL path) inside `root`, or null if it would escape it. */
-function resolveInside(root, rel) {
-  if (rel.includes('\0')) return null;
-  const target = path.resolve(root, '.' + path.posix.normalize('/' + rel));
-  if (target !== root && !target.startsWith(root + path.sep)) return null;
-  return target;
-}
-
-function sendText(res, status, body, headers = {}) {
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(body);
-}
-
-async function handle(req, res) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
-    return;
-  }
-  let pathname;
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  } catch {
-    sendText(res, 400, 'Bad Request');
-    return;
-  }
-  let file = resolveInside(EDITOR_FIXTURES_DIR, pathname);
-  if (!file) {
-    sendText(res, 404, 'Not Found');
-    return;
-  }
-  try {
-    let info = await stat(file);
-    if (info.isDirectory()) {
-      file = path.join(file, 'index.html');
-      info = await stat(file);
-    }
-    if (!info.isFile()) throw new Error('not a file');
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  } catch {
-    sendText(res, 404, 'Not Found');
-  }
-}
-
 /**
  * Serves .output/editor-fixtures/ (build it first) on 127.0.0.1.
  * @param {{ port?: number }} [options] port 0 (default) picks a free one
@@ -166,33 +103,7 @@ export async function startEditorFixtureServer({ port = 0 } = {}) {
   } catch {
     throw new Error(`${EDITOR_FIXTURES_DIR} is not built: call buildEditorFixtures() first.`);
   }
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
-      else res.destroy();
-    });
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  let closing = null;
-  return {
-    url: `http://127.0.0.1:${actualPort}/`,
-    port: actualPort,
-    close() {
-      closing ??= new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      });
-      return closing;
-    },
-  };
+  return startStaticServer({ mounts: [['/', EDITOR_FIXTURES_DIR]], port });
 }
 
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

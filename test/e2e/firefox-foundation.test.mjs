@@ -2,9 +2,7 @@
 // Chromium, on the Firefox (MV2) build.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findFirefox, FIREFOX_HINT } from '../../scripts/browsers.mjs';
-import { demoServer, FIREFOX_EXT, waitFor } from './helpers.mjs';
+import { demoServer, launchFirefox, waitFor } from './helpers.mjs';
 
 describe('Firefox: overlay and data that survives', () => {
   let server;
@@ -12,16 +10,8 @@ describe('Firefox: overlay and data that survives', () => {
   const title = `售后物流 e2e ${Date.now()}`;
 
   before(async () => {
-    const executablePath = findFirefox();
-    if (!executablePath) throw new Error(FIREFOX_HINT);
     server = await demoServer();
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath,
-      headless: true,
-      extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' },
-    });
-    await browser.installExtension(FIREFOX_EXT);
+    browser = await launchFirefox();
   });
   after(async () => {
     await browser?.close();

@@ -2,10 +2,8 @@
 // contenteditable and a rich editor (Quill), read from each editor's model.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findFirefox, FIREFOX_HINT } from '../../scripts/browsers.mjs';
 import { buildEditorFixtures, startEditorFixtureServer } from './editor-fixtures.mjs';
-import { FIREFOX_EXT, waitFor } from './helpers.mjs';
+import { launchFirefox, waitFor } from './helpers.mjs';
 
 const WELCOME = '谢谢您的合作与耐心，祝您生活愉快！';
 
@@ -14,17 +12,9 @@ describe('Firefox: template picker in real editors', () => {
   let browser;
 
   before(async () => {
-    const executablePath = findFirefox();
-    if (!executablePath) throw new Error(FIREFOX_HINT);
     await buildEditorFixtures();
     server = await startEditorFixtureServer();
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath,
-      headless: true,
-      extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' },
-    });
-    await browser.installExtension(FIREFOX_EXT);
+    browser = await launchFirefox();
   });
   after(async () => {
     await browser?.close();

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium, CHROMIUM_HINT } from '../../scripts/browsers.mjs';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, findChromium, findFirefox, CHROMIUM_HINT, FIREFOX_HINT } from '../../scripts/browsers.mjs';
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -103,4 +104,18 @@ export async function stopServiceWorkers(context, extensionId) {
   } finally {
     await page.close();
   }
+}
+
+/** Launches Firefox ESR (puppeteer-core over WebDriver BiDi) in Chinese with the Firefox build installed. */
+export async function launchFirefox() {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(FIREFOX_HINT);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' },
+  });
+  await browser.installExtension(FIREFOX_EXT);
+  return browser;
 }
