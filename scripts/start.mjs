@@ -59,14 +59,22 @@ async function waitFor(fn, timeout = 20000) {
 try {
   if (firefox) {
     const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless, defaultViewport: { width: 1280, height: 800 } });
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless,
+      defaultViewport: { width: 1280, height: 800 },
+      // The demo console is Chinese: the headless screenshot shows Deskmate in Chinese too.
+      ...(headless ? { extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' } } : {}),
+    });
     await browser.installExtension(extensionDir);
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     await page.goto(demoUrl);
     if (headless) {
-      const launcher = await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'));
-      await launcher.click();
-      await waitFor(() => page.$('deskmate-overlay >>> [role="dialog"]'));
+      await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'));
+      await page.click('#composer-plain');
+      await page.keyboard.type('/wl');
+      await waitFor(() => page.$('deskmate-overlay >>> [role="option"]'));
       mkdirSync(shotDir, { recursive: true });
       await page.screenshot({ path: shotPath });
       await browser.close();
@@ -80,16 +88,19 @@ try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless,
-      args: chromiumArgs(extensionDir),
+      // The demo console is Chinese: the headless screenshot shows Deskmate in Chinese too.
+      args: [...chromiumArgs(extensionDir), ...(headless ? ['--lang=zh-CN', '--accept-lang=zh-CN'] : [])],
+      ...(headless ? { locale: 'zh-CN' } : {}),
       viewport: headless ? { width: 1280, height: 800 } : null,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(demoUrl);
     if (headless) {
-      const launcher = page.locator('deskmate-overlay .dm-launcher');
-      await launcher.waitFor({ timeout: 20000 });
-      await launcher.click();
-      await page.locator('deskmate-overlay [role="dialog"]').waitFor();
+      // Show the picker: the agent types "/" then a few letters of a shortcode.
+      await page.locator('deskmate-overlay .dm-launcher').waitFor({ timeout: 20000 });
+      await page.locator('#composer-plain').click();
+      await page.keyboard.type('/wl');
+      await page.locator('deskmate-overlay [role="option"]').first().waitFor({ timeout: 20000 });
       mkdirSync(shotDir, { recursive: true });
       await page.screenshot({ path: shotPath });
       await context.close();

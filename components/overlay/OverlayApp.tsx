@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
 import type { TemplateRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
+import { templatesRevision } from '@/lib/settings';
 import { configName } from '@/lib/sites/names';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { useOverlayStore, type OverlayTab } from './store';
@@ -102,7 +103,11 @@ function TemplatesTab() {
       .then(setTemplates)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
-  useEffect(refresh, [refresh]);
+  // Fresh on open, and whenever any context writes templates (e.g. the default packs installing).
+  useEffect(() => {
+    refresh();
+    return templatesRevision.watch(refresh);
+  }, [refresh]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
