@@ -81,7 +81,7 @@ export default defineContentScript({
       onEveryEdit(document, (target, event) => {
         if (isTriggerInput(event)) onTyped(target);
         else if (Date.now() < armedUntil) tryOpen(target);
-      }, 'task'),
+      }, 'task', (e) => isTriggerInput(e) || Date.now() < armedUntil),
     );
     // A trigger committed through an IME (e.g. "、" from a Chinese punctuation composition).
     ctx.addEventListener(

@@ -17,7 +17,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
   const { open, tab, setOpen, setTab, picker, pickerSeq, closePicker } = useOverlayStore();
   const config = useMatchedConfig();
-  const { index } = useTemplates();
+  const { index, noteUse } = useTemplates();
   const topFrame = window === window.top;
   const launcherRef = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => {
@@ -40,7 +40,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   return (
     <div className="dm-root" lang={locale}>
       {config && <LintWatcher ctx={ctx} config={config} />}
-      {picker && <Picker key={pickerSeq} request={picker} index={index} config={config} onClose={closePicker} />}
+      {picker && <Picker key={pickerSeq} request={picker} index={index} config={config} onClose={closePicker} onUsed={noteUse} />}
       {topFrame && open && (
         <div className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>
           <header className="dm-header">

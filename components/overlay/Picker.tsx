@@ -20,6 +20,7 @@ interface Props {
   index: SearchIndex | null;
   config: SiteConfig | null;
   onClose: () => void;
+  onUsed: (templateId: string) => void;
 }
 
 type Stage = { kind: 'list' } | { kind: 'form'; template: PickerTemplate; fields: FieldSpec[]; values: Record<string, string> };
@@ -60,7 +61,7 @@ function previewOf(template: PickerTemplate, ctx: RenderContext): string {
   return render(template.body, ctx, Object.fromEntries(first.missing.map((f) => [f.key, `【${f.label}】`]))).text;
 }
 
-export function Picker({ request, index, config, onClose }: Props) {
+export function Picker({ request, index, config, onClose, onUsed }: Props) {
   const { t } = useI18n();
   const { target, mode } = request;
   const rootRef = useRef<HTMLDivElement>(null);
@@ -121,13 +122,14 @@ export function Picker({ request, index, config, onClose }: Props) {
           setError(t('picker.insertFailed'));
           return;
         }
+        onUsed(template.id);
         void send('templates.recordUse', { templateId: template.id, siteId: config?.id ?? (location.host || 'local'), chars: rendered.text.length }).catch(() => undefined);
         onClose();
       } finally {
         busy.current = false;
       }
     },
-    [config, mode, target, onClose, t, stage.kind],
+    [config, mode, target, onClose, onUsed, t, stage.kind],
   );
 
   const move = useCallback((delta: number) => setActive((a) => (results.length ? (a + delta + results.length) % results.length : 0)), [results.length]);

@@ -10,7 +10,13 @@ export type EditListener = (target: EventTarget | null, event: InputEvent) => vo
  * that must see the final text; 'task' only lets the editor's handlers run first (faster: the
  * caller retries on the next frame itself when the text is not there yet).
  */
-export function onEveryEdit(doc: Document, listener: EditListener, settle: 'frame' | 'task' = 'frame'): () => void {
+export function onEveryEdit(
+  doc: Document,
+  listener: EditListener,
+  settle: 'frame' | 'task' = 'frame',
+  /** Cheap pre-check: keystrokes it rejects cost nothing more (no timers). */
+  wanted: (e: InputEvent) => boolean = () => true,
+): () => void {
   // One deferred call per keystroke: fast typing must not drop an earlier keystroke's call.
   const pending = new Set<{ timer: ReturnType<typeof setTimeout>; frame: number }>();
   let latest: { timer: ReturnType<typeof setTimeout>; frame: number } | null = null;
@@ -21,13 +27,13 @@ export function onEveryEdit(doc: Document, listener: EditListener, settle: 'fram
     pending.delete(p);
   };
   const onInput = (e: Event) => {
-    if (!(e instanceof InputEvent) || e.isComposing) return;
+    if (!(e instanceof InputEvent) || e.isComposing || !wanted(e)) return;
     cancel(latest); // the browser applied this keystroke itself: no need for the deferred call
     latest = null;
     listener(e.composedPath()[0] ?? null, e);
   };
   const onBeforeInput = (e: Event) => {
-    if (!(e instanceof InputEvent) || e.isComposing) return;
+    if (!(e instanceof InputEvent) || e.isComposing || !wanted(e)) return;
     const target = e.composedPath()[0] ?? null;
     // After the editor's own handler and its render (React editors render in a later task).
     const p = {

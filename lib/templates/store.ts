@@ -106,5 +106,6 @@ export async function recordUse(db: DeskmateDB, use: { templateId: string; siteI
     await db.templates.update(t.id, { useCount: t.useCount + 1, lastUsedAt: now });
     await db.templateUses.add({ templateId: t.id, at: now, siteId: use.siteId, chars: use.chars });
   });
-  await bumpRevision();
+  // No revision bump: a use must not make every open tab refetch the library. The overlay that
+  // inserted updates its own copy (useTemplates().noteUse); others catch up on the next edit.
 }
