@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
+import { localizeError } from '@/lib/i18n/errors';
 import type { TemplateRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
 import { templatesRevision } from '@/lib/settings';
@@ -90,7 +91,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
 }
 
 function TemplatesTab() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [templates, setTemplates] = useState<TemplateRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -160,7 +161,7 @@ function TemplatesTab() {
         </p>
         {error && (
           <p role="alert" className="dm-error">
-            {t('common.error', { message: error })}
+            {t('common.error', { message: localizeError(error, locale) })}
           </p>
         )}
       </form>

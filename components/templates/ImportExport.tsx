@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useI18n } from '@/components/i18n';
+import { localizeError } from '@/lib/i18n/errors';
 import { getDb } from '@/lib/db/database';
 import { applyImport, planImport, type DuplicateChoice } from '@/lib/templates/import';
 import { exportCsv, exportJson, parseImport, type PackTemplate } from '@/lib/templates/io';
@@ -79,7 +80,7 @@ export function ImportExport() {
           <p>{t('tm.importErrors', { file: state.file })}</p>
           <ul>
             {state.errors.map((x) => (
-              <li key={x}>{x}</li>
+              <li key={x}>{localizeError(x, locale)}</li>
             ))}
           </ul>
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
+import { localizeError } from '@/lib/i18n/errors';
 import { formatIssues } from '@/lib/sites/schema';
 import { lintRules } from '@/lib/settings';
 import { defaultLintRules, type LintRule } from '@/lib/templates/lint';
@@ -106,7 +107,7 @@ export function LintRulesEditor() {
         {errors.length > 0 && (
           <ul role="alert" className="tm-errors">
             {errors.map((x) => (
-              <li key={x}>{x}</li>
+              <li key={x}>{localizeError(x, locale)}</li>
             ))}
           </ul>
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
+import { localizeError } from '@/lib/i18n/errors';
 import { getDb } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import type { MessageKey } from '@/lib/i18n';
@@ -158,7 +159,7 @@ export function TemplateEditor({
       {errors.length > 0 && (
         <ul role="alert" className="tm-errors">
           {errors.map((x) => (
-            <li key={x}>{x}</li>
+            <li key={x}>{localizeError(x, locale)}</li>
           ))}
         </ul>
       )}

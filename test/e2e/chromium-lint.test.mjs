@@ -64,7 +64,7 @@ describe('Chromium: service-language lint', () => {
     await form.getByLabel('提醒原因').fill('测试');
     await form.getByLabel('建议说法（把标准用语写在“…”中即可一键替换）').fill('“您好”');
     await form.getByRole('button', { name: '添加规则' }).click();
-    await form.getByRole('alert').getByText(/^regex: has nested unbounded quantifiers/).waitFor();
+    await form.getByRole('alert').getByText(/^正则表达式：含有 \(a\+\)\+ 这类嵌套的无限量词/).waitFor();
     assert.equal((await options.evaluate(() => chrome.storage.local.get('lintRules'))).lintRules, undefined, 'nothing saved');
 
     await form.getByLabel('正则表达式（可选）').fill('');

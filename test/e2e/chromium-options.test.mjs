@@ -69,16 +69,16 @@ describe('Chromium: options page template library', () => {
     await importFile('bad.csv', 'folder,shortcode,title,body\n售后,ok1,好的,内容\n售后,ok2,,没有标题\n');
     const alert = options.getByRole('alert');
     await alert.getByText('bad.csv 未导入任何内容').waitFor();
-    await alert.getByText('row 3, title: is empty').waitFor();
+    await alert.getByText('第 3 行，标题：为空').waitFor();
     assert.equal(await count(), before);
   });
 
   it('refuses a file that is not UTF-8 or has the wrong format tag', async () => {
     const before = await count();
     await importFile('gbk.csv', Buffer.from([0x66, 0x6f, 0x6c, 0x64, 0x65, 0x72, 0x0a, 0xc4, 0xe3, 0xba, 0xc3, 0xff]));
-    await options.getByRole('alert').getByText(/not valid UTF-8/).waitFor();
+    await options.getByRole('alert').getByText(/不是 UTF-8 文本/).waitFor();
     await importFile('other.json', JSON.stringify({ format: 'briskine', version: 1, templates: [] }));
-    await options.getByRole('alert').getByText('format: must be "deskmate/templates"').waitFor();
+    await options.getByRole('alert').getByText('format: 必须是 "deskmate/templates"').waitFor();
     assert.equal(await count(), before);
   });
 

@@ -1,0 +1,50 @@
+import type { Locale } from './index';
+
+// Validation messages are built in English by the parsers (they name the row/item and field).
+// This renders them in the agent's language: the structure ("row 3, title: …") is kept, the
+// words are translated. Unknown phrases stay as they are rather than disappear.
+
+const ZH: [RegExp, string | ((...m: string[]) => string)][] = [
+  [/^row (\d+) \(header\): expected the columns ([^;]+)/, (_m, _r, cols) => `第 1 行（表头）：应为这些列 ${cols}`],
+  [/; missing /g, '；缺少 '],
+  [/; unknown /g, '；无法识别 '],
+  [/^row (\d+): has (\d+) cells, the header has (\d+)/, (_m, r, a, b) => `第 ${r} 行：有 ${a} 个单元格，表头有 ${b} 个`],
+  [/, title: /, '，标题：'],
+  [/, body: /, '，内容：'],
+  [/, shortcode: /, '，快捷码：'],
+  [/^row (\d+)，/, (_m, r) => `第 ${r} 行，`],
+  [/^line (\d+): a quoted field is never closed/, (_m, l) => `第 ${l} 行：引号内的内容没有结束`],
+  [/^templates\[(\d+)\]/, (_m, i) => `第 ${Number(i) + 1} 条`],
+  [/is also used by templates\[(\d+)\]/g, (_m, i) => `与第 ${Number(i) + 1} 条重复`],
+  [/is also used by row (\d+)/g, (_m, r) => `与第 ${r} 行重复`],
+  [/^file: is not valid UTF-8 text.*$/, '文件：不是 UTF-8 文本（请另存为“CSV UTF-8”或 UTF-8 编码的 JSON）'],
+  [/^file: is not valid JSON \((.*)\)$/, (_m, why) => `文件：不是有效的 JSON（${why}）`],
+  [/^file: is empty$/, '文件：是空的'],
+  [/^file: is larger than (\d+) MB$/, (_m, n) => `文件：超过 ${n} MB`],
+  [/^… and (\d+) more errors$/, (_m, n) => `……另有 ${n} 处错误`],
+  [/\bmust be "([^"]+)"/g, (_m, v) => `必须是 "${v}"`],
+  [/\bmust be (\d+)/g, (_m, v) => `必须是 ${v}`],
+  [/\btitle: title is empty/g, '标题：为空'],
+  [/\bis empty\b/g, '为空'],
+  [/\bis longer than (\d+) characters/g, (_m, n) => `超过 ${n} 个字符`],
+  [/\bmay only hold letters, digits, "_" and "-"/g, '只能包含字母、数字、“_”和“-”'],
+  [/\bshortcode "([^"]+)" is already used by “([^”]+)”/g, (_m, c, t) => `快捷码 "${c}" 已被“${t}”使用`],
+  [/\bis already used\b/g, '已被使用'],
+  [/\bhas nested unbounded quantifiers such as \(a\+\)\+ \(catastrophic backtracking\)/g, '含有 (a+)+ 这类嵌套的无限量词（可能让页面卡死）'],
+  [/\bis not a valid regular expression/g, '不是有效的正则表达式'],
+  [/\bneeds at least one phrase or a regular expression/g, '至少需要一个短语或一个正则表达式'],
+  [/\bis not a valid CSS selector/g, '不是有效的 CSS 选择器'],
+  [/^title: /, '标题：'],
+  [/^body: /, '内容：'],
+  [/\.title: /, '.标题：'],
+  [/\.body: /, '.内容：'],
+  [/\.shortcode: /, '.快捷码：'],
+  [/^shortcode: /, '快捷码：'],
+  [/^regex: /, '正则表达式：'],
+  [/^id: /, 'id：'],
+];
+
+export function localizeError(message: string, locale: Locale): string {
+  if (locale !== 'zh-CN') return message;
+  return ZH.reduce((text, [re, to]) => text.replace(re, to as never), message);
+}
