@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useI18n } from '@/components/i18n';
-import { localizeError } from '@/lib/i18n/errors';
+import { ErrorList } from '@/components/ErrorList';
 import { getDb } from '@/lib/db/database';
 import { applyImport, planImport, type DuplicateChoice } from '@/lib/templates/import';
 import { exportCsv, exportJson, parseImport, type PackTemplate } from '@/lib/templates/io';
@@ -75,16 +75,7 @@ export function ImportExport() {
           {t('tm.exportCsv')}
         </button>
       </div>
-      {state.kind === 'errors' && (
-        <div role="alert" className="tm-errors">
-          <p>{t('tm.importErrors', { file: state.file })}</p>
-          <ul>
-            {state.errors.map((x) => (
-              <li key={x}>{localizeError(x, locale)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {state.kind === 'errors' && <ErrorList errors={state.errors} heading={t('tm.importErrors', { file: state.file })} />}
       {state.kind === 'choose' && (
         <form
           className="tm-choice"

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
-import { localizeError } from '@/lib/i18n/errors';
+import { ErrorList } from '@/components/ErrorList';
 import { formatIssues } from '@/lib/sites/schema';
 import { lintRules } from '@/lib/settings';
 import { defaultLintRules, type LintRule } from '@/lib/templates/lint';
@@ -104,13 +104,7 @@ export function LintRulesEditor() {
             <option value="error">{t('lint.error')}</option>
           </select>
         </label>
-        {errors.length > 0 && (
-          <ul role="alert" className="tm-errors">
-            {errors.map((x) => (
-              <li key={x}>{localizeError(x, locale)}</li>
-            ))}
-          </ul>
-        )}
+        <ErrorList errors={errors} />
         <div className="row">
           <button type="submit" className="primary">
             {t('lint.addRule')}

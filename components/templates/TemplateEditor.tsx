@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
-import { localizeError } from '@/lib/i18n/errors';
+import { ErrorList } from '@/components/ErrorList';
 import { getDb } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import type { MessageKey } from '@/lib/i18n';
@@ -156,13 +156,7 @@ export function TemplateEditor({
       <div className="tm-preview" aria-labelledby="tm-preview">
         {preview}
       </div>
-      {errors.length > 0 && (
-        <ul role="alert" className="tm-errors">
-          {errors.map((x) => (
-            <li key={x}>{localizeError(x, locale)}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList errors={errors} />
       <div className="row">
         <button type="submit" className="primary">
           {t('common.save')}

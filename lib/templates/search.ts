@@ -1,25 +1,20 @@
 import uFuzzy from '@leeoniya/ufuzzy';
+import type { TemplateRecord } from '@/lib/db/records';
 
 // The picker's search, run in the content script over the agent's whole library.
 // Order: shortcode (exact, then prefix), title, pinyin (full and initials), then a fuzzy match of
 // the body; ties broken by use frequency, then recency. `#tag` and `@folder` filter.
 
-export interface PickerTemplate {
-  id: string;
-  title: string;
-  body: string;
-  shortcode?: string;
-  folder: string;
-  tags: string[];
-  sites: string[];
-  language: string;
-  useCount: number;
-  lastUsedAt: number;
+/** What the picker indexes: a template record's searchable fields, with its pinyin keys. */
+export type PickerTemplate = Pick<
+  TemplateRecord,
+  'id' | 'title' | 'body' | 'shortcode' | 'folder' | 'tags' | 'sites' | 'language' | 'useCount' | 'lastUsedAt'
+> & {
   /** Full pinyin of the title (see search-keys.ts). */
   py: string;
   /** Pinyin initials of the title. */
   pyi: string;
-}
+};
 
 interface Entry {
   t: PickerTemplate;
