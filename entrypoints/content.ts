@@ -8,7 +8,7 @@ import { isTriggerInput, readTrigger } from '@/lib/insert/trigger';
 const ARMED_MS = 1500;
 import { send } from '@/lib/messaging/client';
 import { disabledHosts, siteMatchIndex } from '@/lib/settings';
-import { matchesAny } from '@/lib/sites/match-pattern';
+import { findSite } from '@/lib/sites/match-pattern';
 
 /**
  * The loader: runs in every http(s) frame and stays tiny (no React, no Dexie, no zod). It
@@ -47,7 +47,7 @@ export default defineContentScript({
       const [off, index] = await Promise.all([disabledHosts.getValue(), siteMatchIndex.getValue()]);
       disabled = off.includes(location.host);
       if (disabled || window !== window.top) return; // the overlay's panel lives in the top frame
-      if (index.some((entry) => matchesAny(entry.matches, location.href))) await inject('site');
+      if (findSite(index, location.href)) await inject('site');
     };
     await check();
     ctx.addEventListener(window, 'wxt:locationchange', () => void check());

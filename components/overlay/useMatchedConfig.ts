@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { send } from '@/lib/messaging/client';
 import { siteMatchIndex } from '@/lib/settings';
-import { matchesAny } from '@/lib/sites/match-pattern';
+import { findSite } from '@/lib/sites/match-pattern';
 import type { SiteConfig } from '@/lib/sites/schema';
 
 /** The enabled site config whose patterns match this page, if any. */
@@ -11,7 +11,7 @@ export function useMatchedConfig(): SiteConfig | null {
     let alive = true;
     void (async () => {
       const index = await siteMatchIndex.getValue();
-      const entry = index.find((e) => matchesAny(e.matches, location.href));
+      const entry = findSite(index, location.href);
       if (!entry) return;
       const record = await send('sites.get', { id: entry.id });
       if (alive && record) setConfig(record.config);

@@ -48,3 +48,8 @@ export function matchesPattern(pattern: string, url: string): boolean {
 export function matchesAny(patterns: readonly string[], url: string): boolean {
   return patterns.some((p) => matchesPattern(p, url));
 }
+
+/** The first entry of a site match index whose patterns match the URL. */
+export function findSite<T extends { matches: readonly string[] }>(index: readonly T[], url: string): T | undefined {
+  return index.find((entry) => matchesAny(entry.matches, url));
+}

@@ -181,8 +181,3 @@ export function render(body: string, ctx: RenderContext, fills: Record<string, s
   }
   return { text, caret: caret ?? text.length, missing };
 }
-
-/** Variable names used in a body (for the editor's help and validation). */
-export function variablesIn(body: string): string[] {
-  return [...new Set(tokenize(body).flatMap((t) => (t.kind === 'var' || t.kind === 'field' ? [t.raw] : [])))];
-}
