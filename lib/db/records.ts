@@ -1,4 +1,4 @@
-import type { SiteConfig, SenderKind } from '@/lib/sites/schema';
+import type { CountingProfileKind, SiteConfig, SenderKind } from '@/lib/sites/schema';
 
 // Record types of the Deskmate database (schema v1). Booleans are stored as 0/1 where indexed.
 
@@ -61,6 +61,8 @@ export interface RoundRecord {
   id?: number;
   conversationKey: string;
   siteId: string;
+  /** The counting profile of the site when the wait started (absent in early v1 data = helpdesk). */
+  profile?: CountingProfileKind;
   startedAt: number;
   /** 0 while open. */
   endedAt: number;

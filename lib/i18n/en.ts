@@ -1,5 +1,10 @@
 // English UI strings. zh-CN.ts must define exactly the same keys (checked by the type system and a unit test).
+import { casesEn } from './parts/cases';
+import { teachEn } from './parts/teach';
+
 export const en = {
+  ...teachEn,
+  ...casesEn,
   'app.name': 'Deskmate',
   'app.tagline': 'Customer-service assistant',
   'common.save': 'Save',

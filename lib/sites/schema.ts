@@ -40,6 +40,25 @@ const senderRule = z
   .strict();
 
 export const countingProfiles = ['taobao', 'pinduoduo', 'douyin', 'jd', 'helpdesk'] as const;
+export type CountingProfileKind = (typeof countingProfiles)[number];
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$|^24:00$/, 'must be a time "HH:MM" (00:00–24:00)');
+
+/** Per-site overrides of the counting profile's numbers (defaults: lib/metrics/counting.ts). */
+export const countingOverrides = z
+  .object({
+    /** The reply target in seconds (3 min on Taobao/PDD/Douyin, 30 s on JD). */
+    targetSec: z.number().int().min(1).max(86400).optional(),
+    /** Taobao: each round's reply time is capped at this for the average. */
+    capSec: z.number().int().min(1).max(86400).optional(),
+    /** JD: a re-ask within this many seconds of the last message is the same session. */
+    sessionGapSec: z.number().int().min(0).max(86400).optional(),
+    /** Counted hours, local time; waits starting outside are not counted. */
+    hours: z.object({ from: clock, to: clock }).strict().optional(),
+    /** Help desk: count in calendar time or in the agent's business hours. */
+    clock: z.enum(['calendar', 'business']).optional(),
+  })
+  .strict();
 
 const localized = z.union([z.string().min(1).max(100), z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).strict()]);
 
@@ -60,6 +79,7 @@ export const siteConfigSchema = z
         });
       }),
     profile: z.enum(countingProfiles).default('helpdesk'),
+    counting: countingOverrides.optional(),
     selectors: z
       .object({
         conversationItem: selectorList.optional(),
@@ -71,6 +91,8 @@ export const siteConfigSchema = z
         messageTime: extractRule.optional(),
         messageText: extractRule.optional(),
         composer: selectorList.optional(),
+        /** Where the active conversation's chip goes (its header); defaults to beside buyerName. */
+        conversationHeader: selectorList.optional(),
         buyerName: extractRule.optional(),
         orderNo: extractRule.optional(),
         disputeType: extractRule.optional(),
@@ -105,7 +127,7 @@ export function parseSiteConfig(input: unknown, checkSelector?: (s: string) => b
     const visit = (value: unknown, path: string): void => {
       if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}.${i}`));
       else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
-      else if (typeof value === 'string' && /(^|\.)(selector|conversationItem|message|composer)\.\d+$/.test(path) && !checkSelector(value))
+      else if (typeof value === 'string' && /(^|\.)(selector|conversationItem|message|composer|conversationHeader)\.\d+$/.test(path) && !checkSelector(value))
         bad.push(`${path.slice(1)}: "${value}" is not a valid CSS selector`);
     };
     visit(r.data.selectors, '.selectors');

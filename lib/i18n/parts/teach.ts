@@ -1,0 +1,7 @@
+// UI strings of the teach feature, kept in their own file and merged into the catalogs (en.ts, zh-CN.ts).
+// Both objects must have exactly the same keys (checked by the type system and test/unit/i18n.test.ts).
+export const teachEn = {
+} as const;
+
+export const teachZhCN: Record<keyof typeof teachEn, string> = {
+};
