@@ -8,7 +8,7 @@ export default defineConfig({
     short_name: 'Deskmate',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'open-picker': {

@@ -77,7 +77,25 @@ function loadState() {
   } catch {
     // sessionStorage unavailable or corrupt: start fresh
   }
-  return seedState();
+  return seedState(seedTime());
+}
+
+/**
+ * The moment the seeded history is relative to, shared by every tab of the workspace (like a
+ * real console's server-side history: two tabs show the same messages at the same times).
+ * Kept 12 h; `?reset` starts a new one.
+ */
+function seedTime() {
+  const KEY = 'deskmate-demo-seed-at';
+  try {
+    const saved = Number(localStorage.getItem(KEY));
+    if (!params.has('reset') && saved > Date.now() - 12 * 3600_000 && saved <= Date.now()) return saved;
+    const now = Date.now();
+    localStorage.setItem(KEY, String(now));
+    return now;
+  } catch {
+    return Date.now();
+  }
 }
 
 function saveState() {

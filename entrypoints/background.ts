@@ -5,6 +5,7 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { listen } from '@/lib/messaging/server';
 import { syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { ensureDefaultPacks } from '@/lib/templates/packs';
+import { onAlarm, RETENTION_ALARM, syncWaitAlerts } from '@/lib/timers/background';
 
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
@@ -16,11 +17,15 @@ async function injectOverlay(tabId: number, frameId = 0): Promise<boolean> {
 
 export default defineBackground(() => {
   const db = getDb();
-  listen(createHandlers(db, { injectOverlay }));
+  const refreshWaits = () => void syncWaitAlerts(db).catch((e: unknown) => console.warn('Deskmate: wait alerts', e));
+  listen(createHandlers(db, { injectOverlay, waitsChanged: refreshWaits }));
+  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(db, alarm.name));
 
   const setUp = async () => {
     await syncBuiltinSiteConfigs(db);
     await ensureDefaultPacks(db, [browser.i18n.getUILanguage(), ...(navigator.languages ?? [])]);
+    await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+    refreshWaits(); // the badge after a browser restart
   };
   browser.runtime.onInstalled.addListener(() => void setUp());
   browser.runtime.onStartup.addListener(() => void setUp());

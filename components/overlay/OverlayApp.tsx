@@ -10,6 +10,7 @@ import type { SiteConfig } from '@/lib/sites/schema';
 import { useOverlayStore, type OverlayTab } from './store';
 import { LintWatcher } from './LintWatcher';
 import { Picker } from './Picker';
+import { TimerWatcher } from './TimerWatcher';
 import { useMatchedConfig } from './useMatchedConfig';
 import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
@@ -41,6 +42,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   return (
     <div className="dm-root" lang={locale}>
       {config && <LintWatcher ctx={ctx} config={config} />}
+      {config && <TimerWatcher ctx={ctx} config={config} />}
       {picker && <Picker key={pickerSeq} request={picker} index={index} config={config} onClose={closePicker} onUsed={noteUse} />}
       {topFrame && open && (
         <div className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>

@@ -39,11 +39,14 @@ export interface ConversationRecord {
   id: string;
   siteId: string;
   conversationId: string;
+  /** Never written: buyer names are not stored (kept for v1 shape compatibility). */
   buyerName?: string;
   /** When the current unanswered customer wait started (epoch ms), or 0 when nobody waits. */
   waitingSince: number;
   lastCustomerAt: number;
   lastAgentAt: number;
+  /** Newest message time any watcher saw in this conversation (history older than it is never an event). */
+  seenUntil?: number;
   updatedAt: number;
 }
 

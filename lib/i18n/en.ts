@@ -161,6 +161,9 @@ export const en = {
   'sidepanel.saved': 'About {minutes} min of typing saved this week ({chars} characters)',
   'sidepanel.topTemplates': 'Most used this week',
   'options.typingSpeed': 'Your typing speed (characters per minute), for the time-saved estimate',
+  'timers.chip': 'Waiting {elapsed}',
+  'timers.lateTitle': 'A customer is waiting past the target',
+  'timers.lateBody': 'Conversation {conversation} has waited more than {minutes} min for a reply.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -162,4 +162,7 @@ export const zhCN: Record<MessageKey, string> = {
   'sidepanel.saved': '本周约节省 {minutes} 分钟打字（{chars} 字）',
   'sidepanel.topTemplates': '本周最常用',
   'options.typingSpeed': '你的打字速度（每分钟字数），用于估算节省的时间',
+  'timers.chip': '已等待 {elapsed}',
+  'timers.lateTitle': '有顾客等待超时',
+  'timers.lateBody': '会话 {conversation} 已等待超过 {minutes} 分钟未回复。',
 };

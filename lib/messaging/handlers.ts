@@ -1,10 +1,13 @@
 import type { DeskmateDB } from '@/lib/db/database';
 import { listTemplates, pickerTemplates, recordUse, saveTemplate } from '@/lib/templates/store';
+import { recordObserved, waitingConversations } from '@/lib/timers/record';
 import type { Handlers } from './server';
 
 export interface BackgroundServices {
   /** Injects the overlay into a frame of a tab. */
   injectOverlay(tabId: number, frameId: number): Promise<boolean>;
+  /** A wait started or ended: badge, alarms and every tab's chips need refreshing. */
+  waitsChanged?(): void;
 }
 
 /** Every request the background answers, bound to its database (the tests use the same table). */
@@ -24,6 +27,12 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'timers.observe': async (batch) => {
+      const result = await recordObserved(db, batch);
+      if (result.changed) services.waitsChanged?.();
+      return result;
+    },
+    'timers.waiting': ({ siteId }) => waitingConversations(db, siteId),
     'overlay.inject': async (_input, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('overlay.inject must come from a tab');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countingProfiles, senderKinds } from '@/lib/sites/schema';
 
 // The one typed message protocol between content scripts / extension pages and the background.
 // Inputs are validated on the receiving side (rule 6); a message that fails validation gets an
@@ -44,6 +45,31 @@ export const requests = {
       .strict(),
   },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  /** Messages a watcher saw in one conversation (ids, senders and times only: never text). */
+  'timers.observe': {
+    input: z
+      .object({
+        siteId: z.string().min(1).max(64),
+        conversationId: z.string().min(1).max(300),
+        profile: z.enum(countingProfiles),
+        attachedAt: z.number().int().min(0),
+        messages: z
+          .array(
+            z
+              .object({
+                id: z.string().min(1).max(300),
+                sender: z.enum(senderKinds),
+                at: z.number().int().min(0).nullable(),
+                live: z.boolean(),
+              })
+              .strict(),
+          )
+          .max(20000),
+      })
+      .strict(),
+  },
+  /** Conversations of a site with an open wait (the chips). */
+  'timers.waiting': { input: z.object({ siteId: z.string().min(1).max(64) }).strict() },
 } as const;
 
 export type RequestType = keyof typeof requests;

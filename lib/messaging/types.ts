@@ -1,5 +1,6 @@
 import type { TemplateRecord, SiteConfigRecord } from '@/lib/db/records';
 import type { PickerTemplate } from '@/lib/templates/search';
+import type { ObserveResult, WaitingConversation } from '@/lib/timers/record';
 import type { RequestType } from './protocol';
 
 /** What each request answers. */
@@ -13,6 +14,8 @@ export interface Responses {
   'overlay.inject': { injected: boolean };
   'lint.record': null;
   'sites.get': SiteConfigRecord | null;
+  'timers.observe': ObserveResult;
+  'timers.waiting': WaitingConversation[];
 }
 
 type Check<T extends Record<RequestType, unknown>> = T;

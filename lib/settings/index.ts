@@ -69,3 +69,37 @@ export const typingSpeed = storage.defineItem<number>('local:typingSpeed', {
   fallback: 40,
   version: 1,
 });
+
+/** Alerts when a wait crosses its target. Quiet hours silence sound and notifications (local time, "HH:MM"). */
+export interface TimerAlerts {
+  sound: boolean;
+  notify: boolean;
+  quiet: { enabled: boolean; from: string; to: string };
+}
+export const timerAlerts = storage.defineItem<TimerAlerts>('local:timerAlerts', {
+  fallback: { sound: false, notify: true, quiet: { enabled: false, from: '23:00', to: '08:00' } },
+  version: 1,
+});
+
+/** Days reply events, template uses and lint events are kept (pruned daily by an alarm). */
+export const retentionDays = storage.defineItem<number>('local:retentionDays', {
+  fallback: 180,
+  version: 1,
+});
+
+/** The agent's working hours (help-desk "business hours" counting). days: 0 = Sunday … 6 = Saturday. */
+export interface WorkSchedule {
+  days: number[];
+  from: string;
+  to: string;
+}
+export const workSchedule = storage.defineItem<WorkSchedule>('local:workSchedule', {
+  fallback: { days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' },
+  version: 1,
+});
+
+/** Bumped by the background whenever a wait starts or ends: overlays in every tab refresh their chips. */
+export const timersRevision = storage.defineItem<number>('local:timersRevision', {
+  fallback: 0,
+  version: 1,
+});

@@ -1,0 +1,136 @@
+import { waitLevel } from '@/lib/metrics/counting';
+import { extractValue, queryAll, queryFirst } from '@/lib/sites/extract';
+import type { SiteConfig } from '@/lib/sites/schema';
+import { CHIP_ATTR } from '@/lib/timers/tracker';
+import type { Translate } from '@/lib/i18n';
+
+// Counting chips beside each waiting conversation in the console's list and in the active
+// conversation's header. Each chip is a tiny host element with its own shadow root (the page's
+// CSS cannot restyle it, its text is set with textContent). Placing them reads attributes only;
+// the once-a-second tick writes text, never reads layout.
+
+const CHIP_CSS = `
+:host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
+span { font: 600 11px/16px system-ui, sans-serif; padding: 0 6px; border-radius: 8px; color: #fff; background: #1e8e3e; font-variant-numeric: tabular-nums; white-space: nowrap; }
+span.warn { background: #b06000; }
+span.late { background: #d93025; }
+`;
+
+export function formatElapsed(ms: number): string {
+  const sec = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor((sec % 3600) / 60);
+  const s = sec % 60;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+interface Chip {
+  host: HTMLElement;
+  label: HTMLSpanElement;
+  conversationId: string;
+  text: string;
+  level: string;
+}
+
+export class ChipLayer {
+  private chips = new Map<HTMLElement, Chip>();
+  private waiting = new Map<string, number>();
+  private late = new Set<string>();
+
+  constructor(
+    private readonly config: SiteConfig,
+    private readonly doc: Document,
+    private readonly targetSec: number,
+    private readonly t: Translate,
+  ) {}
+
+  setWaiting(waiting: Map<string, number>): void {
+    this.waiting = waiting;
+    for (const id of this.late) if (!waiting.has(id)) this.late.delete(id);
+  }
+
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  /** Anchors chips to the list items and header of waiting conversations; removes the rest. */
+  place(activeConversation: string | null, now = Date.now()): void {
+    const s = this.config.selectors;
+    const keep = new Set<HTMLElement>();
+    const ensure = (anchor: Element, conversationId: string, mode: 'append' | 'after') => {
+      const existing = mode === 'append' ? anchor.querySelector(`:scope > [${CHIP_ATTR}]`) : anchor.nextElementSibling?.hasAttribute(CHIP_ATTR) ? anchor.nextElementSibling : null;
+      let host = existing as HTMLElement | null;
+      if (!host || !this.chips.has(host)) {
+        host = this.doc.createElement('span');
+        host.setAttribute(CHIP_ATTR, conversationId);
+        const shadow = host.attachShadow({ mode: 'open' });
+        const style = this.doc.createElement('style');
+        style.textContent = CHIP_CSS;
+        const label = this.doc.createElement('span');
+        label.setAttribute('role', 'timer');
+        shadow.append(style, label);
+        this.chips.set(host, { host, label, conversationId, text: '', level: '' });
+        if (mode === 'append') anchor.append(host);
+        else anchor.after(host);
+      }
+      const chip = this.chips.get(host)!;
+      chip.conversationId = conversationId;
+      keep.add(host);
+    };
+    if (this.waiting.size) {
+      for (const item of queryAll(this.doc, s.conversationItem)) {
+        const id = extractValue(s.conversationItemId ?? { selector: [':scope'] }, item);
+        if (id && this.waiting.has(id)) ensure(item, id, 'append');
+      }
+      if (activeConversation && this.waiting.has(activeConversation)) {
+        const header = queryFirst(this.doc, s.conversationHeader);
+        const name = header ? null : queryFirst(this.doc, s.buyerName?.selector);
+        if (header) ensure(header, activeConversation, 'append');
+        else if (name) ensure(name, activeConversation, 'after');
+      }
+    }
+    for (const [host] of this.chips) {
+      if (!keep.has(host)) {
+        host.remove();
+        this.chips.delete(host);
+      }
+    }
+    this.tick(now);
+  }
+
+  /** Updates every chip's text and colour; returns the conversations that just crossed the target. */
+  tick(now = Date.now()): string[] {
+    const crossed: string[] = [];
+    for (const [id, since] of this.waiting) {
+      if (now - since >= this.targetSec * 1000 && !this.late.has(id)) {
+        this.late.add(id);
+        crossed.push(id);
+      }
+    }
+    for (const chip of this.chips.values()) {
+      const since = this.waiting.get(chip.conversationId);
+      if (since === undefined) continue;
+      const elapsed = now - since;
+      const text = formatElapsed(elapsed);
+      const level = waitLevel(elapsed / 1000, this.targetSec);
+      if (text !== chip.text) {
+        chip.text = text;
+        chip.label.textContent = text;
+        // Written inside the chip's shadow root: the page's own observers never see the ticking.
+        chip.label.setAttribute('aria-label', this.t('timers.chip', { elapsed: text }));
+        chip.label.dataset.elapsedSec = String(Math.floor(elapsed / 1000));
+      }
+      if (level !== chip.level) {
+        chip.level = level;
+        chip.label.className = level;
+        chip.label.dataset.level = level;
+      }
+    }
+    return crossed;
+  }
+
+  destroy(): void {
+    for (const host of this.chips.keys()) host.remove();
+    this.chips.clear();
+  }
+}

@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import type { DeskmateDB } from '@/lib/db/database';
+import { resolveLocale, translator } from '@/lib/i18n';
+import { pruneOlderThan } from '@/lib/metrics/retention';
+import { languageSetting, retentionDays, timerAlerts, timersRevision } from '@/lib/settings';
+import { badgeText, inQuietHours, LATE_ALARM_PREFIX, openWaits } from './alerts';
+
+// The background's side of the timers: badge, one alarm per open wait at the moment it crosses
+// its target (rule 4: alarms survive the service worker and the browser), notifications, and
+// the daily retention pruning.
+
+export const RETENTION_ALARM = 'retention';
+
+export async function syncWaitAlerts(db: DeskmateDB, now = Date.now()): Promise<void> {
+  const waits = await openWaits(db, now);
+  await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
+  await browser.action.setBadgeText({ text: badgeText(waits, now) });
+  const wanted = new Map(waits.filter((w) => w.lateAt > now).map((w) => [LATE_ALARM_PREFIX + w.key, w.lateAt]));
+  for (const alarm of await browser.alarms.getAll()) {
+    if (alarm.name.startsWith(LATE_ALARM_PREFIX) && !wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
+  }
+  for (const [name, when] of wanted) await browser.alarms.create(name, { when });
+  await timersRevision.setValue(now);
+}
+
+export async function onAlarm(db: DeskmateDB, name: string, now = Date.now()): Promise<void> {
+  if (name === RETENTION_ALARM) {
+    await pruneOlderThan(db, await retentionDays.getValue(), now);
+    return;
+  }
+  if (!name.startsWith(LATE_ALARM_PREFIX)) return;
+  const key = name.slice(LATE_ALARM_PREFIX.length);
+  const waits = await openWaits(db, now);
+  await syncWaitAlerts(db, now);
+  const wait = waits.find((w) => w.key === key && w.lateAt <= now + 1000);
+  const settings = await timerAlerts.getValue();
+  if (!wait || !settings.notify || inQuietHours(settings, now)) return;
+  const t = translator(resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
+  await browser.notifications.create(name, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('timers.lateTitle'),
+    message: t('timers.lateBody', { conversation: wait.conversationId, minutes: Math.round(wait.targetSec / 60) || 1 }),
+    priority: 2,
+  });
+}
