@@ -35,7 +35,9 @@ function beep(): void {
 export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; config: SiteConfig }) {
   const { t } = useI18n();
   const tRef = useRef(t);
-  tRef.current = t;
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
   useEffect(() => {
     if (!config.selectors.message || !config.selectors.messageSender) return;
     const attachedAt = Date.now();

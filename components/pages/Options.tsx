@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useStored } from '@/components/useStored';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
-import { getDb } from '@/lib/db/database';
 import type { LanguageSetting } from '@/lib/i18n';
 import { agentProfile, disabledHosts, languageSetting, typingSpeed, type AgentProfile } from '@/lib/settings';
-import { configName } from '@/lib/sites/names';
 import { LintRulesEditor } from '@/components/templates/LintRulesEditor';
 import { TemplateManager } from '@/components/templates/TemplateManager';
+import { SiteConfigs } from '@/components/sites/SiteConfigs';
+import { TimerSettings } from '@/components/timers/TimerSettings';
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -15,14 +15,6 @@ function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-function useStored<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | null {
-  const [value, setValue] = useState<T | null>(null);
-  useEffect(() => {
-    void item.getValue().then(setValue);
-    return item.watch(setValue);
-  }, [item]);
-  return value;
-}
 
 type Tab = 'templates' | 'lint' | 'sites' | 'general';
 const TABS: Tab[] = ['templates', 'lint', 'sites', 'general'];
@@ -92,6 +84,7 @@ function GeneralSettings() {
       </select>
       <ProfileForm />
       <TypingSpeed />
+      <TimerSettings />
       <h2>{t('options.storage')}</h2>
       <p>{used === null ? t('common.loading') : t('options.storageUsed', { used: formatBytes(used) })}</p>
     </div>
@@ -99,21 +92,11 @@ function GeneralSettings() {
 }
 
 function SitesSettings() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const disabled = useStored(disabledHosts);
-  const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
   return (
-    <div style={{ maxWidth: 800 }}>
-      <h2>{t('options.sites')}</h2>
-      <ul className="plain">
-        {sites?.map((s) => (
-          <li key={s.id} className="row">
-            <span>{configName(s.config, locale)}</span>
-            <span className={s.config.verified ? 'badge ok' : 'badge'}>{s.config.verified ? t('options.siteVerified') : t('options.siteUnverified')}</span>
-            <code className="muted">{s.config.matches.join(' ')}</code>
-          </li>
-        ))}
-      </ul>
+    <div style={{ maxWidth: 1100 }}>
+      <SiteConfigs />
       <h2>{t('options.sitesDisabled')}</h2>
       {disabled && disabled.length === 0 && <p className="muted">{t('options.sitesDisabledNone')}</p>}
       <ul className="plain">

@@ -1,3 +1,4 @@
+import { download } from '@/components/download';
 import { useRef, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { ErrorList } from '@/components/ErrorList';
@@ -11,15 +12,6 @@ type State =
   | { kind: 'choose'; file: string; templates: PackTemplate[]; duplicates: number }
   | { kind: 'running'; done: number; total: number }
   | { kind: 'done'; file: string; added: number; updated: number; skipped: number };
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The 导入 / Import button (JSON pack or CSV), duplicate handling, progress, and export. */
 export function ImportExport() {

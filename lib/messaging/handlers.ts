@@ -1,6 +1,8 @@
 import type { DeskmateDB } from '@/lib/db/database';
 import { listTemplates, pickerTemplates, recordUse, saveTemplate } from '@/lib/templates/store';
 import { recordObserved, waitingConversations } from '@/lib/timers/record';
+import { parseSiteConfig } from '@/lib/sites/schema';
+import { saveUserSiteConfigs } from '@/lib/sites/store';
 import type { Handlers } from './server';
 
 export interface BackgroundServices {
@@ -27,6 +29,12 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'sites.save': async ({ config }) => {
+      const parsed = parseSiteConfig(config);
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      await saveUserSiteConfigs(db, [parsed.value]);
+      return { id: parsed.value.id };
+    },
     'timers.observe': async (batch) => {
       const result = await recordObserved(db, batch);
       if (result.changed) services.waitsChanged?.();

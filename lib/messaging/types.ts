@@ -14,6 +14,7 @@ export interface Responses {
   'overlay.inject': { injected: boolean };
   'lint.record': null;
   'sites.get': SiteConfigRecord | null;
+  'sites.save': { id: string };
   'timers.observe': ObserveResult;
   'timers.waiting': WaitingConversation[];
 }

@@ -1,0 +1,80 @@
+import { useI18n } from '@/components/i18n';
+import { useStored } from '@/components/useStored';
+import { retentionDays, timerAlerts, workSchedule, type TimerAlerts } from '@/lib/settings';
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Options → General: alerts for late waits, quiet hours, working hours, retention. */
+export function TimerSettings() {
+  const { t } = useI18n();
+  const alerts = useStored(timerAlerts);
+  const retention = useStored(retentionDays);
+  const schedule = useStored(workSchedule);
+  if (!alerts || retention === null || !schedule) return null;
+  const setAlerts = (patch: Partial<TimerAlerts>) => void timerAlerts.setValue({ ...alerts, ...patch });
+  const setQuiet = (patch: Partial<TimerAlerts['quiet']>) => setAlerts({ quiet: { ...alerts.quiet, ...patch } });
+  const days = [0, 1, 2, 3, 4, 5, 6];
+  return (
+    <section aria-labelledby="timer-settings">
+      <h2 id="timer-settings">{t('timerSettings.title')}</h2>
+      <label className="inline">
+        <input type="checkbox" checked={alerts.notify} onChange={(e) => setAlerts({ notify: e.target.checked })} />
+        {t('timerSettings.notify')}
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={alerts.sound} onChange={(e) => setAlerts({ sound: e.target.checked })} />
+        {t('timerSettings.sound')}
+      </label>
+      <fieldset>
+        <legend>{t('timerSettings.quiet')}</legend>
+        <label className="inline">
+          <input type="checkbox" checked={alerts.quiet.enabled} onChange={(e) => setQuiet({ enabled: e.target.checked })} />
+          {t('timerSettings.quietEnabled')}
+        </label>
+        <label>
+          <span>{t('timerSettings.from')}</span>
+          <input type="time" value={alerts.quiet.from} onChange={(e) => CLOCK.test(e.target.value) && setQuiet({ from: e.target.value })} />
+        </label>
+        <label>
+          <span>{t('timerSettings.to')}</span>
+          <input type="time" value={alerts.quiet.to} onChange={(e) => CLOCK.test(e.target.value) && setQuiet({ to: e.target.value })} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('timerSettings.schedule')}</legend>
+        <div className="row">
+          {days.map((d) => (
+            <label key={d} className="inline">
+              <input
+                type="checkbox"
+                checked={schedule.days.includes(d)}
+                onChange={(e) =>
+                  void workSchedule.setValue({ ...schedule, days: e.target.checked ? [...schedule.days, d].sort() : schedule.days.filter((x) => x !== d) })
+                }
+              />
+              {t(`weekday.${d}` as 'weekday.0')}
+            </label>
+          ))}
+        </div>
+        <label>
+          <span>{t('timerSettings.from')}</span>
+          <input type="time" value={schedule.from} onChange={(e) => CLOCK.test(e.target.value) && void workSchedule.setValue({ ...schedule, from: e.target.value })} />
+        </label>
+        <label>
+          <span>{t('timerSettings.to')}</span>
+          <input type="time" value={schedule.to} onChange={(e) => CLOCK.test(e.target.value) && void workSchedule.setValue({ ...schedule, to: e.target.value })} />
+        </label>
+      </fieldset>
+      <label>
+        <span>{t('timerSettings.retention')}</span>
+        <input
+          type="number"
+          min={7}
+          max={3650}
+          value={retention}
+          onChange={(e) => void retentionDays.setValue(Math.max(7, Math.min(3650, Math.round(Number(e.target.value)) || 180)))}
+        />
+      </label>
+    </section>
+  );
+}
