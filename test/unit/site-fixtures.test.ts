@@ -1,0 +1,163 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinSiteConfigs } from '@/lib/sites/builtin';
+import { snapshotPage, type PageSnapshot } from '@/lib/sites/extract';
+import { findSite, matchesAny } from '@/lib/sites/match-pattern';
+import { domSelectorChecker, parseSiteConfig, senderKinds, type SiteConfig } from '@/lib/sites/schema';
+
+// Saved pages back the built-in configs marked verified (docs/site-config.md, "Built-in configs"):
+// test/fixtures/sites/<config id>/<page>.html with <page>.expected.json = { url, snapshot }, the
+// complete snapshotPage() result the config must read from that page at that URL.
+
+const dir = join(__dirname, '../fixtures/sites');
+const configs = builtinSiteConfigs();
+const byId = new Map(configs.map((c) => [c.id, c]));
+/** The order of the published match index: records read through the "enabled" index, by id. */
+const index = [...configs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+interface Fixture {
+  configId: string;
+  page: string;
+  html: string;
+  url: string;
+  snapshot: PageSnapshot;
+}
+
+const fixtureDirs = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+const fixtures: Fixture[] = fixtureDirs.flatMap((configId) =>
+  readdirSync(join(dir, configId))
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => {
+      const page = file.replace(/\.html$/, '');
+      const expectedPath = join(dir, configId, `${page}.expected.json`);
+      const expected = existsSync(expectedPath)
+        ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as { url: string; snapshot: PageSnapshot })
+        : { url: '', snapshot: undefined as unknown as PageSnapshot };
+      return { configId, page, html: readFileSync(join(dir, configId, file), 'utf8'), ...expected };
+    }),
+);
+
+/** The saved page as a Document; its stylesheet links are dropped (happy-dom would try to fetch them). */
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/gi, ''), 'text/html');
+}
+
+function configFor(id: string): SiteConfig {
+  const config = byId.get(id);
+  if (!config) throw new Error(`no built-in config "${id}"`);
+  return config;
+}
+
+describe('saved pages of the verified site configs', () => {
+  it('has a fixture folder for every verified config, and only for verified configs', () => {
+    const verified = configs.filter((c) => c.verified).map((c) => c.id).sort();
+    expect(verified).toEqual(['chatwoot', 'deskmate-demo']);
+    expect([...fixtureDirs].sort()).toEqual(verified);
+  });
+
+  it('has an expected snapshot and URL next to every saved page', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(4);
+    for (const f of fixtures) {
+      expect(f.snapshot, `${f.configId}/${f.page}.expected.json`).toBeDefined();
+      expect(f.url, `${f.configId}/${f.page}.expected.json`).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it.each(fixtures.map((f) => [`${f.configId}/${f.page}`, f] as const))('%s: the config applies to the URL and is the one picked', (_name, f) => {
+    const config = configFor(f.configId);
+    expect(matchesAny(config.matches, f.url)).toBe(true);
+    expect(findSite(index, f.url)?.id).toBe(f.configId);
+  });
+
+  it.each(fixtures.map((f) => [`${f.configId}/${f.page}`, f] as const))('%s: reads the expected snapshot', (_name, f) => {
+    expect(snapshotPage(configFor(f.configId), parse(f.html), f.url)).toEqual(f.snapshot);
+  });
+
+  it('the Chatwoot pages exercise every sender kind and both message list generations', () => {
+    const chatwoot = fixtures.filter((f) => f.configId === 'chatwoot');
+    expect(chatwoot.map((f) => f.page).sort()).toEqual(['dashboard-v3-private-note', 'dashboard-v4']);
+    for (const f of chatwoot) {
+      const senders = new Set(f.snapshot.messages.map((m) => m.sender));
+      expect([...senders].sort()).toEqual([...senderKinds].sort());
+      expect(f.snapshot.messages.every((m) => m.id && m.text)).toBe(true);
+    }
+  });
+
+  it('the fixtures tell configs apart: another console’s selectors read nothing from a Chatwoot page', () => {
+    const f = fixtures.find((x) => x.page === 'dashboard-v4');
+    if (!f) throw new Error('missing chatwoot/dashboard-v4');
+    const other = snapshotPage(configFor('deskmate-demo'), parse(f.html), f.url);
+    expect(other).toMatchObject({ conversationId: null, buyerName: null, conversations: [], messages: [], hasComposer: false });
+  });
+
+  it('a private note is not an agent reply, and the note editor is not the reply composer (Chatwoot)', () => {
+    const config = configFor('chatwoot');
+    const v4 = fixtures.find((x) => x.page === 'dashboard-v4');
+    if (!v4) throw new Error('missing chatwoot/dashboard-v4');
+    const doc = parse(v4.html);
+    const note = doc.getElementById('message88205');
+    if (!note) throw new Error('missing private note');
+    expect(snapshotPage(config, doc, v4.url).messages.find((m) => m.id === '88205')?.sender).toBe('system');
+    // Switching the reply box to "Private Note" hides it from the lint.
+    doc.querySelector('.reply-box')?.classList.add('is-private');
+    expect(snapshotPage(config, doc, v4.url).hasComposer).toBe(false);
+  });
+});
+
+describe('built-in site configs', () => {
+  const check = domSelectorChecker(document);
+
+  it('all parse with valid CSS selectors', () => {
+    expect(configs.map((c) => c.id).sort()).toEqual(['chatwoot', 'deskmate-demo', 'douyin-feige', 'jd-dongdong', 'pinduoduo-chat', 'taobao-qianniu', 'zendesk']);
+    for (const config of configs) expect(parseSiteConfig(config, check), config.id).toEqual({ ok: true, value: config });
+  });
+
+  it('sender selectors (which the schema check does not reach) are valid CSS too', () => {
+    for (const config of configs) {
+      const rule = config.selectors.messageSender;
+      if (!rule || rule.attr) continue;
+      for (const kind of senderKinds) for (const s of rule[kind] ?? []) expect(check(s), `${config.id} ${kind}: ${s}`).toBe(true);
+    }
+  });
+
+  it('the best-effort configs are marked unverified', () => {
+    for (const id of ['taobao-qianniu', 'jd-dongdong', 'pinduoduo-chat', 'douyin-feige', 'zendesk']) expect(configFor(id).verified, id).toBe(false);
+  });
+
+  it('each console is matched by its own config', () => {
+    const cases: [string, string][] = [
+      ['https://app.chatwoot.com/app/accounts/3/conversations/4127', 'chatwoot'],
+      ['http://localhost:3000/app/accounts/1/conversations/9', 'chatwoot'],
+      ['http://localhost:5174/index.html?conv=c-1001', 'deskmate-demo'],
+      ['https://myseller.taobao.com/home.htm/app-customer-service/toolpage/Message', 'taobao-qianniu'],
+      ['https://qn.taobao.com/home.htm', 'taobao-qianniu'],
+      ['https://dongdong.jd.com/', 'jd-dongdong'],
+      ['https://mms.pinduoduo.com/chat-merchant/index.html#/', 'pinduoduo-chat'],
+      ['https://im.jinritemai.com/pc_seller_v2/main/workspace', 'douyin-feige'],
+      ['https://acme.zendesk.com/agent/tickets/1234', 'zendesk'],
+      ['https://www.taobao.com/', ''],
+      ['https://acme.zendesk.com/hc/en-us', ''],
+    ];
+    for (const [url, id] of cases) expect(findSite(index, url)?.id ?? '', url).toBe(id);
+  });
+
+  it('the examples in docs/site-config.md are valid, and the complete one is the demo config', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/site-config.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '');
+    const whole = blocks.filter((b) => b.includes('"format": "deskmate/site-config"'));
+    expect(whole).toHaveLength(1);
+    expect(JSON.parse(whole[0] ?? '')).toEqual(JSON.parse(readFileSync(join(__dirname, '../../lib/sites/configs/deskmate-demo.json'), 'utf8')));
+    const counting = blocks.filter((b) => b.startsWith('"counting"'));
+    expect(counting.length).toBeGreaterThanOrEqual(2);
+    const demo = configFor('deskmate-demo');
+    for (const b of counting) expect(parseSiteConfig({ ...demo, ...(JSON.parse(`{${b}}`) as object) }, check), b).toMatchObject({ ok: true });
+  });
+
+  it('names every config in English and Chinese', () => {
+    for (const config of configs) expect(config.name, config.id).toEqual({ en: expect.any(String), 'zh-CN': expect.any(String) });
+  });
+});
