@@ -17,7 +17,24 @@ async function injectOverlay(tabId: number, frameId = 0): Promise<boolean> {
 
 export default defineBackground(() => {
   const db = getDb();
-  const refreshWaits = () => void syncWaitAlerts(db).catch((e: unknown) => console.warn('Deskmate: wait alerts', e));
+  // Coalesced: a burst of replies costs one badge/alarm update at a time, plus one after it.
+  let syncing: Promise<void> | null = null;
+  let again = false;
+  const refreshWaits = () => {
+    if (syncing) {
+      again = true;
+      return;
+    }
+    syncing = syncWaitAlerts(db)
+      .catch((e: unknown) => console.warn('Deskmate: wait alerts', e))
+      .finally(() => {
+        syncing = null;
+        if (again) {
+          again = false;
+          refreshWaits();
+        }
+      });
+  };
   listen(createHandlers(db, { injectOverlay, waitsChanged: refreshWaits }));
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(db, alarm.name));
 

@@ -15,6 +15,10 @@ const root = resolve(import.meta.dirname, '..');
 const results = [];
 const record = (name, value, budget, unit, how) => results.push({ name, value: Math.round(value * 100) / 100, budget, unit, pass: value <= budget, how });
 
+// `npm run bench -- timers` runs only the sections whose name is given (templates, editors, timers).
+const only = process.argv.slice(2);
+const want = (section) => only.length === 0 || only.includes(section);
+
 // 1. Search over 10,000 templates (the content script's code, run in Node).
 const out = join(tmpdir(), `deskmate-search-bench-${process.pid}.mjs`);
 await build({
@@ -26,10 +30,12 @@ await build({
   alias: { '@': root },
   logLevel: 'silent',
 });
-const search = (await import(out)).run();
+const search = want('templates') ? (await import(out)).run() : null;
+if (search) {
 record('template search, median (10,000 templates)', search.searchMedianMs, 1, 'ms', 'every prefix of 11 queries × 30 rounds');
 record('template search, p95 (10,000 templates)', search.searchP95Ms, 3, 'ms', 'same runs');
 record('search index build (10,000 templates)', search.indexBuildMs, 300, 'ms', 'median of 5 builds');
+}
 
 // 2. Content-script sizes.
 const executablePath = findChromium();
@@ -47,7 +53,7 @@ record('overlay + picker, loaded on demand, gzip', gz('content-scripts/overlay.j
 // 3. Latencies in real Chromium with the extension, on the editor fixtures.
 const { buildEditorFixtures, startEditorFixtureServer } = await import('../test/e2e/editor-fixtures.mjs');
 await buildEditorFixtures();
-const server = await startEditorFixtureServer();
+const server = want('editors') ? await startEditorFixtureServer() : null;
 const profile = join(tmpdir(), `deskmate-bench-${process.pid}`);
 const context = await chromium.launchPersistentContext(profile, {
   executablePath,
@@ -56,7 +62,7 @@ const context = await chromium.launchPersistentContext(profile, {
   locale: 'zh-CN',
 });
 try {
-  for (const kind of ['textarea', 'contenteditable', 'lexical', 'slate', 'draft', 'tiptap', 'quill']) {
+  for (const kind of server ? ['textarea', 'contenteditable', 'lexical', 'slate', 'draft', 'tiptap', 'quill'] : []) {
     const page = await context.newPage();
     // Stamp keystrokes before any content script listens (the picker stops the keys it handles).
     await page.addInitScript(() => {
@@ -105,7 +111,105 @@ try {
   }
 } finally {
   await context.close();
-  await server.close();
+  await server?.close();
+}
+
+// 4. Reply timers: page overhead under a stream, long tasks, recording round trip.
+if (want('timers')) {
+  const { startStaticServer } = await import('./static-server.mjs');
+  const stream = await startStaticServer({ mounts: [['/', join(root, 'test/bench/stream')]] });
+  const STREAM_MS = 15000;
+  /**
+   * One run of the streaming page with a CPU profile: script time is attributed to the nearest
+   * frame with a URL (natives such as appendChild count for the script that called them), so
+   * Deskmate's content scripts and the page's own code are measured in the same run.
+   */
+  const runStream = async (context, withExtension) => {
+    const page = await context.newPage();
+    await page.goto(`${stream.url}index.html`);
+    await page.waitForSelector('body[data-demo-ready="true"]');
+    if (withExtension) await page.waitForSelector('deskmate-overlay', { state: 'attached', timeout: 15000 });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 2000))); // attach-time work is over
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+    const before = await metric('ScriptDuration');
+    await cdp.send('Profiler.start');
+    await page.evaluate((ms) => window.startStream(ms), STREAM_MS);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 600))); // the last batch
+    const { profile } = await cdp.send('Profiler.stop');
+    const script = (await metric('ScriptDuration')) - before;
+    await page.close();
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const owner = new Map();
+    const ownerOf = (id) => {
+      if (owner.has(id)) return owner.get(id);
+      const url = nodes.get(id).callFrame.url;
+      const o = url.startsWith('chrome-extension://') ? 'deskmate' : url.startsWith(stream.url) ? 'page' : parent.has(id) ? ownerOf(parent.get(id)) : 'other';
+      owner.set(id, o);
+      return o;
+    };
+    const time = { deskmate: 0, page: 0, other: 0 };
+    let run = 0;
+    let longest = 0;
+    profile.samples.forEach((id, i) => {
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const o = ownerOf(id);
+      time[o] += dt;
+      run = o === 'deskmate' ? run + dt : 0;
+      longest = Math.max(longest, run);
+    });
+    return { script, time, longest };
+  };
+  const plainProfile = join(tmpdir(), `deskmate-bench-plain-${process.pid}`);
+  const extProfile = join(tmpdir(), `deskmate-bench-ext-${process.pid}`);
+  const plain = await chromium.launchPersistentContext(plainProfile, { executablePath, headless: true, args: chromiumArgs(ext).filter((a) => !a.includes('extension')) });
+  const withExt = await chromium.launchPersistentContext(extProfile, { executablePath, headless: true, args: [...chromiumArgs(ext)] });
+  try {
+    const worker = withExt.serviceWorkers()[0] ?? (await withExt.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    // Alternate without/with twice so that machine noise hits both sides alike.
+    const runs = { plain: [], ext: [] };
+    for (let i = 0; i < 2; i++) {
+      runs.plain.push(await runStream(plain, false));
+      runs.ext.push(await runStream(withExt, true));
+    }
+    const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+    const deskmate = sum(runs.ext.map((r) => r.time.deskmate));
+    const own = sum(runs.ext.map((r) => r.time.page));
+    record('page overhead: Deskmate scripting ÷ page scripting, 5,000 msgs + 20/s', (deskmate / own) * 100, 3, '%', 'CPU profile of the same run, self time attributed to Deskmate content scripts vs the page, 2 × 15 s');
+    const wall = ((sum(runs.ext.map((r) => r.script)) - sum(runs.plain.map((r) => r.script))) / sum(runs.plain.map((r) => r.script))) * 100;
+    record('page scripting with ÷ without Deskmate (same page, alternating runs)', wall, 10, '%', 'CDP ScriptDuration; includes CPU contention with the service worker on 2 cores');
+    record('longest uninterrupted Deskmate script run during the stream', Math.max(...runs.ext.map((r) => r.longest)), 50, 'ms', 'consecutive CPU-profile samples inside Deskmate code (a long task caused by Deskmate)');
+
+    // Recording one message event end to end (extension page → service worker → Dexie → reply).
+    const page = await withExt.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const times = await page.evaluate(async () => {
+      const out = [];
+      for (let i = 0; i < 300; i++) {
+        const t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage({
+          deskmate: 1,
+          type: 'timers.observe',
+          input: { siteId: 'bench', conversationId: `c-${i % 20}`, profile: 'taobao', attachedAt: 0, messages: [{ id: `m-${i}`, sender: i % 2 ? 'agent' : 'customer', at: Date.now(), live: true }] },
+        });
+        if (!reply?.ok) throw new Error(JSON.stringify(reply));
+        out.push(performance.now() - t0);
+      }
+      return out.slice(20).sort((a, b) => a - b);
+    });
+    record('recording one message event, p95 (round trip)', times[Math.floor(times.length * 0.95)], 5, 'ms', '280 sequential timers.observe from an extension page, after 20 warm-up');
+    await page.close();
+  } finally {
+    await plain.close();
+    await withExt.close();
+    await stream.close();
+  }
 }
 
 const width = Math.max(...results.map((r) => r.name.length));
