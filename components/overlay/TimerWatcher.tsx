@@ -3,13 +3,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
 import { countingFor } from '@/lib/metrics/counting';
 import { send } from '@/lib/messaging/client';
-import { timerAlerts, timersRevision } from '@/lib/settings';
+import { openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { inQuietHours } from '@/lib/timers/alerts';
 import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
 import { ChipLayer } from './chips';
 
 const RETRIES = 5;
+const HOLD_MS = 1000;
 
 /** A short beep (WebAudio; no file, no remote resource). */
 function beep(): void {
@@ -55,35 +56,48 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
         });
       }
     };
-    const refresh = () =>
-      send('timers.waiting', { siteId: config.id })
-        .then((list) => {
-          if (!alive) return;
-          chips.setWaiting(new Map(list.map((w) => [w.conversationId, w.waitingSince])));
-          chips.place(active);
-          if (chips.size && ticker === undefined) ticker = ctx.setInterval(tick, 1000);
-          if (!chips.size && ticker !== undefined) {
-            clearInterval(ticker);
-            ticker = undefined;
-          }
-        })
-        .catch(() => undefined);
+    // The open waits come from storage (published by the background): no message round trip.
+    const show = (bySite: Record<string, OpenWait[]>) => {
+      if (!alive) return;
+      const list = bySite[config.id] ?? [];
+      chips.setWaiting(new Map(list.map((w) => [w.conversationId, w.waitingSince])));
+      chips.place(active);
+      if (chips.size && ticker === undefined) ticker = ctx.setInterval(tick, 1000);
+      if (!chips.size && ticker !== undefined) {
+        clearInterval(ticker);
+        ticker = undefined;
+      }
+    };
 
-    // Batches are sent one after another (a reply must never overtake the question it answers)
-    // and retried while the service worker restarts.
+    // Messages are sent in order (a reply must never overtake the question it answers) and
+    // retried while the service worker restarts. Messages carrying the console's own timestamp
+    // lose nothing by waiting, so they are gathered for up to a second; any without one (its
+    // time is the moment it is recorded) or a conversation switch sends at once.
     let queue = Promise.resolve();
-    const report = (batch: TrackerBatch) => {
+    let buffer: TrackerBatch | null = null;
+    let flushTimer: number | undefined;
+    const sendNow = () => {
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
+      flushTimer = undefined;
+      const batch = buffer;
+      buffer = null;
+      if (!batch) return;
       queue = queue.then(async () => {
-        for (let attempt = 0; alive && attempt < RETRIES; attempt++) {
+        for (let attempt = 0; attempt < RETRIES && (attempt === 0 || alive); attempt++) {
           try {
-            const result = await send('timers.observe', { siteId: config.id, profile: config.profile, attachedAt, ...batch });
-            if (result.changed) await refresh();
+            await send('timers.observe', { siteId: config.id, profile: config.profile, attachedAt, ...batch });
             return;
           } catch {
             await new Promise((r) => ctx.setTimeout(() => r(null), 200 * 2 ** attempt));
           }
         }
       });
+    };
+    const report = (batch: TrackerBatch) => {
+      if (buffer && buffer.conversationId !== batch.conversationId) sendNow();
+      buffer = buffer ? { conversationId: batch.conversationId, messages: [...buffer.messages, ...batch.messages] } : batch;
+      if (batch.messages.some((m) => m.at === null || !m.live)) sendNow();
+      else flushTimer ??= ctx.setTimeout(sendNow, HOLD_MS);
     };
 
     const tracker = createTracker({
@@ -93,13 +107,18 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       onBatch: report,
       onSettled: (conversationId) => {
+        // Re-anchors chips to a list the console may have re-rendered (a no-op when nobody waits).
         active = conversationId;
         chips.place(active);
       },
     });
-    void refresh();
-    const unwatch = timersRevision.watch(() => void refresh());
+    // Leaving or reloading the page: what is held goes now.
+    window.addEventListener('pagehide', sendNow);
+    void openWaitsBySite.getValue().then(show);
+    const unwatch = openWaitsBySite.watch(show);
     return () => {
+      window.removeEventListener('pagehide', sendNow);
+      sendNow();
       alive = false;
       tracker.stop();
       unwatch();

@@ -34,6 +34,8 @@ interface Chip {
 
 export class ChipLayer {
   private chips = new Map<HTMLElement, Chip>();
+  /** Detached chips kept for reuse: waits start and end all day, shadow roots are not free. */
+  private pool: Chip[] = [];
   private waiting = new Map<string, number>();
   private late = new Set<string>();
 
@@ -61,15 +63,10 @@ export class ChipLayer {
       const existing = mode === 'append' ? anchor.querySelector(`:scope > [${CHIP_ATTR}]`) : anchor.nextElementSibling?.hasAttribute(CHIP_ATTR) ? anchor.nextElementSibling : null;
       let host = existing as HTMLElement | null;
       if (!host || !this.chips.has(host)) {
-        host = this.doc.createElement('span');
+        const chip = this.pool.pop() ?? this.create();
+        host = chip.host;
         host.setAttribute(CHIP_ATTR, conversationId);
-        const shadow = host.attachShadow({ mode: 'open' });
-        const style = this.doc.createElement('style');
-        style.textContent = CHIP_CSS;
-        const label = this.doc.createElement('span');
-        label.setAttribute('role', 'timer');
-        shadow.append(style, label);
-        this.chips.set(host, { host, label, conversationId, text: '', level: '' });
+        this.chips.set(host, chip);
         if (mode === 'append') anchor.append(host);
         else anchor.after(host);
       }
@@ -89,13 +86,26 @@ export class ChipLayer {
         else if (name) ensure(name, activeConversation, 'after');
       }
     }
-    for (const [host] of this.chips) {
+    for (const [host, chip] of this.chips) {
       if (!keep.has(host)) {
         host.remove();
         this.chips.delete(host);
+        chip.text = '';
+        if (this.pool.length < 50) this.pool.push(chip);
       }
     }
     this.tick(now);
+  }
+
+  private create(): Chip {
+    const host = this.doc.createElement('span');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = CHIP_CSS;
+    const label = this.doc.createElement('span');
+    label.setAttribute('role', 'timer');
+    shadow.append(style, label);
+    return { host, label, conversationId: '', text: '', level: '' };
   }
 
   /** Updates every chip's text and colour; returns the conversations that just crossed the target. */
@@ -132,5 +142,6 @@ export class ChipLayer {
   destroy(): void {
     for (const host of this.chips.keys()) host.remove();
     this.chips.clear();
+    this.pool = [];
   }
 }

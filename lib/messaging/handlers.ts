@@ -1,6 +1,6 @@
 import type { DeskmateDB } from '@/lib/db/database';
 import { listTemplates, pickerTemplates, recordUse, saveTemplate } from '@/lib/templates/store';
-import { recordObserved, waitingConversations } from '@/lib/timers/record';
+import { recordObserved } from '@/lib/timers/record';
 import { parseSiteConfig } from '@/lib/sites/schema';
 import { saveUserSiteConfigs } from '@/lib/sites/store';
 import type { Handlers } from './server';
@@ -40,7 +40,6 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       if (result.changed) services.waitsChanged?.();
       return result;
     },
-    'timers.waiting': ({ siteId }) => waitingConversations(db, siteId),
     'overlay.inject': async (_input, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('overlay.inject must come from a tab');

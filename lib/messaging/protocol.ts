@@ -70,8 +70,6 @@ export const requests = {
   },
   /** Saves a site config the agent taught Deskmate (validated whole again here). */
   'sites.save': { input: z.object({ config: z.unknown() }).strict() },
-  /** Conversations of a site with an open wait (the chips). */
-  'timers.waiting': { input: z.object({ siteId: z.string().min(1).max(64) }).strict() },
 } as const;
 
 export type RequestType = keyof typeof requests;

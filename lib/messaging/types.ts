@@ -1,6 +1,6 @@
 import type { TemplateRecord, SiteConfigRecord } from '@/lib/db/records';
 import type { PickerTemplate } from '@/lib/templates/search';
-import type { ObserveResult, WaitingConversation } from '@/lib/timers/record';
+import type { ObserveResult } from '@/lib/timers/record';
 import type { RequestType } from './protocol';
 
 /** What each request answers. */
@@ -16,7 +16,6 @@ export interface Responses {
   'sites.get': SiteConfigRecord | null;
   'sites.save': { id: string };
   'timers.observe': ObserveResult;
-  'timers.waiting': WaitingConversation[];
 }
 
 type Check<T extends Record<RequestType, unknown>> = T;

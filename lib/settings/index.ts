@@ -98,8 +98,16 @@ export const workSchedule = storage.defineItem<WorkSchedule>('local:workSchedule
   version: 1,
 });
 
-/** Bumped by the background whenever a wait starts or ends: overlays in every tab refresh their chips. */
-export const timersRevision = storage.defineItem<number>('local:timersRevision', {
-  fallback: 0,
+/**
+ * Open waits per site config id, published by the background whenever a wait starts or ends:
+ * overlays in every tab read their chips from here without waking the service worker.
+ * (Conversation ids and start times only.)
+ */
+export interface OpenWait {
+  conversationId: string;
+  waitingSince: number;
+}
+export const openWaitsBySite = storage.defineItem<Record<string, OpenWait[]>>('local:openWaits', {
+  fallback: {},
   version: 1,
 });

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { DeskmateDB } from '@/lib/db/database';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { pruneOlderThan } from '@/lib/metrics/retention';
-import { languageSetting, retentionDays, timerAlerts, timersRevision } from '@/lib/settings';
+import { languageSetting, openWaitsBySite, retentionDays, timerAlerts, type OpenWait } from '@/lib/settings';
 import { badgeText, inQuietHours, LATE_ALARM_PREFIX, openWaits } from './alerts';
 
 // The background's side of the timers: badge, one alarm per open wait at the moment it crosses
@@ -11,16 +11,33 @@ import { badgeText, inQuietHours, LATE_ALARM_PREFIX, openWaits } from './alerts'
 
 export const RETENTION_ALARM = 'retention';
 
+// What was last published, so that a sync only touches what changed (a reply must not cost a
+// round of badge, alarm and storage writes). Empty after a worker restart: the first sync sets all.
+let lastBadge: string | null = null;
+let lastPublished = '';
+
 export async function syncWaitAlerts(db: DeskmateDB, now = Date.now()): Promise<void> {
   const waits = await openWaits(db, now);
-  await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
-  await browser.action.setBadgeText({ text: badgeText(waits, now) });
+  const bySite: Record<string, OpenWait[]> = {};
+  for (const w of waits) (bySite[w.siteId] ??= []).push({ conversationId: w.conversationId, waitingSince: w.waitingSince });
+  const published = JSON.stringify(bySite);
+  if (published !== lastPublished) {
+    await openWaitsBySite.setValue(bySite);
+    lastPublished = published;
+  }
+  const text = badgeText(waits, now);
+  if (text !== lastBadge) {
+    if (lastBadge === null) await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
+    await browser.action.setBadgeText({ text });
+    lastBadge = text;
+  }
   const wanted = new Map(waits.filter((w) => w.lateAt > now).map((w) => [LATE_ALARM_PREFIX + w.key, w.lateAt]));
   for (const alarm of await browser.alarms.getAll()) {
-    if (alarm.name.startsWith(LATE_ALARM_PREFIX) && !wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
+    if (!alarm.name.startsWith(LATE_ALARM_PREFIX)) continue;
+    if (wanted.get(alarm.name) === alarm.scheduledTime) wanted.delete(alarm.name);
+    else if (!wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
   }
   for (const [name, when] of wanted) await browser.alarms.create(name, { when });
-  await timersRevision.setValue(now);
 }
 
 export async function onAlarm(db: DeskmateDB, name: string, now = Date.now()): Promise<void> {
