@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { builtinSiteConfigs } from '@/lib/sites/builtin';
+import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
+
+// The page side of the timers against a console-shaped DOM: what is history, what is live, and
+// the single-page-app cases (conversation switch, virtualised lists recycling nodes, open shadow
+// roots).
+
+/** Epoch ms (page timestamps in seconds would be read as seconds). */
+const T = 1_796_000_000_000;
+const demo = builtinSiteConfigs().find((c) => c.id === 'deskmate-demo')!;
+let stop: (() => void) | undefined;
+afterEach(() => {
+  stop?.();
+  document.body.replaceChildren();
+});
+
+function consoleDom(root: ParentNode & Node = document.body): HTMLOListElement {
+  const chat = document.createElement('section');
+  chat.id = 'chat';
+  chat.dataset.activeConv = 'c-1';
+  const list = document.createElement('ol');
+  list.id = 'messages';
+  chat.append(list);
+  root.appendChild(chat);
+  return list;
+}
+
+function message(id: string, sender: string, ts: number | null): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'msg';
+  li.dataset.msgId = id;
+  li.dataset.sender = sender;
+  if (ts !== null) li.dataset.ts = String(T + ts);
+  const text = document.createElement('div');
+  text.className = 'msg-text';
+  text.textContent = `text of ${id}`;
+  li.append(text);
+  return li;
+}
+
+function track(doc: Document = document) {
+  const batches: TrackerBatch[] = [];
+  let flush: (() => void) | undefined;
+  const tracker = createTracker({
+    config: demo,
+    doc,
+    url: () => 'http://127.0.0.1/',
+    onBatch: (b) => batches.push(b),
+    // Batches run when the test says so (the real one waits BATCH_MS).
+    setTimeout: (fn) => {
+      flush = fn;
+      return 1;
+    },
+  });
+  stop = () => tracker.stop();
+  const settle = async () => {
+    await new Promise((r) => setTimeout(r, 0)); // mutation records are delivered
+    const f = flush;
+    flush = undefined;
+    f?.();
+  };
+  return { batches, settle };
+}
+
+describe('message tracker', () => {
+  it('reports what is on screen at attach as history, and new items as live', async () => {
+    const list = consoleDom();
+    list.append(message('m1', 'customer', 1000), message('m2', 'agent', 2000));
+    const { batches, settle } = track();
+    expect(batches).toEqual([
+      {
+        conversationId: 'c-1',
+        messages: [
+          { id: 'm1', sender: 'customer', at: T + 1000, live: false },
+          { id: 'm2', sender: 'agent', at: T + 2000, live: false },
+        ],
+      },
+    ]);
+    list.append(message('m3', 'customer', 3000), message('m4', 'bot', 3100));
+    await settle();
+    expect(batches[1]).toEqual({
+      conversationId: 'c-1',
+      messages: [
+        { id: 'm3', sender: 'customer', at: T + 3000, live: true },
+        { id: 'm4', sender: 'bot', at: T + 3100, live: true },
+      ],
+    });
+  });
+
+  it('treats a conversation switch as history of the other conversation', async () => {
+    const list = consoleDom();
+    list.append(message('m1', 'customer', 1000));
+    const { batches, settle } = track();
+    document.getElementById('chat')!.dataset.activeConv = 'c-2';
+    list.replaceChildren(message('n1', 'customer', 500), message('n2', 'agent', 600));
+    await settle();
+    expect(batches.at(-1)).toEqual({
+      conversationId: 'c-2',
+      messages: [
+        { id: 'n1', sender: 'customer', at: T + 500, live: false },
+        { id: 'n2', sender: 'agent', at: T + 600, live: false },
+      ],
+    });
+  });
+
+  it('sees a recycled node of a virtualised list as a new message, and a re-render of a known one as nothing', async () => {
+    const list = consoleDom();
+    const recycled = message('m1', 'customer', 1000);
+    list.append(recycled);
+    const { batches, settle } = track();
+    // The list reuses the node for the next message: only attributes and text change.
+    recycled.dataset.msgId = 'm9';
+    recycled.dataset.ts = String(T + 9000);
+    await settle();
+    expect(batches.at(-1)?.messages).toEqual([{ id: 'm9', sender: 'customer', at: T + 9000, live: true }]);
+    // The console re-renders m9 (same id): not reported again.
+    const count = batches.length;
+    list.replaceChildren(message('m9', 'customer', 9000));
+    await settle();
+    expect(batches.length).toBe(count);
+  });
+
+  it('follows messages rendered inside an open shadow root', async () => {
+    const host = document.createElement('chat-app');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const list = consoleDom(shadow);
+    list.append(message('m1', 'customer', 1000));
+    const { batches, settle } = track();
+    expect(batches[0]?.messages.map((m) => m.id)).toEqual(['m1']);
+    list.append(message('m2', 'agent', 2000));
+    await settle();
+    expect(batches.at(-1)?.messages).toEqual([{ id: 'm2', sender: 'agent', at: T + 2000, live: true }]);
+  });
+
+  it('gives messages without an id a stable identity that is not their text', async () => {
+    const config = { ...demo, selectors: { ...demo.selectors, messageId: undefined } };
+    const list = consoleDom();
+    list.append(message('x', 'customer', 1000));
+    const batches: TrackerBatch[] = [];
+    const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', onBatch: (b) => batches.push(b), setTimeout: () => 1 });
+    stop = () => tracker.stop();
+    const id = batches[0]!.messages[0]!.id;
+    expect(id).toMatch(/^h[0-9a-z]+$/);
+    expect(id).not.toContain('text');
+  });
+});
