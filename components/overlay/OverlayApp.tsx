@@ -11,13 +11,14 @@ import { useOverlayStore, type OverlayTab } from './store';
 import { LintWatcher } from './LintWatcher';
 import { Picker } from './Picker';
 import { TimerWatcher } from './TimerWatcher';
+import { TeachMode } from '@/components/teach/TeachMode';
 import { useMatchedConfig } from './useMatchedConfig';
 import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
-  const { open, tab, setOpen, setTab, picker, pickerSeq, closePicker } = useOverlayStore();
+  const { open, tab, setOpen, setTab, picker, pickerSeq, closePicker, teaching, setTeaching } = useOverlayStore();
   const config = useMatchedConfig();
   const { index, noteUse } = useTemplates();
   const topFrame = window === window.top;
@@ -44,7 +45,19 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       {config && <LintWatcher ctx={ctx} config={config} />}
       {config && <TimerWatcher ctx={ctx} config={config} />}
       {picker && <Picker key={pickerSeq} request={picker} index={index} config={config} onClose={closePicker} onUsed={noteUse} />}
-      {topFrame && open && (
+      {topFrame && teaching && (
+        <TeachMode
+          doc={document}
+          url={location.href}
+          onSave={async (taught) => {
+            await send('sites.save', { config: taught });
+            setTeaching(false);
+            useOverlayStore.getState().sitesChanged();
+          }}
+          onCancel={() => setTeaching(false)}
+        />
+      )}
+      {topFrame && open && !teaching && (
         <div className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>
           <header className="dm-header">
             <strong>{t('overlay.panelTitle')}</strong>
@@ -174,7 +187,18 @@ function TemplatesTab() {
 function StatusTab({ ctx, config }: { ctx: ContentScriptContext; config: SiteConfig | null }) {
   const { t, locale } = useI18n();
   const snap = usePageSnapshot(ctx, config, true);
-  if (!config) return <p className="dm-muted">{t('overlay.siteUnknown')}</p>;
+  const teach = (
+    <button type="button" onClick={() => useOverlayStore.getState().setTeaching(true)}>
+      {t('teach.title')}
+    </button>
+  );
+  if (!config)
+    return (
+      <div>
+        <p className="dm-muted">{t('overlay.siteUnknown')}</p>
+        {teach}
+      </div>
+    );
   const customer = snap?.messages.filter((m) => m.sender === 'customer').length ?? 0;
   const agent = snap?.messages.filter((m) => m.sender === 'agent').length ?? 0;
   return (
@@ -185,6 +209,7 @@ function StatusTab({ ctx, config }: { ctx: ContentScriptContext; config: SiteCon
       {snap && snap.messages.length > 0 && <dd>{t('overlay.messages', { customer, agent })}</dd>}
       {snap?.orderNo && <dd>{t('overlay.order', { order: snap.orderNo })}</dd>}
       {snap?.disputeType && <dd>{t('overlay.dispute', { type: snap.disputeType })}</dd>}
+      <dd>{teach}</dd>
     </dl>
   );
 }

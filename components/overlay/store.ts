@@ -15,6 +15,11 @@ interface OverlayState {
   pickerSeq: number;
   openPicker: (request: PickerRequest) => void;
   closePicker: () => void;
+  /** "Teach this site" is open (replaces the panel while it is). */
+  teaching: boolean;
+  setTeaching: (teaching: boolean) => void;
+  sitesRevision: number;
+  sitesChanged: () => void;
 }
 
 export const useOverlayStore = create<OverlayState>((set) => ({
@@ -26,4 +31,8 @@ export const useOverlayStore = create<OverlayState>((set) => ({
   pickerSeq: 0,
   openPicker: (picker) => set((s) => ({ picker, pickerSeq: s.pickerSeq + 1 })),
   closePicker: () => set({ picker: null }),
+  teaching: false,
+  setTeaching: (teaching) => set({ teaching, ...(teaching ? { open: false } : {}) }),
+  sitesRevision: 0,
+  sitesChanged: () => set((s) => ({ sitesRevision: s.sitesRevision + 1 })),
 }));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
+import { send } from '@/lib/messaging/client';
 import { disabledHosts } from '@/lib/settings';
 import { TodayStats } from './TodayStats';
 
@@ -27,6 +28,12 @@ async function openDashboard(): Promise<void> {
   if (b.sidebarAction) return b.sidebarAction.open();
   const win = await browser.windows.getCurrent();
   if (b.sidePanel && win.id !== undefined) return b.sidePanel.open({ windowId: win.id });
+}
+
+/** Opens "Teach this site" in the active tab (the background brings the overlay in if needed). */
+async function teachThisSite(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) await send('teach.start', { tabId: tab.id });
 }
 
 export function Popup() {
@@ -61,6 +68,11 @@ export function Popup() {
           {t('popup.openOptions')}
         </button>
       </div>
+      {host && enabled && (
+        <button type="button" style={{ marginTop: 12 }} onClick={() => void teachThisSite().then(() => window.close())}>
+          {t('teach.title')}
+        </button>
+      )}
     </main>
   );
 }

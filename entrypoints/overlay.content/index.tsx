@@ -8,6 +8,7 @@ import { disabledHosts } from '@/lib/settings';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
 import { useOverlayStore } from '@/components/overlay/store';
 import overlayCss from '@/components/overlay/overlay.css?inline';
+import teachCss from '@/components/teach/teach.css?inline';
 
 const MOUNTED = Symbol.for('deskmate.overlay');
 
@@ -28,12 +29,22 @@ export default defineContentScript({
       w[MOUNTED] = false;
     });
 
+    // Listening before the first await: a request sent right after injection is not lost
+    // (the store keeps it until the UI mounts).
+    const onMessage = (message: unknown) => {
+      const type = message && typeof message === 'object' ? (message as { type?: string }).type : undefined;
+      if (type === 'overlay.open') useOverlayStore.getState().setOpen(true);
+      if (type === 'teach.start' && window === window.top) useOverlayStore.getState().setTeaching(true);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
     const ui = await createShadowRootUi<Root>(ctx, {
       name: 'deskmate-overlay',
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      css: overlayCss,
+      css: `${overlayCss}\n${teachCss}`,
       onMount(container) {
         const root = createRoot(container);
         root.render(
@@ -57,13 +68,6 @@ export default defineContentScript({
     if (pending === 'panel') store.setOpen(true);
     else if (pending) store.openPicker(pending);
 
-    const onMessage = (message: unknown) => {
-      if (message && typeof message === 'object' && (message as { type?: string }).type === 'overlay.open') {
-        useOverlayStore.getState().setOpen(true);
-      }
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     // Switched off for this site from the popup: leave the page at once.
     const unwatch = disabledHosts.watch((hosts) => {

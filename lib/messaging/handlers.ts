@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { DeskmateDB } from '@/lib/db/database';
 import { listTemplates, pickerTemplates, recordUse, saveTemplate } from '@/lib/templates/store';
 import { recordObserved } from '@/lib/timers/record';
@@ -29,6 +30,11 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'teach.start': async ({ tabId }) => {
+      await services.injectOverlay(tabId, 0);
+      await browser.tabs.sendMessage(tabId, { type: 'teach.start' }, { frameId: 0 }).catch(() => undefined); // no reply expected
+      return { started: true };
+    },
     'sites.save': async ({ config }) => {
       const parsed = parseSiteConfig(config);
       if (!parsed.ok) throw new Error(parsed.errors.join('; '));

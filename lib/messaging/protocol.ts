@@ -68,6 +68,8 @@ export const requests = {
       })
       .strict(),
   },
+  /** From the popup: open "Teach this site" in a tab (injecting the overlay first when needed). */
+  'teach.start': { input: z.object({ tabId: z.number().int().min(0) }).strict() },
   /** Saves a site config the agent taught Deskmate (validated whole again here). */
   'sites.save': { input: z.object({ config: z.unknown() }).strict() },
 } as const;

@@ -15,6 +15,7 @@ export interface Responses {
   'lint.record': null;
   'sites.get': SiteConfigRecord | null;
   'sites.save': { id: string };
+  'teach.start': { started: boolean };
   'timers.observe': ObserveResult;
 }
 

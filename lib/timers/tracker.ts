@@ -63,6 +63,14 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   let stopped = false;
 
   const readConversation = (): string | null => {
+    // A console without a conversation rule is one conversation per page address.
+    if (!s.activeConversation) {
+      try {
+        return new URL(opts.url()).pathname || '/';
+      } catch {
+        return '/';
+      }
+    }
     for (const root of roots) {
       const v = extractValue(s.activeConversation, root instanceof Document ? root : root, opts.url());
       if (v) return v;
