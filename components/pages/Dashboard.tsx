@@ -1,39 +1,55 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { ReplyDashboard } from '@/components/dashboard/ReplyDashboard';
+import { WeeklyReport } from '@/components/dashboard/WeeklyReport';
 import { useI18n } from '@/components/i18n';
-import { getDb } from '@/lib/db/database';
-import { startOfLocalDay, usageSince } from '@/lib/metrics/today';
-import { typingSpeed } from '@/lib/settings';
 import { TodayStats } from './TodayStats';
 
-const WEEK_MS = 7 * 24 * 3600 * 1000;
+type View = 'overview' | 'weekly';
 
+/** The side panel: today at a glance, reply metrics with charts, the weekly report. */
 export function Dashboard() {
   const { t } = useI18n();
-  const [speed, setSpeed] = useState<number | null>(null);
-  useEffect(() => {
-    void typingSpeed.getValue().then(setSpeed);
-    return typingSpeed.watch(setSpeed);
-  }, []);
-  const week = useLiveQuery(
-    () => (speed === null ? undefined : usageSince(getDb(), startOfLocalDay(Date.now()) - WEEK_MS + 24 * 3600 * 1000, speed)),
-    [speed],
-  );
+  const [view, setView] = useState<View>('overview');
+  const views: { id: View; label: string }[] = [
+    { id: 'overview', label: t('dash.overview') },
+    { id: 'weekly', label: t('dash.weekly') },
+  ];
   return (
     <main style={{ padding: 14 }}>
       <h1>{t('sidepanel.title')}</h1>
-      <TodayStats />
-      <h2>{t('sidepanel.week')}</h2>
-      {week && <p>{t('sidepanel.saved', { minutes: Math.round(week.minutesSaved), chars: week.chars })}</p>}
-      <h3>{t('sidepanel.topTemplates')}</h3>
-      {week && week.top.length === 0 && <p className="muted">{t('sidepanel.none')}</p>}
-      <ol aria-label={t('sidepanel.topTemplates')}>
-        {week?.top.map((x) => (
-          <li key={x.templateId}>
-            {x.title} <span className="muted">×{x.uses}</span>
-          </li>
+      <div role="tablist" className="tabs" aria-label={t('sidepanel.title')}>
+        {views.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            role="tab"
+            id={`dash-tab-${v.id}`}
+            aria-selected={view === v.id}
+            aria-controls={`dash-panel-${v.id}`}
+            tabIndex={view === v.id ? 0 : -1}
+            onClick={() => setView(v.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                const next = view === 'overview' ? 'weekly' : 'overview';
+                setView(next);
+                document.getElementById(`dash-tab-${next}`)?.focus();
+              }
+            }}
+          >
+            {v.label}
+          </button>
         ))}
-      </ol>
+      </div>
+      <div role="tabpanel" id={`dash-panel-${view}`} aria-labelledby={`dash-tab-${view}`}>
+        {view === 'overview' ? (
+          <>
+            <TodayStats />
+            <ReplyDashboard />
+          </>
+        ) : (
+          <WeeklyReport />
+        )}
+      </div>
     </main>
   );
 }

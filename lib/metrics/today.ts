@@ -37,8 +37,8 @@ export interface UsageSummary {
 }
 
 /** Template usage since a moment: count, characters, estimated time saved, most used. */
-export async function usageSince(db: DeskmateDB, since: number, charsPerMinute: number, topN = 5): Promise<UsageSummary> {
-  const uses = await db.templateUses.where('at').aboveOrEqual(since).toArray();
+export async function usageSince(db: DeskmateDB, since: number, charsPerMinute: number, topN = 5, until = Infinity): Promise<UsageSummary> {
+  const uses = await db.templateUses.where('at').between(since, until, true, false).toArray();
   const counts = new Map<string, number>();
   let chars = 0;
   for (const u of uses) {

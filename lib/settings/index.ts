@@ -111,3 +111,9 @@ export const openWaitsBySite = storage.defineItem<Record<string, OpenWait[]>>('l
   fallback: {},
   version: 1,
 });
+
+/** The agent's own findings per week (weekly report), keyed by the week's Monday (epoch ms). */
+export const weeklyNotes = storage.defineItem<Record<string, string>>('local:weeklyNotes', {
+  fallback: {},
+  version: 1,
+});

@@ -1,0 +1,77 @@
+import type { DeskmateDB } from '@/lib/db/database';
+import type { RoundRecord } from '@/lib/db/records';
+import { countingFor, parseClock, type CountingSettings } from '@/lib/metrics/counting';
+import type { Schedule } from '@/lib/metrics/profiles';
+import { daily, heatmap, histogram, summarizeBySite, type DaySummary, type HistogramBucket, type Range, type SiteSummaries } from '@/lib/metrics/summary';
+import { usageSince, type UsageSummary } from '@/lib/metrics/today';
+import type { WorkSchedule } from '@/lib/settings';
+
+// Everything the dashboard shows for one range, read from the extension's database (extension
+// pages only; rule 1) and computed by the pure functions of ./summary.
+
+export interface DashboardData {
+  range: Range;
+  summaries: SiteSummaries;
+  /** Per-day figures of the selected site (or of all sites when they share one rule). */
+  days: DaySummary[];
+  histogram: HistogramBucket[];
+  heatmap: number[][];
+  settingsBySite: Record<string, CountingSettings>;
+  usage: UsageSummary;
+  lint: { shown: number; fixed: number };
+  cases: { opened: number; closed: number; outcomes: Record<string, number>; byType: Record<string, number> };
+  rounds: RoundRecord[];
+}
+
+export function scheduleOf(w: WorkSchedule): Schedule {
+  return { days: w.days, from: parseClock(w.from), to: parseClock(w.to) };
+}
+
+export async function loadDashboard(
+  db: DeskmateDB,
+  range: Range,
+  options: { siteId?: string | null; now?: number; schedule?: Schedule; charsPerMinute?: number } = {},
+): Promise<DashboardData> {
+  const now = options.now ?? Date.now();
+  const [allRounds, configs, uses, lintEvents, cases] = await Promise.all([
+    db.rounds.where('startedAt').between(range.from, range.to, true, false).toArray(),
+    db.siteConfigs.toArray(),
+    usageSince(db, range.from, options.charsPerMinute ?? 40, 5, range.to),
+    db.lintEvents.where('at').between(range.from, range.to, true, false).toArray(),
+    db.cases.where('updatedAt').aboveOrEqual(range.from).toArray(),
+  ]);
+  const rounds = options.siteId ? allRounds.filter((r) => r.siteId === options.siteId) : allRounds;
+  const settingsBySite: Record<string, CountingSettings> = {};
+  for (const c of configs) settingsBySite[c.id] = countingFor(c.config);
+  const opts = options.schedule ? { schedule: options.schedule } : {};
+  const summaries = summarizeBySite(rounds, range, settingsBySite, now, opts);
+  const siteIds = Object.keys(summaries.sites);
+  const daySettings = siteIds.length === 1 ? settingsBySite[siteIds[0]!] : undefined;
+  const days = daily(rounds, range, daySettings ?? settingsBySite[options.siteId ?? ''] ?? countingFor({ profile: 'helpdesk' }), now, opts);
+  const outcomes: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  let opened = 0;
+  let closed = 0;
+  for (const c of cases) {
+    if (c.createdAt >= range.from && c.createdAt < range.to) {
+      opened++;
+      byType[c.disputeType] = (byType[c.disputeType] ?? 0) + 1;
+    }
+    if (c.status === 'closed' && c.closedAt >= range.from && c.closedAt < range.to) {
+      closed++;
+      if (c.outcome) outcomes[c.outcome] = (outcomes[c.outcome] ?? 0) + 1;
+    }
+  }
+  return {
+    range,
+    summaries,
+    days,
+    histogram: histogram(rounds, range),
+    heatmap: heatmap(rounds, range),
+    settingsBySite,
+    usage: uses,
+    lint: { shown: lintEvents.filter((e) => e.kind === 'shown').length, fixed: lintEvents.filter((e) => e.kind === 'fixed').length },
+    cases: { opened, closed, outcomes, byType },
+    rounds,
+  };
+}
