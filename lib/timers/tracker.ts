@@ -49,6 +49,30 @@ function parseTime(raw: string | null): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
+/**
+ * Splits a selector into its last compound ("the item") and what comes before it ("the
+ * container"), for matching nodes that are no longer in the document. Selector lists are left
+ * whole (item only).
+ */
+export function splitSelector(selector: string): { item: string; container: string } {
+  if (!selector || selector.includes(',')) return { item: selector, container: '' };
+  let depth = 0;
+  let quote = '';
+  for (let i = selector.length - 1; i >= 0; i--) {
+    const c = selector[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ']' || c === ')') depth++;
+    else if (c === '[' || c === '(') depth--;
+    else if (depth === 0 && (c === ' ' || c === '>' || c === '~' || c === '+')) {
+      const container = selector.slice(0, i).trim().replace(/[>~+]\s*$/, '').trim();
+      return { item: selector.slice(i + 1).trim(), container: c === '~' || c === '+' ? '' : container };
+    }
+  }
+  return { item: selector, container: '' };
+}
+
 export function createTracker(opts: TrackerOptions): { stop(): void } {
   const { config, doc } = opts;
   const s = config.selectors;
@@ -59,6 +83,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   let conversationId: string | null = null;
   let seen = new Set<string>();
   let pending: Element[] = [];
+  let removed: { node: Element; parent: Node }[] = [];
   let timer: number | undefined;
   let stopped = false;
 
@@ -136,33 +161,70 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     if (conversationId && messages.length) opts.onBatch({ conversationId, messages });
   };
 
+  /** The message items among changed nodes still on the page (an item, the item a change is in, or items inside). */
+  const itemsOf = (nodes: readonly Element[]): Set<Element> => {
+    const items = new Set<Element>();
+    if (!messageSelector) return items;
+    for (const el of nodes) {
+      if (!el.isConnected) continue;
+      if (el.matches(messageSelector)) items.add(el);
+      else {
+        const owner = el.closest(messageSelector);
+        if (owner) items.add(owner);
+        else for (const inner of el.querySelectorAll(messageSelector)) items.add(inner);
+      }
+    }
+    return items;
+  };
+
+  const liveOf = (items: Set<Element>): ObservedMessage[] => {
+    const messages: ObservedMessage[] = [];
+    for (const el of items) {
+      const m = identify(el);
+      if (!m || seen.has(m.id)) continue;
+      seen.add(m.id);
+      messages.push({ ...m, live: true });
+    }
+    return messages;
+  };
+
+  /**
+   * Message items among nodes that were removed again before the batch ran (a reply sent just
+   * before the agent switched conversation, a virtualised list scrolling). Detached nodes cannot
+   * match a selector with ancestors, so the item part is matched on the node and the rest on the
+   * parent it was removed from.
+   */
+  const removedItemsOf = (nodes: readonly { node: Element; parent: Node }[]): Set<Element> => {
+    const items = new Set<Element>();
+    const { item, container } = splitSelector(messageSelector);
+    if (!item) return items;
+    for (const { node, parent } of nodes) {
+      if (node.isConnected) continue;
+      const parentOk = !container || (parent instanceof Element && (parent.matches(container) || !!parent.closest(container)));
+      if (!parentOk) continue;
+      if (node.matches(item)) items.add(node);
+      else for (const inner of node.querySelectorAll(item)) items.add(inner);
+    }
+    return items;
+  };
+
   const flush = () => {
     timer = undefined;
     if (stopped) return;
     const batch = pending;
+    const gone = removed;
     pending = [];
+    removed = [];
     const current = readConversation();
+    // Added and removed again within this batch: it was on screen in the conversation we had.
+    const added = gone.length ? new Set(batch) : null;
+    const late = conversationId && added ? liveOf(removedItemsOf(gone.filter((r) => added.has(r.node)))) : [];
+    if (conversationId && late.length) opts.onBatch({ conversationId, messages: late });
     if (current !== conversationId) {
       conversationId = current;
       fullScan(); // a switch renders the other conversation's history
-    } else if (conversationId && messageSelector) {
-      const items = new Set<Element>();
-      for (const el of batch) {
-        if (!el.isConnected) continue;
-        if (el.matches(messageSelector)) items.add(el);
-        else {
-          const owner = el.closest(messageSelector);
-          if (owner) items.add(owner);
-          else for (const inner of el.querySelectorAll(messageSelector)) items.add(inner);
-        }
-      }
-      const messages: ObservedMessage[] = [];
-      for (const el of items) {
-        const m = identify(el);
-        if (!m || seen.has(m.id)) continue;
-        seen.add(m.id);
-        messages.push({ ...m, live: true });
-      }
+    } else if (conversationId) {
+      const messages = liveOf(itemsOf(batch));
       if (messages.length) opts.onBatch({ conversationId, messages });
     }
     opts.onSettled?.(conversationId);
@@ -174,6 +236,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
         if (r.target instanceof Element && !r.target.hasAttribute(CHIP_ATTR)) pending.push(r.target);
         continue;
       }
+      for (const n of r.removedNodes) if (n instanceof Element && !n.hasAttribute(CHIP_ATTR)) removed.push({ node: n, parent: r.target });
       for (const n of r.addedNodes) {
         if (n instanceof Element && !n.hasAttribute(CHIP_ATTR)) {
           pending.push(n);

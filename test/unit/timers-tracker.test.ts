@@ -104,6 +104,21 @@ describe('message tracker', () => {
     });
   });
 
+  it('keeps a reply sent just before a switch with the conversation it was sent in', async () => {
+    const list = consoleDom();
+    list.append(message('m1', 'customer', 1000));
+    const { batches, settle } = track();
+    // Within one batch: the agent's reply appears, then the agent opens another conversation.
+    list.append(message('m2', 'agent', 2000));
+    document.getElementById('chat')!.dataset.activeConv = 'c-2';
+    list.replaceChildren(message('n1', 'customer', 500));
+    await settle();
+    expect(batches.slice(1)).toEqual([
+      { conversationId: 'c-1', messages: [{ id: 'm2', sender: 'agent', at: T + 2000, live: true }] },
+      { conversationId: 'c-2', messages: [{ id: 'n1', sender: 'customer', at: T + 500, live: false }] },
+    ]);
+  });
+
   it('sees a recycled node of a virtualised list as a new message, and a re-render of a known one as nothing', async () => {
     const list = consoleDom();
     const recycled = message('m1', 'customer', 1000);
@@ -144,5 +159,15 @@ describe('message tracker', () => {
     const id = batches[0]!.messages[0]!.id;
     expect(id).toMatch(/^h[0-9a-z]+$/);
     expect(id).not.toContain('text');
+  });
+});
+
+describe('selector split for detached nodes', () => {
+  it('separates the item compound from its container', async () => {
+    const { splitSelector } = await import('@/lib/timers/tracker');
+    expect(splitSelector('#messages .msg[data-msg-id]')).toEqual({ item: '.msg[data-msg-id]', container: '#messages' });
+    expect(splitSelector('ul.panel > li[data-x="a b"]')).toEqual({ item: 'li[data-x="a b"]', container: 'ul.panel' });
+    expect(splitSelector('.msg')).toEqual({ item: '.msg', container: '' });
+    expect(splitSelector('a, b')).toEqual({ item: 'a, b', container: '' });
   });
 });
