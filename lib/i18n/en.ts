@@ -1,10 +1,14 @@
 // English UI strings. zh-CN.ts must define exactly the same keys (checked by the type system and a unit test).
 import { casesEn } from './parts/cases';
+import { checklistsEn } from './parts/checklists';
+import { packageEn } from './parts/package';
 import { teachEn } from './parts/teach';
 
 export const en = {
   ...teachEn,
   ...casesEn,
+  ...checklistsEn,
+  ...packageEn,
   'app.name': 'Deskmate',
   'app.tagline': 'Customer-service assistant',
   'common.save': 'Save',

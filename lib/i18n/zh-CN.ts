@@ -1,11 +1,15 @@
 import type { MessageKey } from './en';
 import { casesZhCN } from './parts/cases';
+import { checklistsZhCN } from './parts/checklists';
+import { packageZhCN } from './parts/package';
 import { teachZhCN } from './parts/teach';
 
 // 简体中文界面文案。键必须与 en.ts 完全一致。
 export const zhCN: Record<MessageKey, string> = {
   ...teachZhCN,
   ...casesZhCN,
+  ...checklistsZhCN,
+  ...packageZhCN,
   'app.name': '客服助手',
   'app.tagline': '电商客服的得力助手',
   'common.save': '保存',

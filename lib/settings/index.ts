@@ -117,3 +117,18 @@ export const weeklyNotes = storage.defineItem<Record<string, string>>('local:wee
   fallback: {},
   version: 1,
 });
+
+/**
+ * The agent's own checklist definitions per language (an edited or imported copy of the shipped
+ * ones, validated whole before it is stored); null = the shipped definitions.
+ */
+export const customChecklists = storage.defineItem<Record<string, unknown> | null>('local:customChecklists', {
+  fallback: null,
+  version: 1,
+});
+
+/** Lead times (minutes before a case deadline) of the reminders. */
+export const caseReminderLeads = storage.defineItem<number[]>('local:caseReminderLeads', {
+  fallback: [720, 120, 30],
+  version: 1,
+});
