@@ -26,7 +26,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {
-    files: ['demo/**/*.{js,mjs}'],
+    files: ['demo/**/*.{js,mjs}', 'test/bench/stream/**/*.js', 'test/fixtures/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   // Rule 3: nothing becomes HTML, no eval, no remote code.
