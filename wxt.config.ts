@@ -9,6 +9,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'alarms', 'notifications'],
+    // <all_urls> rather than http/https patterns: tabs.captureVisibleTab (evidence screenshots)
+    // requires exactly this host permission (or a user gesture on the toolbar button).
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'open-picker': {

@@ -6,6 +6,10 @@ import { listen } from '@/lib/messaging/server';
 import { syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { ensureDefaultPacks } from '@/lib/templates/packs';
 import { onAlarm, RETENTION_ALARM, syncWaitAlerts } from '@/lib/timers/background';
+import { CASE_ALARM_PREFIX, onCaseAlarm, syncCaseAlarms } from '@/lib/cases/background';
+import { activeChecklists } from '@/lib/cases/active';
+import { resolveLocale } from '@/lib/i18n';
+import { languageSetting } from '@/lib/settings';
 
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
@@ -35,14 +39,24 @@ export default defineBackground(() => {
         }
       });
   };
-  listen(createHandlers(db, { injectOverlay, waitsChanged: refreshWaits }));
-  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(db, alarm.name));
+  // Checklist definitions in the agent's language (their own edited copy, else the shipped ones).
+  const checklists = async (language?: 'zh-CN' | 'en') =>
+    activeChecklists(language ?? resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
+  listen(createHandlers(db, { injectOverlay, waitsChanged: refreshWaits, casesChanged: () => refreshCases(), checklists }));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name.startsWith(CASE_ALARM_PREFIX)) void onCaseAlarm(db, alarm.name).finally(refreshWaits);
+    else void onAlarm(db, alarm.name);
+  });
+  const refreshCases = () => {
+    void syncCaseAlarms(db).catch((e: unknown) => console.warn('Deskmate: case alarms', e));
+    refreshWaits(); // the badge counts cases due soon
+  };
 
   const setUp = async () => {
     await syncBuiltinSiteConfigs(db);
     await ensureDefaultPacks(db, [browser.i18n.getUILanguage(), ...(navigator.languages ?? [])]);
     await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
-    refreshWaits(); // the badge after a browser restart
+    refreshCases(); // alarms and the badge after a browser restart
   };
   browser.runtime.onInstalled.addListener(() => void setUp());
   browser.runtime.onStartup.addListener(() => void setUp());

@@ -6,11 +6,13 @@ import type { TemplateRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
 import { templatesRevision } from '@/lib/settings';
 import { configName } from '@/lib/sites/names';
+import { pageFields } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { useOverlayStore, type OverlayTab } from './store';
 import { LintWatcher } from './LintWatcher';
 import { Picker } from './Picker';
 import { TimerWatcher } from './TimerWatcher';
+import { CasesTab } from './CasesTab';
 import { TeachMode } from '@/components/teach/TeachMode';
 import { useMatchedConfig } from './useMatchedConfig';
 import { useTemplates } from './useTemplates';
@@ -18,7 +20,7 @@ import { usePageSnapshot } from './usePageSnapshot';
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
-  const { open, tab, setOpen, setTab, picker, pickerSeq, closePicker, teaching, setTeaching } = useOverlayStore();
+  const { open, tab, setOpen, setTab, picker, pickerSeq, closePicker, teaching, setTeaching, capturing } = useOverlayStore();
   const config = useMatchedConfig();
   const { index, noteUse } = useTemplates();
   const topFrame = window === window.top;
@@ -35,13 +37,19 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     }
   };
 
+  // On an order or refund page a config recognises, the panel opens on that order's case.
+  useEffect(() => {
+    if (config?.selectors.orderNo && pageFields(config, document, location.href).orderNo) useOverlayStore.getState().setTab('cases');
+  }, [config]);
+
   const tabs: { id: OverlayTab; label: string }[] = [
     { id: 'templates', label: t('overlay.tabTemplates') },
+    { id: 'cases', label: t('caseUi.tab') },
     { id: 'status', label: t('overlay.tabStatus') },
   ];
 
   return (
-    <div className="dm-root" lang={locale}>
+    <div className="dm-root" lang={locale} style={capturing ? { visibility: 'hidden' } : undefined}>
       {config && <LintWatcher ctx={ctx} config={config} />}
       {config && <TimerWatcher ctx={ctx} config={config} />}
       {picker && <Picker key={pickerSeq} request={picker} index={index} config={config} onClose={closePicker} onUsed={noteUse} />}
@@ -77,7 +85,9 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
                 tabIndex={tab === x.id ? 0 : -1}
                 onClick={() => setTab(x.id)}
                 onKeyDown={(e) => {
-                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setTab(x.id === 'templates' ? 'status' : 'templates');
+                  const i = tabs.findIndex((y) => y.id === x.id);
+                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                  if (step) setTab(tabs[(i + step + tabs.length) % tabs.length]!.id);
                 }}
               >
                 {x.label}
@@ -85,7 +95,9 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
             ))}
           </div>
           <div role="tabpanel" id={`dm-tabpanel-${tab}`} aria-labelledby={`dm-tab-${tab}`} className="dm-body">
-            {tab === 'templates' ? <TemplatesTab /> : <StatusTab ctx={ctx} config={config} />}
+            {tab === 'templates' && <TemplatesTab />}
+            {tab === 'cases' && <CasesTab ctx={ctx} config={config} />}
+            {tab === 'status' && <StatusTab ctx={ctx} config={config} />}
           </div>
         </div>
       )}

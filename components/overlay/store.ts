@@ -3,7 +3,7 @@ import type { PickerRequest } from '@/lib/insert/bridge';
 
 // Per-tab UI state of the overlay only; records live in the background's database.
 
-export type OverlayTab = 'templates' | 'status';
+export type OverlayTab = 'templates' | 'cases' | 'status';
 
 interface OverlayState {
   open: boolean;
@@ -20,6 +20,9 @@ interface OverlayState {
   setTeaching: (teaching: boolean) => void;
   sitesRevision: number;
   sitesChanged: () => void;
+  /** The overlay hides itself while the visible tab is captured as evidence. */
+  capturing: boolean;
+  setCapturing: (capturing: boolean) => void;
 }
 
 export const useOverlayStore = create<OverlayState>((set) => ({
@@ -35,4 +38,6 @@ export const useOverlayStore = create<OverlayState>((set) => ({
   setTeaching: (teaching) => set({ teaching, ...(teaching ? { open: false } : {}) }),
   sitesRevision: 0,
   sitesChanged: () => set((s) => ({ sitesRevision: s.sitesRevision + 1 })),
+  capturing: false,
+  setCapturing: (capturing) => set({ capturing }),
 }));

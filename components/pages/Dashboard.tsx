@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { OpenCases } from '@/components/cases/OpenCases';
 import { ReplyDashboard } from '@/components/dashboard/ReplyDashboard';
 import { WeeklyReport } from '@/components/dashboard/WeeklyReport';
 import { useI18n } from '@/components/i18n';
@@ -44,6 +45,7 @@ export function Dashboard() {
         {view === 'overview' ? (
           <>
             <TodayStats />
+            <OpenCases />
             <ReplyDashboard />
           </>
         ) : (

@@ -7,6 +7,7 @@ import { LintRulesEditor } from '@/components/templates/LintRulesEditor';
 import { TemplateManager } from '@/components/templates/TemplateManager';
 import { SiteConfigs } from '@/components/sites/SiteConfigs';
 import { TimerSettings } from '@/components/timers/TimerSettings';
+import { ChecklistDefinitions } from '@/components/cases/ChecklistDefinitions';
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -16,8 +17,8 @@ function formatBytes(n: number): string {
 }
 
 
-type Tab = 'templates' | 'lint' | 'sites' | 'general';
-const TABS: Tab[] = ['templates', 'lint', 'sites', 'general'];
+type Tab = 'templates' | 'lint' | 'sites' | 'checklists' | 'general';
+const TABS: Tab[] = ['templates', 'lint', 'sites', 'checklists', 'general'];
 
 function initialTab(): Tab {
   const hash = location.hash.slice(1) as Tab;
@@ -27,7 +28,7 @@ function initialTab(): Tab {
 export function Options() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>(initialTab);
-  const labels: Record<Tab, string> = { templates: t('options.tabTemplates'), lint: t('options.tabLint'), sites: t('options.tabSites'), general: t('options.tabGeneral') };
+  const labels: Record<Tab, string> = { templates: t('options.tabTemplates'), lint: t('options.tabLint'), sites: t('options.tabSites'), checklists: t('checklists.tab'), general: t('options.tabGeneral') };
   const select = (next: Tab) => {
     setTab(next);
     history.replaceState(null, '', `#${next}`);
@@ -61,6 +62,7 @@ export function Options() {
         {tab === 'templates' && <TemplateManager />}
         {tab === 'lint' && <LintRulesEditor />}
         {tab === 'sites' && <SitesSettings />}
+        {tab === 'checklists' && <ChecklistDefinitions />}
         {tab === 'general' && <GeneralSettings />}
       </div>
     </main>

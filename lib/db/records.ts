@@ -81,7 +81,11 @@ export interface CaseItemState {
 export interface CaseRecord {
   id: string;
   orderNo: string;
+  /** The checklist case type id (e.g. "quality-problem"). */
   disputeType: string;
+  /** The case type's title and the definitions' language when the case was opened. */
+  caseTypeTitle?: string;
+  language?: string;
   platform: string;
   siteId: string;
   status: 'open' | 'closed';
@@ -92,6 +96,8 @@ export interface CaseRecord {
   createdAt: number;
   updatedAt: number;
   closedAt: number;
+  /** When every required item was first done (0 while not). */
+  completedAt?: number;
 }
 
 export interface AttachmentRecord {
@@ -103,6 +109,8 @@ export interface AttachmentRecord {
   size: number;
   sourceUrl: string;
   createdAt: number;
+  /** A small JPEG thumbnail (data: URL) for images; absent for PDFs. */
+  preview?: string;
   blob: Blob;
 }
 

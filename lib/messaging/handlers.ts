@@ -4,6 +4,10 @@ import { listTemplates, pickerTemplates, recordUse, saveTemplate } from '@/lib/t
 import { recordObserved } from '@/lib/timers/record';
 import { parseSiteConfig } from '@/lib/sites/schema';
 import { saveUserSiteConfigs } from '@/lib/sites/store';
+import { dataUrlToBlob, storeAttachment } from '@/lib/cases/capture';
+import { shippedChecklists } from '@/lib/cases/definitions';
+import type { Checklists } from '@/lib/cases/schema';
+import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCase } from '@/lib/cases/store';
 import type { Handlers } from './server';
 
 export interface BackgroundServices {
@@ -11,10 +15,19 @@ export interface BackgroundServices {
   injectOverlay(tabId: number, frameId: number): Promise<boolean>;
   /** A wait started or ended: badge, alarms and every tab's chips need refreshing. */
   waitsChanged?(): void;
+  /** Cases changed: deadline alarms and the badge follow. */
+  casesChanged?(): void;
+  /** The checklist definitions in a language (default: the agent's). */
+  checklists?(language?: 'zh-CN' | 'en'): Promise<Checklists>;
 }
 
 /** Every request the background answers, bound to its database (the tests use the same table). */
 export function createHandlers(db: DeskmateDB, services: BackgroundServices): Handlers {
+  const defs = (language?: 'zh-CN' | 'en') => services.checklists?.(language) ?? Promise.resolve(shippedChecklists(language ?? 'zh-CN'));
+  const changed = <T>(value: T): T => {
+    services.casesChanged?.();
+    return value;
+  };
   return {
     ping: () => ({ pong: true, at: Date.now() }),
     'templates.list': ({ limit }) => listTemplates(db, limit),
@@ -40,6 +53,28 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       if (!parsed.ok) throw new Error(parsed.errors.join('; '));
       await saveUserSiteConfigs(db, [parsed.value]);
       return { id: parsed.value.id };
+    },
+    'cases.definitions': ({ language }) => defs(language),
+    'cases.forOrder': ({ orderNo }) => casesForOrder(db, orderNo),
+    'cases.open': async ({ language, ...input }) => changed(await openCase(db, input, await defs(language))),
+    'cases.update': async (update) => changed(await updateCase(db, update, await defs())),
+    'cases.close': async ({ id, outcome }) => changed(await closeCase(db, id, outcome)),
+    'cases.reopen': async ({ id }) => changed(await reopenCase(db, id)),
+    'cases.attachments': ({ caseId }) => attachmentsOf(db, caseId),
+    'cases.captureTab': async ({ caseId, itemId }, sender) => {
+      const tab = sender.tab;
+      if (!tab?.windowId || tab.windowId < 0) throw new Error('cases.captureTab must come from a tab');
+      const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      return storeAttachment(db, { caseId, itemId, name: `screen-${stamp}.png`, blob: dataUrlToBlob(dataUrl), sourceUrl: tab.url ?? '' });
+    },
+    'cases.openPage': async ({ caseId }) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/case.html?id=${encodeURIComponent(caseId)}`) });
+      return null;
+    },
+    'cases.changed': () => {
+      services.casesChanged?.();
+      return null;
     },
     'timers.observe': async (batch) => {
       const result = await recordObserved(db, batch);

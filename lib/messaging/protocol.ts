@@ -23,6 +23,13 @@ export const templateDraft = z
   })
   .strict();
 
+const orderNo = z
+  .string()
+  .trim()
+  .min(1, 'order number is empty')
+  .max(64)
+  .regex(/^[\p{L}\p{N}_-]+$/u, 'order number may only hold letters, digits, "_" and "-"');
+
 export const requests = {
   ping: { input: z.object({}).strict() },
   'templates.list': {
@@ -72,6 +79,44 @@ export const requests = {
   'teach.start': { input: z.object({ tabId: z.number().int().min(0) }).strict() },
   /** Saves a site config the agent taught Deskmate (validated whole again here). */
   'sites.save': { input: z.object({ config: z.unknown() }).strict() },
+  /** The active checklist definitions in the agent's language (case types, items, deadline rules). */
+  'cases.definitions': { input: z.object({ language: z.enum(['zh-CN', 'en']).optional() }).strict() },
+  'cases.forOrder': { input: z.object({ orderNo: orderNo }).strict() },
+  'cases.open': {
+    input: z
+      .object({
+        orderNo: orderNo,
+        caseTypeId: z.string().min(1).max(64),
+        platform: z.string().min(1).max(32),
+        siteId: z.string().min(1).max(64),
+        startedAt: z.number().int().min(0).optional(),
+        /** The language of the agent's UI: the case keeps its type's title in it. */
+        language: z.enum(['zh-CN', 'en']).optional(),
+      })
+      .strict(),
+  },
+  'cases.update': {
+    input: z
+      .object({
+        id: z.string().min(1).max(100),
+        items: z
+          .array(z.object({ itemId: z.string().min(1).max(64), done: z.boolean().optional(), note: z.string().max(5000).optional() }).strict())
+          .max(200)
+          .optional(),
+        startedAt: z.number().int().min(0).optional(),
+        platform: z.string().min(1).max(32).optional(),
+      })
+      .strict(),
+  },
+  'cases.close': { input: z.object({ id: z.string().min(1).max(100), outcome: z.enum(['won', 'lost', 'refunded', 'withdrawn']) }).strict() },
+  'cases.reopen': { input: z.object({ id: z.string().min(1).max(100) }).strict() },
+  'cases.attachments': { input: z.object({ caseId: z.string().min(1).max(100) }).strict() },
+  /** Captures the visible part of the sender's tab as evidence for one item. */
+  'cases.captureTab': { input: z.object({ caseId: z.string().min(1).max(100), itemId: z.string().min(1).max(64) }).strict() },
+  /** Opens the full case page (attachments, files, export) in a tab. */
+  'cases.openPage': { input: z.object({ caseId: z.string().min(1).max(100) }).strict() },
+  /** An extension page changed cases or attachments directly: alarms and badge follow. */
+  'cases.changed': { input: z.object({}).strict() },
 } as const;
 
 export type RequestType = keyof typeof requests;

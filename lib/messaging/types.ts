@@ -1,4 +1,6 @@
-import type { TemplateRecord, SiteConfigRecord } from '@/lib/db/records';
+import type { CaseRecord, TemplateRecord, SiteConfigRecord } from '@/lib/db/records';
+import type { Checklists } from '@/lib/cases/schema';
+import type { AttachmentMeta } from '@/lib/cases/store';
 import type { PickerTemplate } from '@/lib/templates/search';
 import type { ObserveResult } from '@/lib/timers/record';
 import type { RequestType } from './protocol';
@@ -17,6 +19,16 @@ export interface Responses {
   'sites.save': { id: string };
   'teach.start': { started: boolean };
   'timers.observe': ObserveResult;
+  'cases.definitions': Checklists;
+  'cases.forOrder': CaseRecord[];
+  'cases.open': CaseRecord;
+  'cases.update': CaseRecord;
+  'cases.close': CaseRecord;
+  'cases.reopen': CaseRecord;
+  'cases.attachments': AttachmentMeta[];
+  'cases.captureTab': AttachmentMeta;
+  'cases.openPage': null;
+  'cases.changed': null;
 }
 
 type Check<T extends Record<RequestType, unknown>> = T;

@@ -3,6 +3,7 @@ import type { DeskmateDB } from '@/lib/db/database';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { pruneOlderThan } from '@/lib/metrics/retention';
 import { languageSetting, openWaitsBySite, retentionDays, timerAlerts, type OpenWait } from '@/lib/settings';
+import { casesDueSoon } from '@/lib/cases/background';
 import { badgeText, inQuietHours, LATE_ALARM_PREFIX, openWaits } from './alerts';
 
 // The background's side of the timers: badge, one alarm per open wait at the moment it crosses
@@ -25,7 +26,10 @@ export async function syncWaitAlerts(db: DeskmateDB, now = Date.now()): Promise<
     await openWaitsBySite.setValue(bySite);
     lastPublished = published;
   }
-  const text = badgeText(waits, now);
+  // The badge: conversations past their reply target plus cases due within 2 h.
+  const late = Number(badgeText(waits, now) || 0);
+  const due = await casesDueSoon(db, now);
+  const text = late + due ? String(late + due) : '';
   if (text !== lastBadge) {
     if (lastBadge === null) await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
     await browser.action.setBadgeText({ text });

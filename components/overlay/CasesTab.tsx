@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CaseChecklist, Deadline } from '@/components/cases/CaseChecklist';
+import { useI18n } from '@/components/i18n';
+import { findCaseType, type Checklists } from '@/lib/cases';
+import type { CaseRecord } from '@/lib/db/records';
+import { localizeError } from '@/lib/i18n/errors';
+import { send } from '@/lib/messaging/client';
+import type { SiteConfig } from '@/lib/sites/schema';
+import { useOverlayStore } from './store';
+import { usePageSnapshot } from './usePageSnapshot';
+
+// The overlay's "Cases" tab: on an order or refund page a site config recognises, the case for
+// that order (and the dispute type the page shows); on any page, a case by typed order number.
+
+function localInput(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Two frames, so that the overlay is really gone from the screen before a capture. */
+const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: SiteConfig | null }) {
+  const { t, locale } = useI18n();
+  const snap = usePageSnapshot(ctx, config, true);
+  const [defs, setDefs] = useState<Checklists | null>(null);
+  const [typed, setTyped] = useState('');
+  const [orderNo, setOrderNo] = useState<string | null>(null);
+  const [cases, setCases] = useState<CaseRecord[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [caseTypeId, setCaseTypeId] = useState('');
+  const [platform, setPlatform] = useState('');
+  const [startedAt, setStartedAt] = useState(() => localInput(Date.now()));
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const setCapturing = useOverlayStore((s) => s.setCapturing);
+
+  useEffect(() => {
+    void send('cases.definitions', { language: locale })
+      .then(setDefs)
+      .catch((e: unknown) => setError(String(e)));
+  }, [locale]);
+  const pageOrder = snap?.orderNo ?? null;
+  const effectiveOrder = orderNo ?? pageOrder;
+  // Preselected: the case type the page's dispute names, and the platform of the console.
+  const fromPage = defs && snap?.disputeType ? findCaseType(defs, snap.disputeType) : undefined;
+  const typeId = caseTypeId || fromPage?.id || defs?.caseTypes[0]?.id || '';
+  const profile = config?.profile;
+  const platformId = platform || (defs?.platforms.some((x) => x.id === profile) ? profile! : (defs?.platforms[0]?.id ?? 'taobao'));
+
+  const show = useCallback((list: CaseRecord[]) => {
+    setCases(list);
+    setSelected((id) => id ?? list.find((c) => c.status === 'open')?.id ?? list[0]?.id ?? null);
+  }, []);
+  const load = useCallback(async (no: string) => show(await send('cases.forOrder', { orderNo: no })), [show]);
+  useEffect(() => {
+    if (!effectiveOrder) return;
+    let alive = true;
+    send('cases.forOrder', { orderNo: effectiveOrder })
+      .then((list) => alive && show(list))
+      .catch((e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      alive = false;
+    };
+  }, [effectiveOrder, show]);
+
+  const openCase = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!effectiveOrder) return;
+    setError(null);
+    try {
+      const c = await send('cases.open', {
+        orderNo: effectiveOrder,
+        caseTypeId: typeId,
+        platform: platformId,
+        siteId: config?.id ?? location.host,
+        startedAt: new Date(startedAt).getTime() || Date.now(),
+        language: locale,
+      });
+      setSelected(c.id);
+      await load(effectiveOrder);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const capture = async (caseId: string, itemId: string, title: string) => {
+    setError(null);
+    setCapturing(true);
+    try {
+      await twoFrames();
+      await send('cases.captureTab', { caseId, itemId });
+      setStatus(t('caseUi.captured', { item: title }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setCapturing(false);
+    }
+  };
+
+  const current = cases?.find((c) => c.id === selected) ?? null;
+  const replace = (next: CaseRecord) => setCases((list) => list?.map((c) => (c.id === next.id ? next : c)) ?? [next]);
+
+  return (
+    <div>
+      {!effectiveOrder && (
+        <form
+          aria-label={t('caseUi.findForm')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            setOrderNo(typed.trim() || null);
+          }}
+        >
+          <label>
+            <span>{t('caseUi.orderNo')}</span>
+            <input type="text" value={typed} inputMode="numeric" onChange={(e) => setTyped(e.target.value)} />
+          </label>
+          <button type="submit" className="dm-primary">
+            {t('caseUi.find')}
+          </button>
+        </form>
+      )}
+      {effectiveOrder && (
+        <p>
+          {t('overlay.order', { order: effectiveOrder })}{' '}
+          {!pageOrder && (
+            <button type="button" onClick={() => (setOrderNo(null), setCases(null), setSelected(null))}>
+              {t('caseUi.otherOrder')}
+            </button>
+          )}
+        </p>
+      )}
+      {cases && cases.length > 1 && (
+        <label>
+          <span>{t('caseUi.pick')}</span>
+          <select value={selected ?? ''} onChange={(e) => setSelected(e.target.value)}>
+            {cases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.caseTypeTitle ?? c.disputeType} · {c.status === 'open' ? t('cases.open') : t(`cases.outcome.${c.outcome ?? 'won'}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {current && defs && (
+        <section aria-label={t('caseUi.caseFor', { type: current.caseTypeTitle ?? current.disputeType, order: current.orderNo })}>
+          <h3>{current.caseTypeTitle ?? current.disputeType}</h3>
+          <Deadline record={current} />
+          <CaseChecklist
+            record={current}
+            defs={defs}
+            idPrefix="dm-case"
+            onChange={replace}
+            itemExtra={(itemId) => {
+              const title = defs.caseTypes.find((x) => x.id === current.disputeType)?.items.find((i) => i.id === itemId)?.title ?? itemId;
+              return (
+                <button type="button" className="dm-small" onClick={() => void capture(current.id, itemId, title)}>
+                  {t('caseUi.capture', { item: title })}
+                </button>
+              );
+            }}
+          />
+          <button type="button" onClick={() => void send('cases.openPage', { caseId: current.id })}>
+            {t('caseUi.openPage')}
+          </button>
+        </section>
+      )}
+      {effectiveOrder && defs && cases && (cases.length === 0 || cases.every((c) => c.disputeType !== typeId)) && (
+        <form aria-label={t('caseUi.openForm')} onSubmit={(e) => void openCase(e)}>
+          <h3>{t('caseUi.openForm')}</h3>
+          <label>
+            <span>{t('caseUi.caseType')}</span>
+            <select value={typeId} onChange={(e) => setCaseTypeId(e.target.value)}>
+              {defs.caseTypes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('caseUi.platform')}</span>
+            <select value={platformId} onChange={(e) => setPlatform(e.target.value)}>
+              {defs.platforms.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('caseUi.startedAt')}</span>
+            <input type="datetime-local" value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
+          </label>
+          <button type="submit" className="dm-primary">
+            {t('caseUi.open')}
+          </button>
+        </form>
+      )}
+      <p role="status" className="dm-status">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="dm-error">
+          {t('common.error', { message: localizeError(error, locale) })}
+        </p>
+      )}
+    </div>
+  );
+}

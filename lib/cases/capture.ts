@@ -1,0 +1,66 @@
+import type { DeskmateDB } from '@/lib/db/database';
+import type { AttachmentMeta } from './store';
+
+// Evidence from the screen: a capture of the visible tab (e.g. the chat record), stored as a
+// Blob with the time, the page it came from and the item it proves.
+
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const m = /^data:([^;,]+)(;base64)?,(.*)$/s.exec(dataUrl);
+  if (!m) throw new Error('capture: not a data URL');
+  const type = m[1]!;
+  const body = m[2] ? atob(m[3]!) : decodeURIComponent(m[3]!);
+  const bytes = new Uint8Array(body.length);
+  for (let i = 0; i < body.length; i++) bytes[i] = body.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** A JPEG thumbnail (longest side `size` px) as a data: URL, where the context can draw (worker or page). */
+export async function thumbnail(blob: Blob, size = 240): Promise<string | undefined> {
+  try {
+    if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas === 'undefined') return undefined;
+    const bitmap = await createImageBitmap(blob);
+    const scale = Math.min(1, size / Math.max(bitmap.width, bitmap.height));
+    const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.7 });
+    return `data:image/jpeg;base64,${toBase64(new Uint8Array(await jpeg.arrayBuffer()))}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface StoredAttachment {
+  caseId: string;
+  itemId: string;
+  name: string;
+  blob: Blob;
+  sourceUrl: string;
+  now?: number;
+}
+
+export async function storeAttachment(db: DeskmateDB, a: StoredAttachment): Promise<AttachmentMeta> {
+  const c = await db.cases.get(a.caseId);
+  if (!c) throw new Error(`caseId: no case "${a.caseId}"`);
+  if (!c.items.some((i) => i.itemId === a.itemId)) throw new Error(`itemId: the case has no item "${a.itemId}"`);
+  const preview = a.blob.type.startsWith('image/') ? await thumbnail(a.blob) : undefined;
+  const meta: AttachmentMeta = {
+    id: crypto.randomUUID(),
+    caseId: a.caseId,
+    itemId: a.itemId,
+    name: a.name,
+    type: a.blob.type,
+    size: a.blob.size,
+    sourceUrl: a.sourceUrl,
+    createdAt: a.now ?? Date.now(),
+    ...(preview ? { preview } : {}),
+  };
+  await db.attachments.add({ ...meta, blob: a.blob });
+  return meta;
+}
