@@ -9,7 +9,7 @@ import { onAlarm, RETENTION_ALARM, syncWaitAlerts } from '@/lib/timers/backgroun
 import { CASE_ALARM_PREFIX, onCaseAlarm, syncCaseAlarms } from '@/lib/cases/background';
 import { activeChecklists } from '@/lib/cases/active';
 import { resolveLocale } from '@/lib/i18n';
-import { languageSetting } from '@/lib/settings';
+import { caseReminderLeads, languageSetting } from '@/lib/settings';
 
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
@@ -58,6 +58,8 @@ export default defineBackground(() => {
     await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
     refreshCases(); // alarms and the badge after a browser restart
   };
+  // New reminder lead times apply to the open cases at once.
+  caseReminderLeads.watch(() => refreshCases());
   browser.runtime.onInstalled.addListener(() => void setUp());
   browser.runtime.onStartup.addListener(() => void setUp());
 

@@ -189,6 +189,44 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
         buckets={data.histogram.map((b) => ({ name: b.toSec === Infinity ? `>${b.fromSec}s` : `≤${b.toSec}s`, count: b.count }))}
       />
       <Heatmap label={t('dash.heatmap')} grid={data.heatmap} weekdays={weekdays} />
+      <HistogramChart label={t('dash.repliesByHour')} buckets={s.repliesByHour.map((count, h) => ({ name: `${h}`, count }))} />
+
+      <h3>{t('dash.cases')}</h3>
+      <dl className="tiles">
+        <div className="tile">
+          <dt>{t('dash.casesOpened')}</dt>
+          <dd>
+            <strong>{data.cases.opened}</strong>
+          </dd>
+        </div>
+        <div className="tile">
+          <dt>{t('dash.casesClosed')}</dt>
+          <dd>
+            <strong>{data.cases.closed}</strong>
+            <span className="muted">
+              {(['won', 'lost', 'refunded', 'withdrawn'] as const).map((o) => `${t(`cases.outcome.${o}`)} ${data.cases.outcomes[o] ?? 0}`).join(' · ')}
+            </span>
+          </dd>
+        </div>
+        <div className="tile">
+          <dt>{t('dash.winRate')}</dt>
+          <dd>
+            <strong>{data.cases.closed ? pct((data.cases.outcomes.won ?? 0) / data.cases.closed) : '–'}</strong>
+          </dd>
+        </div>
+        <div className="tile">
+          <dt>{t('dash.timeToComplete')}</dt>
+          <dd>
+            <strong>{data.cases.avgHoursToComplete == null ? '–' : secs(data.cases.avgHoursToComplete * 3600, t)}</strong>
+          </dd>
+        </div>
+        <div className="tile">
+          <dt>{t('dash.deadlinesMet')}</dt>
+          <dd>
+            <strong>{data.cases.deadlinesDue ? `${data.cases.deadlinesMet} / ${data.cases.deadlinesDue}` : '–'}</strong>
+          </dd>
+        </div>
+      </dl>
 
       <h3>{t('dash.templates')}</h3>
       <p>

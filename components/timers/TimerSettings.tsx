@@ -1,8 +1,38 @@
 import { useI18n } from '@/components/i18n';
 import { useStored } from '@/components/useStored';
-import { retentionDays, timerAlerts, workSchedule, type TimerAlerts } from '@/lib/settings';
+import { useState } from 'react';
+import { caseReminderLeads, retentionDays, timerAlerts, workSchedule, type TimerAlerts } from '@/lib/settings';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Lead times of case deadline reminders, in hours ("12, 2, 0.5"). */
+function CaseReminders() {
+  const { t } = useI18n();
+  const leads = useStored(caseReminderLeads);
+  const [draft, setDraft] = useState<string | null>(null);
+  if (!leads) return null;
+  const text = draft ?? leads.map((m) => String(m / 60)).join(', ');
+  const parsed = text
+    .split(/[,，\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  const valid = parsed.length > 0 && parsed.every((h) => Number.isFinite(h) && h > 0 && h <= 24 * 30);
+  return (
+    <label>
+      <span>{t('timerSettings.caseReminders')}</span>
+      <input
+        type="text"
+        value={text}
+        aria-invalid={!valid}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => {
+          if (valid) void caseReminderLeads.setValue([...new Set(parsed.map((h) => Math.round(h * 60)))].sort((a, b) => b - a));
+          setDraft(null);
+        }}
+      />
+    </label>
+  );
+}
 
 /** Options → General: alerts for late waits, quiet hours, working hours, retention. */
 export function TimerSettings() {
@@ -65,6 +95,7 @@ export function TimerSettings() {
           <input type="time" value={schedule.to} onChange={(e) => CLOCK.test(e.target.value) && void workSchedule.setValue({ ...schedule, to: e.target.value })} />
         </label>
       </fieldset>
+      <CaseReminders />
       <label>
         <span>{t('timerSettings.retention')}</span>
         <input

@@ -325,6 +325,14 @@ export const en = {
   'caseUi.reopen': "Reopen the case",
   'caseUi.openCases': "Open cases",
   'caseUi.noOpenCases': "No open cases.",
+  'dash.repliesByHour': "Your replies by hour of day",
+  'dash.cases': "Dispute cases",
+  'dash.casesOpened': "Cases opened",
+  'dash.casesClosed': "Cases closed",
+  'dash.winRate': "Won (of closed)",
+  'dash.timeToComplete': "Time to complete the checklist",
+  'dash.deadlinesMet': "Evidence complete before the deadline",
+  'timerSettings.caseReminders': "Remind me before a case deadline (hours, comma-separated)",
 } as const;
 
 export type MessageKey = keyof typeof en;

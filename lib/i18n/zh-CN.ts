@@ -326,4 +326,12 @@ export const zhCN: Record<MessageKey, string> = {
   'caseUi.reopen': "重新打开案件",
   'caseUi.openCases': "待处理案件",
   'caseUi.noOpenCases': "没有待处理的案件。",
+  'dash.repliesByHour': "按小时的回复次数",
+  'dash.cases': "纠纷案件",
+  'dash.casesOpened': "新建案件",
+  'dash.casesClosed': "结案",
+  'dash.winRate': "胜诉率（已结案）",
+  'dash.timeToComplete': "备齐证据平均用时",
+  'dash.deadlinesMet': "截止前备齐证据",
+  'timerSettings.caseReminders': "案件截止前提醒（小时，用逗号分隔）",
 };

@@ -19,7 +19,17 @@ export interface DashboardData {
   settingsBySite: Record<string, CountingSettings>;
   usage: UsageSummary;
   lint: { shown: number; fixed: number };
-  cases: { opened: number; closed: number; outcomes: Record<string, number>; byType: Record<string, number> };
+  cases: {
+    opened: number;
+    closed: number;
+    outcomes: Record<string, number>;
+    byType: Record<string, number>;
+    /** Mean hours from opening a case to its last required item done (cases completed in range). */
+    avgHoursToComplete: number | null;
+    /** Cases whose checklist was complete before the deadline ÷ cases whose deadline passed or that completed, in range. */
+    deadlinesMet: number;
+    deadlinesDue: number;
+  };
   rounds: RoundRecord[];
 }
 
@@ -52,7 +62,21 @@ export async function loadDashboard(
   const byType: Record<string, number> = {};
   let opened = 0;
   let closed = 0;
+  let completeHours = 0;
+  let completed = 0;
+  let met = 0;
+  let due = 0;
   for (const c of cases) {
+    if (c.completedAt && c.completedAt >= range.from && c.completedAt < range.to) {
+      completed++;
+      completeHours += (c.completedAt - c.createdAt) / 3_600_000;
+    }
+    // A deadline is judged once it has passed or the evidence was complete, whichever is first.
+    const judgedAt = c.completedAt && c.deadlineAt ? Math.min(c.completedAt, c.deadlineAt) : c.deadlineAt;
+    if (c.deadlineAt && judgedAt >= range.from && judgedAt < range.to && (c.completedAt || c.deadlineAt <= now)) {
+      due++;
+      if (c.completedAt && c.completedAt <= c.deadlineAt) met++;
+    }
     if (c.createdAt >= range.from && c.createdAt < range.to) {
       opened++;
       byType[c.disputeType] = (byType[c.disputeType] ?? 0) + 1;
@@ -71,7 +95,7 @@ export async function loadDashboard(
     settingsBySite,
     usage: uses,
     lint: { shown: lintEvents.filter((e) => e.kind === 'shown').length, fixed: lintEvents.filter((e) => e.kind === 'fixed').length },
-    cases: { opened, closed, outcomes, byType },
+    cases: { opened, closed, outcomes, byType, avgHoursToComplete: completed ? completeHours / completed : null, deadlinesMet: met, deadlinesDue: due },
     rounds,
   };
 }

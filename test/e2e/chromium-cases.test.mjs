@@ -166,3 +166,56 @@ describe('Chromium: evidence checklists and deadlines', () => {
     await ext.close();
   });
 });
+
+describe('Chromium: checklist definitions in options', () => {
+  let profile;
+  let files;
+  let browser;
+  before(async () => {
+    profile = tempProfile();
+    files = tempProfile('deskmate-files-');
+    browser = await launchChromium(profile);
+  });
+  after(async () => {
+    await browser?.context.close();
+    removeDir(profile);
+    removeDir(files);
+  });
+
+  it('shows the shipped case types, refuses a malformed definitions file naming the field, and writes nothing', async () => {
+    const page = await browser.context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#checklists`);
+    await page.getByRole('heading', { name: '证据清单与期限' }).waitFor();
+    await page.getByRole('button', { name: '质量问题', exact: true }).waitFor();
+    const bad = join(files, 'checklists.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'deskmate/checklists',
+        version: 1,
+        language: 'zh-CN',
+        platforms: [{ id: 'taobao', name: '淘宝' }],
+        deadlineRules: [{ id: 'r1', title: '举证', start: 'platformIntervened', hours: 48 }],
+        caseTypes: [
+          {
+            id: 't1',
+            title: '质量问题',
+            kind: 'dispute',
+            description: '买家称商品有质量问题',
+            deadlineRule: 'nope',
+            items: [{ id: 'i1', title: '进货发票', guidance: '须有发票专用章', required: true }],
+          },
+        ],
+        uploadLimits: {},
+      }),
+    );
+    await page.locator('input[type="file"]').setInputFiles(bad);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /caseTypes\.0\.deadlineRule/);
+    const stored = await page.evaluate(() => chrome.storage.local.get('customChecklists'));
+    assert.equal(stored.customChecklists ?? null, null, 'nothing written');
+    await page.close();
+  });
+});
