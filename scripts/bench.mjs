@@ -37,6 +37,22 @@ record('template search, p95 (10,000 templates)', search.searchP95Ms, 3, 'ms', '
 record('search index build (10,000 templates)', search.indexBuildMs, 300, 'ms', 'median of 5 builds');
 }
 
+// 1b. Dashboard aggregation and the evidence package (the same library code, in Node).
+const bundle = async (entry, name) => {
+  const file = join(tmpdir(), `deskmate-${name}-bench-${process.pid}.mjs`);
+  await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', outfile: file, alias: { '@': root }, logLevel: 'silent' });
+  return import(file);
+};
+if (want('timers')) {
+  const m = (await bundle('test/bench/metrics.bench.ts', 'metrics')).run();
+  record('dashboard figures, 28 days × 200,000 waits (summary + daily + histogram + heatmap)', m.summarizeMs + m.dailyMs + m.histogramMs + m.heatmapMs, 100, 'ms', 'test/bench/metrics.bench.ts, medians of 11 after warm-up');
+  record('dashboard summary per console, 4 consoles × 50,000 waits', m.summarizeBySiteMs, 100, 'ms', 'summarizeBySite, median of 11');
+}
+if (want('cases')) {
+  const p = await (await bundle('test/bench/package.bench.ts', 'package')).run();
+  record(`evidence package export, ${Math.round(p.packageMB)} MB`, p.exportMs, 2000, 'ms', 'test/bench/package.bench.ts: 10 × 2 MB images + summary, zip built with fflate, median');
+}
+
 // 2. Content-script sizes.
 const executablePath = findChromium();
 if (!executablePath) {
