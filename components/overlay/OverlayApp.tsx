@@ -37,9 +37,12 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     }
   };
 
-  // On an order or refund page a config recognises, the panel opens on that order's case.
+  // On an order or refund page a config recognises (an order number, no conversation), the panel
+  // opens on that order's case. In the chat console it stays on the templates.
   useEffect(() => {
-    if (config?.selectors.orderNo && pageFields(config, document, location.href).orderNo) useOverlayStore.getState().setTab('cases');
+    if (!config?.selectors.orderNo) return;
+    const fields = pageFields(config, document, location.href);
+    if (fields.orderNo && !fields.conversationId) useOverlayStore.getState().setTab('cases');
   }, [config]);
 
   const tabs: { id: OverlayTab; label: string }[] = [
