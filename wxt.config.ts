@@ -24,9 +24,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'deskmate@deskmate.local',
-              strict_min_version: '142.0',
+              // 140: the ESR that Debian ships (data_collection_permissions is known from 140).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
