@@ -7,6 +7,7 @@ import { LintRulesEditor } from '@/components/templates/LintRulesEditor';
 import { TemplateManager } from '@/components/templates/TemplateManager';
 import { SiteConfigs } from '@/components/sites/SiteConfigs';
 import { TimerSettings } from '@/components/timers/TimerSettings';
+import { BackupRestore } from '@/components/BackupRestore';
 import { ChecklistDefinitions } from '@/components/cases/ChecklistDefinitions';
 
 function formatBytes(n: number): string {
@@ -87,6 +88,7 @@ function GeneralSettings() {
       <ProfileForm />
       <TypingSpeed />
       <TimerSettings />
+      <BackupRestore />
       <h2>{t('options.storage')}</h2>
       <p>{used === null ? t('common.loading') : t('options.storageUsed', { used: formatBytes(used) })}</p>
     </div>

@@ -333,6 +333,16 @@ export const en = {
   'dash.timeToComplete': "Time to complete the checklist",
   'dash.deadlinesMet': "Evidence complete before the deadline",
   'timerSettings.caseReminders': "Remind me before a case deadline (hours, comma-separated)",
+  'backup.title': "Backup and restore",
+  'backup.help': "All of Deskmate’s data — templates, reply events, cases with their evidence files, site configs and settings — in one file, and back. Restoring replaces everything.",
+  'backup.export': "Back up all data",
+  'backup.import': "Restore from a backup",
+  'backup.working': "Preparing the backup…",
+  'backup.done': "Backup downloaded",
+  'backup.confirm': "Replace all of Deskmate’s data with the backup “{file}”?",
+  'backup.restored': "Restored: {templates} templates, {cases} cases and everything else",
+  'backup.failed': "Nothing was changed: {message}",
+  'backup.rejected': "This file was not restored. Nothing was changed:",
 } as const;
 
 export type MessageKey = keyof typeof en;

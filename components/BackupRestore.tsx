@@ -1,0 +1,76 @@
+import { useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { download, fileStamp } from '@/components/download';
+import { ErrorList } from '@/components/ErrorList';
+import { useI18n } from '@/components/i18n';
+import { exportAll, parseBackup, restoreAll } from '@/lib/db/backup';
+import { getDb } from '@/lib/db/database';
+import { send } from '@/lib/messaging/client';
+import { publishMatchIndex } from '@/lib/sites/store';
+
+/** Options → General: all data in one file, and back. */
+export function BackupRestore() {
+  const { t } = useI18n();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+
+  const backup = async () => {
+    setStatus(t('backup.working'));
+    const settings = await browser.storage.local.get(null);
+    const data = await exportAll(getDb(), settings);
+    download(`deskmate-backup-${fileStamp()}.json`, JSON.stringify(data), 'application/json');
+    setStatus(t('backup.done'));
+  };
+
+  const restore = async (file: File) => {
+    setErrors([]);
+    setStatus('');
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    if (!confirm(t('backup.confirm', { file: file.name }))) return;
+    try {
+      const counts = await restoreAll(getDb(), parsed.value);
+      await browser.storage.local.set(parsed.value.settings);
+      await publishMatchIndex(getDb());
+      await send('cases.changed', {}); // deadline alarms, open waits and the badge follow the new data
+      setStatus(t('backup.restored', { templates: counts.templates ?? 0, cases: counts.cases ?? 0 }));
+    } catch (e) {
+      setErrors([t('backup.failed', { message: e instanceof Error ? e.message : String(e) })]);
+    }
+  };
+
+  return (
+    <section aria-labelledby="backup-heading">
+      <h2 id="backup-heading">{t('backup.title')}</h2>
+      <p className="muted">{t('backup.help')}</p>
+      <div className="row wrap">
+        <button type="button" onClick={() => void backup()}>
+          {t('backup.export')}
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          {t('backup.import')}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t('backup.import')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void restore(file);
+          }}
+        />
+      </div>
+      <p role="status" className="muted">
+        {status}
+      </p>
+      <ErrorList errors={errors} heading={t('backup.rejected')} />
+    </section>
+  );
+}
