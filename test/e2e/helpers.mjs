@@ -93,13 +93,21 @@ export async function stopServiceWorkers(context, extensionId) {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     const cdp = await context.newCDPSession(page);
     const status = new Map();
+    let stopped = false;
+    let stopSent = false;
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.includes(extensionId)) status.set(v.versionId, v.runningStatus);
+      for (const v of versions) {
+        if (!v.scriptURL.includes(extensionId)) continue;
+        status.set(v.versionId, v.runningStatus);
+        // Pages that keep sending messages wake the worker at once: seeing it stopped once counts.
+        if (stopSent && v.runningStatus === 'stopped') stopped = true;
+      }
     });
     await cdp.send('ServiceWorker.enable');
     await waitFor(() => status.size > 0, { message: 'the service worker status' });
+    stopSent = true;
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitFor(() => [...status.values()].every((s) => s === 'stopped'), { message: 'the service worker to stop' });
+    await waitFor(() => stopped || [...status.values()].every((s) => s === 'stopped'), { message: 'the service worker to stop' });
     await cdp.detach();
   } finally {
     await page.close();
