@@ -88,7 +88,7 @@ export default defineContentScript({
       document,
       'compositionend',
       (e) => {
-        if (/[/、]$/.test(e.data ?? '')) onTyped(e.composedPath()[0] ?? null);
+        if (e.isTrusted && /[/、]$/.test(e.data ?? '')) onTyped(e.composedPath()[0] ?? null);
       },
       { capture: true },
     );

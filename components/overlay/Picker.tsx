@@ -154,7 +154,8 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
       if (from === target || (from instanceof Node && target.contains(from))) reread();
     });
     const onKey = (e: KeyboardEvent) => {
-      if (composing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
+      // Keys a page script synthesises never choose or insert a template (docs/security.md, S1).
+      if (!e.isTrusted || composing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
       const stop = () => {
         e.preventDefault();
         e.stopImmediatePropagation();

@@ -26,14 +26,16 @@ export function onEveryEdit(
     cancelAnimationFrame(p.frame);
     pending.delete(p);
   };
+  // Only the agent's own typing counts: events a page script dispatches (isTrusted false) must
+  // never open the picker or feed it keys (docs/security.md, S1).
   const onInput = (e: Event) => {
-    if (!(e instanceof InputEvent) || e.isComposing || !wanted(e)) return;
+    if (!e.isTrusted || !(e instanceof InputEvent) || e.isComposing || !wanted(e)) return;
     cancel(latest); // the browser applied this keystroke itself: no need for the deferred call
     latest = null;
     listener(e.composedPath()[0] ?? null, e);
   };
   const onBeforeInput = (e: Event) => {
-    if (!(e instanceof InputEvent) || e.isComposing || !wanted(e)) return;
+    if (!e.isTrusted || !(e instanceof InputEvent) || e.isComposing || !wanted(e)) return;
     const target = e.composedPath()[0] ?? null;
     // After the editor's own handler and its render (React editors render in a later task).
     const p = {

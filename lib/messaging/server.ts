@@ -11,7 +11,8 @@ export type Handlers = {
 export async function dispatch(handlers: Handlers, message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
   if (!isEnvelope(message)) return { ok: false, error: 'not a Deskmate message' };
   const type = message.type as RequestType;
-  const def = requests[type];
+  // Own properties only: "constructor", "__proto__" … are not message types.
+  const def = Object.hasOwn(requests, type) ? requests[type] : undefined;
   if (!def) return { ok: false, error: `unknown message type "${message.type}"` };
   const parsed = def.input.safeParse(message.input ?? {});
   if (!parsed.success) return { ok: false, error: `${type}: ${formatIssues(parsed.error).join('; ')}` };

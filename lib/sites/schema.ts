@@ -131,6 +131,15 @@ export function parseSiteConfig(input: unknown, checkSelector?: (s: string) => b
         bad.push(`${path.slice(1)}: "${value}" is not a valid CSS selector`);
     };
     visit(r.data.selectors, '.selectors');
+    // Without an attribute, the sender lists are selectors the message item must match.
+    const sender = r.data.selectors.messageSender;
+    if (sender && !sender.attr) {
+      for (const kind of senderKinds) {
+        sender[kind]?.forEach((sel, i) => {
+          if (!checkSelector(sel)) bad.push(`selectors.messageSender.${kind}.${i}: "${sel}" is not a valid CSS selector`);
+        });
+      }
+    }
     if (bad.length) return { ok: false, errors: bad };
   }
   return { ok: true, value: r.data };

@@ -48,7 +48,11 @@ export function parseSiteConfigFile(text: string, checkSelector?: (s: string) =>
     list = json;
     prefix = (i) => `${i}.`;
   } else if (json && typeof json === 'object' && (json as { format?: unknown }).format === 'deskmate/site-configs') {
-    const configs = (json as { configs?: unknown }).configs;
+    const wrapper = json as Record<string, unknown>;
+    if (wrapper.version !== 1) return { ok: false, errors: [`version: ${JSON.stringify(wrapper.version)} is not a site-configs file version this Deskmate reads (1)`] };
+    const unknown = Object.keys(wrapper).filter((k) => !['format', 'version', 'configs'].includes(k));
+    if (unknown.length) return { ok: false, errors: unknown.map((k) => `${k}: unknown field`) };
+    const configs = wrapper.configs;
     if (!Array.isArray(configs)) return { ok: false, errors: ['configs: expected an array of site configs'] };
     list = configs;
     prefix = (i) => `configs.${i}.`;

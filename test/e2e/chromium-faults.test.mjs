@@ -76,6 +76,18 @@ describe('Chromium: fault injection', () => {
     await page.goto(hostile.url);
     await page.locator('body[data-demo-ready="true"]').waitFor();
     await page.getByRole('button', { name: '打开客服助手' }).waitFor({ timeout: 15000 });
+    // A page script faking the trigger (and keys) gets nothing: no picker, no template in its field.
+    await page.evaluate(() => {
+      const box = document.querySelector('#composer-plain');
+      box.focus();
+      box.value = '/';
+      box.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: '/', bubbles: true, composed: true }));
+      box.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: '/', bubbles: true, composed: true }));
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    // (The gate itself is unit-tested in after-edit.test.ts; here: the field keeps exactly what the page wrote.)
+    assert.equal(await page.locator('#composer-plain').inputValue(), '/');
+    await page.locator('#composer-plain').fill('');
     // The picker opens in the page's composer despite the flood.
     await page.locator('#composer-plain').click();
     await page.keyboard.type('/');

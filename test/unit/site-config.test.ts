@@ -38,3 +38,13 @@ describe('site config schema', () => {
     if (!r.ok) expect(r.errors.join()).toMatch(/selectors\.activeConversation\.regex: .*backtracking/);
   });
 });
+
+describe('catastrophic regular expressions', () => {
+  it('refuses nested and alternated repetition at any depth, and accepts the shipped kinds of pattern', async () => {
+    const { regexProblem } = await import('@/lib/sites/safe-regex');
+    for (const bad of ['(a+)+$', '((a+))+', '(?:(a+))+', '(?:x|(a+))+', '(a|aa)+', '(a|a)*$', '(a+){1,99}$', '(.*a){12}$', '((\\d)+)+$', '([a-z]+)*$'])
+      expect(regexProblem(bad), bad).toMatch(/catastrophic/);
+    for (const ok of ['订单号\\s*(\\d{10,20})', '[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})+', '/conversations/(\\d+)', '(?:微信|vx|VX)号?', '(\\d{3})-(\\d{4})'])
+      expect(regexProblem(ok), ok).toBeNull();
+  });
+});
