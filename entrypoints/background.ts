@@ -21,10 +21,12 @@ async function injectOverlay(tabId: number, frameId = 0): Promise<boolean> {
 
 export default defineBackground(() => {
   const db = getDb();
-  // Coalesced: a burst of replies costs one badge/alarm update at a time, plus one after it.
+  // Debounced and coalesced: a burst of messages costs one badge/alarm/chip update, shortly after
+  // it (this is not a deadline: the alarms themselves are what must survive the worker).
   let syncing: Promise<void> | null = null;
   let again = false;
-  const refreshWaits = () => {
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  const runSync = () => {
     if (syncing) {
       again = true;
       return;
@@ -35,9 +37,13 @@ export default defineBackground(() => {
         syncing = null;
         if (again) {
           again = false;
-          refreshWaits();
+          runSync();
         }
       });
+  };
+  const refreshWaits = () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(runSync, 100);
   };
   // Checklist definitions in the agent's language (their own edited copy, else the shipped ones).
   const checklists = async (language?: 'zh-CN' | 'en') =>

@@ -12,7 +12,7 @@ import { dailyToCsv, eventsToCsv, summaryToCsv, toEvents, toJson } from '@/lib/m
 import type { Headline, Range, Summary } from '@/lib/metrics/summary';
 import { startOfLocalDay } from '@/lib/metrics/today';
 import { configName } from '@/lib/sites/names';
-import { typingSpeed, workSchedule } from '@/lib/settings';
+import { openWaitsBySite, typingSpeed, workSchedule } from '@/lib/settings';
 import { HistogramChart, Heatmap, TrendChart } from './Charts';
 
 // The reply-speed and template dashboard of the side panel: a range (today, 7 or 28 days, any
@@ -64,6 +64,9 @@ export function ReplyDashboard() {
   const speed = useStored(typingSpeed);
   const schedule = useStored(workSchedule);
   const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
+  // Reply events are written by the background's hot path outside Dexie's live queries: the open
+  // waits it publishes after every start or end of a wait are the signal to recount.
+  const waitsSignal = useStored(openWaitsBySite);
   const now = useNow();
   const day = startOfLocalDay(now);
   const range = useMemo(() => rangeFor(preset, day, custom), [preset, day, custom]);
@@ -72,7 +75,7 @@ export function ReplyDashboard() {
       speed === null || !schedule
         ? undefined
         : loadDashboard(getDb(), range, { siteId: siteId || null, schedule: scheduleOf(schedule), charsPerMinute: speed }),
-    [range.from, range.to, siteId, speed, schedule],
+    [range.from, range.to, siteId, speed, schedule, waitsSignal],
   );
   const presets: { id: Preset; label: string }[] = [
     { id: 'today', label: t('dash.today') },

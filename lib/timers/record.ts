@@ -1,5 +1,5 @@
 import type { DeskmateDB } from '@/lib/db/database';
-import type { ConversationRecord } from '@/lib/db/records';
+import type { ConversationRecord, RoundRecord } from '@/lib/db/records';
 import type { CountingProfileKind, SenderKind } from '@/lib/sites/schema';
 
 // The background side of the reply timers (rule 4: times are stored, never counted). Content
@@ -47,61 +47,100 @@ export function conversationKey(siteId: string, conversationId: string): string 
   return `${siteId}:${conversationId}`;
 }
 
+const req = <T>(r: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+
+/**
+ * The hot path of the timers (every message a console shows goes through here), written against
+ * IndexedDB directly in one relaxed transaction: Dexie's change broadcasting for live queries
+ * costs more than the write itself. Pages learn about new waits from the open waits the
+ * background publishes to storage (lib/timers/background.ts), not from live queries.
+ */
 export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = Date.now()): Promise<ObserveResult> {
   const key = conversationKey(batch.siteId, batch.conversationId);
-  return db.transaction('rw', [db.conversations, db.messageEvents, db.rounds], async () => {
-    const existing = await db.conversations.get(key);
-    const conv: ConversationRecord = existing ?? {
-      id: key,
-      siteId: batch.siteId,
-      conversationId: batch.conversationId,
-      waitingSince: 0,
-      lastCustomerAt: 0,
-      lastAgentAt: 0,
-      updatedAt: now,
-    };
-    // What this conversation's state was when any watcher last saw it (across sessions).
-    const watermark = existing && existing.updatedAt >= now - RESUME_WINDOW_MS ? (existing.seenUntil ?? 0) : 0;
-    const ids = batch.messages.map((m) => `${key}:${m.id}`);
-    const known = await db.messageEvents.bulkGet(ids);
-    const fresh: { id: string; sender: SenderKind; at: number }[] = [];
-    let seenUntil = existing?.seenUntil ?? 0;
-    batch.messages.forEach((m, i) => {
-      if (m.at !== null) seenUntil = Math.max(seenUntil, Math.min(m.at, now));
-      if (known[i]) return;
-      let at: number;
-      if (m.live) at = m.at !== null && Math.abs(m.at - now) <= MAX_CLOCK_SKEW_MS ? m.at : now;
-      else if (m.at !== null && (m.at > batch.attachedAt || (watermark > 0 && m.at > watermark)) && m.at <= now + MAX_CLOCK_SKEW_MS) at = m.at;
-      else return; // history: never an event
-      fresh.push({ id: ids[i]!, sender: m.sender, at });
-    });
-    fresh.sort((a, b) => a.at - b.at);
-    let changed = false;
-    for (const m of fresh) {
-      if (m.sender === 'customer') {
-        conv.lastCustomerAt = Math.max(conv.lastCustomerAt, m.at);
-        if (!conv.waitingSince) {
-          conv.waitingSince = m.at;
-          await db.rounds.add({ conversationKey: key, siteId: batch.siteId, profile: batch.profile, startedAt: m.at, endedAt: 0 });
-          changed = true;
-        }
-      } else if (m.sender === 'agent') {
-        conv.lastAgentAt = Math.max(conv.lastAgentAt, m.at);
-        if (conv.waitingSince && m.at >= conv.waitingSince) {
-          const open = await db.rounds.where({ conversationKey: key }).filter((r) => r.endedAt === 0).toArray();
-          for (const r of open) await db.rounds.update(r.id!, { endedAt: Math.max(m.at, r.startedAt) });
-          conv.waitingSince = 0;
-          changed = true;
-        }
-      }
-      // bot and system messages never start or end a wait (they are kept only for de-duplication).
-    }
-    if (fresh.length) await db.messageEvents.bulkPut(fresh.map((m) => ({ id: m.id, conversationKey: key, sender: m.sender, at: m.at })));
-    conv.seenUntil = seenUntil;
-    conv.updatedAt = now;
-    await db.conversations.put(conv);
-    return { recorded: fresh.length, waitingSince: conv.waitingSince, changed };
+  const idb = db.isOpen() ? db.backendDB() : (await db.open(), db.backendDB());
+  const tx = idb.transaction(['conversations', 'messageEvents', 'rounds'], 'readwrite', { durability: 'relaxed' });
+  const done = new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
   });
+  const conversations = tx.objectStore('conversations');
+  const events = tx.objectStore('messageEvents');
+  const rounds = tx.objectStore('rounds');
+  const ids = batch.messages.map((m) => `${key}:${m.id}`);
+  // All reads at once (one round of requests).
+  const [existing, ...known] = await Promise.all([
+    req(conversations.get(key)) as Promise<ConversationRecord | undefined>,
+    ...ids.map((id) => req(events.count(id))),
+  ]);
+  const conv: ConversationRecord = existing ?? {
+    id: key,
+    siteId: batch.siteId,
+    conversationId: batch.conversationId,
+    waitingSince: 0,
+    lastCustomerAt: 0,
+    lastAgentAt: 0,
+    updatedAt: now,
+  };
+  // What this conversation's state was when any watcher last saw it (across sessions).
+  const watermark = existing && existing.updatedAt >= now - RESUME_WINDOW_MS ? (existing.seenUntil ?? 0) : 0;
+  const fresh: { id: string; sender: SenderKind; at: number }[] = [];
+  let seenUntil = existing?.seenUntil ?? 0;
+  batch.messages.forEach((m, i) => {
+    if (m.at !== null) seenUntil = Math.max(seenUntil, Math.min(m.at, now));
+    if (known[i]) return;
+    let at: number;
+    if (m.live) at = m.at !== null && Math.abs(m.at - now) <= MAX_CLOCK_SKEW_MS ? m.at : now;
+    else if (m.at !== null && (m.at > batch.attachedAt || (watermark > 0 && m.at > watermark)) && m.at <= now + MAX_CLOCK_SKEW_MS) at = m.at;
+    else return; // history: never an event
+    fresh.push({ id: ids[i]!, sender: m.sender, at });
+  });
+  fresh.sort((a, b) => a.at - b.at);
+  let changed = false;
+  const writes: Promise<unknown>[] = [];
+  for (const m of fresh) {
+    if (m.sender === 'customer') {
+      conv.lastCustomerAt = Math.max(conv.lastCustomerAt, m.at);
+      if (!conv.waitingSince) {
+        conv.waitingSince = m.at;
+        const round: RoundRecord = { conversationKey: key, siteId: batch.siteId, profile: batch.profile, startedAt: m.at, endedAt: 0 };
+        writes.push(req(rounds.add(round)));
+        changed = true;
+      }
+    } else if (m.sender === 'agent') {
+      conv.lastAgentAt = Math.max(conv.lastAgentAt, m.at);
+      if (conv.waitingSince && m.at >= conv.waitingSince) {
+        // The open round is the one that started at waitingSince: an index lookup, no scan.
+        const endedAt = m.at;
+        const cursorDone = new Promise<void>((resolve, reject) => {
+          const c = rounds.index('startedAt').openCursor(IDBKeyRange.only(conv.waitingSince));
+          c.onerror = () => reject(c.error);
+          c.onsuccess = () => {
+            const cursor = c.result;
+            if (!cursor) return resolve();
+            const r = cursor.value as RoundRecord;
+            if (r.conversationKey === key && r.endedAt === 0) cursor.update({ ...r, endedAt: Math.max(endedAt, r.startedAt) });
+            cursor.continue();
+          };
+        });
+        writes.push(cursorDone);
+        conv.waitingSince = 0;
+        changed = true;
+      }
+    }
+    // bot and system messages never start or end a wait (they are kept only for de-duplication).
+  }
+  for (const m of fresh) writes.push(req(events.put({ id: m.id, conversationKey: key, sender: m.sender, at: m.at })));
+  conv.seenUntil = seenUntil;
+  conv.updatedAt = now;
+  writes.push(req(conversations.put(conv)));
+  await Promise.all(writes);
+  await done;
+  return { recorded: fresh.length, waitingSince: conv.waitingSince, changed };
 }
 
 export interface WaitingConversation {
