@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n';
-import { caseTypeById, formatTimeLeft, progress, ruleById, timeLeft, type Checklists } from '@/lib/cases';
+import { formatTimeLeft, progress, timeLeft } from '@/lib/cases/deadlines';
+import { caseTypeById, ruleById } from '@/lib/cases/lookup';
+import type { Checklists } from '@/lib/cases/schema';
 import type { CaseRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
 

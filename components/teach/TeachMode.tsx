@@ -3,7 +3,9 @@ import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { observedAttributes } from '@/lib/sites/extract';
-import { countingProfiles, domSelectorChecker, parseSiteConfig, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
+import { countingProfiles, type CountingProfileKind } from '@/lib/sites/kinds';
+import type { SiteConfig } from '@/lib/sites/schema';
+import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
 import {
   buildConfig,
   conversationIdFromUrl,
@@ -34,7 +36,7 @@ export interface TeachModeProps {
   doc: Document;
   /** The page address: host and protocol of the config, a conversation id in it. */
   url: string;
-  /** Receives a config that passed parseSiteConfig (selectors checked against `doc`). A rejection is shown. */
+  /** Receives a config whose selectors parse in `doc` (the background validates it whole). A rejection is shown. */
   onSave: (config: SiteConfig) => void | Promise<void>;
   onCancel: () => void;
 }
@@ -322,7 +324,11 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
 
   const built = useMemo(() => {
     const config = buildConfig({ host: site.host, protocol: site.protocol, name, profile, parts: fieldsToSelectors(fields) });
-    return { config, parsed: parseSiteConfig(config, domSelectorChecker(doc)) };
+    // Selectors are checked here (the page's DOM parses them); the background validates the
+    // whole config with the schema when it is saved, and a refusal is shown.
+    const bad = selectorProblems(config, domSelectorChecker(doc));
+    const parsed: { ok: true; value: SiteConfig } | { ok: false; errors: string[] } = bad.length ? { ok: false, errors: bad } : { ok: true, value: config as SiteConfig };
+    return { config, parsed };
   }, [fields, name, profile, site, doc]);
 
   useEffect(() => {

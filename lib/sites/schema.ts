@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
 import { regexProblem } from './safe-regex';
+import { countingProfiles } from './kinds';
+import { selectorProblems } from './selectors';
 
 // One schema for every site adapter, built-in and user-made (rule 2: site knowledge is data).
 // Documented with a complete example in docs/site-config.md.
@@ -24,8 +26,7 @@ export const extractRule = z
   .strict()
   .refine((r) => r.selector || r.fromUrl, 'needs "selector" or "fromUrl"');
 
-export const senderKinds = ['customer', 'agent', 'bot', 'system'] as const;
-export type SenderKind = (typeof senderKinds)[number];
+export { senderKinds, countingProfiles, type SenderKind, type CountingProfileKind } from './kinds';
 
 const senderRule = z
   .object({
@@ -39,8 +40,6 @@ const senderRule = z
   })
   .strict();
 
-export const countingProfiles = ['taobao', 'pinduoduo', 'douyin', 'jd', 'helpdesk'] as const;
-export type CountingProfileKind = (typeof countingProfiles)[number];
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$|^24:00$/, 'must be a time "HH:MM" (00:00–24:00)');
 
@@ -123,37 +122,10 @@ export function parseSiteConfig(input: unknown, checkSelector?: (s: string) => b
   const r = siteConfigSchema.safeParse(input);
   if (!r.success) return { ok: false, errors: formatIssues(r.error) };
   if (checkSelector) {
-    const bad: string[] = [];
-    const visit = (value: unknown, path: string): void => {
-      if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}.${i}`));
-      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
-      else if (typeof value === 'string' && /(^|\.)(selector|conversationItem|message|composer|conversationHeader)\.\d+$/.test(path) && !checkSelector(value))
-        bad.push(`${path.slice(1)}: "${value}" is not a valid CSS selector`);
-    };
-    visit(r.data.selectors, '.selectors');
-    // Without an attribute, the sender lists are selectors the message item must match.
-    const sender = r.data.selectors.messageSender;
-    if (sender && !sender.attr) {
-      for (const kind of senderKinds) {
-        sender[kind]?.forEach((sel, i) => {
-          if (!checkSelector(sel)) bad.push(`selectors.messageSender.${kind}.${i}: "${sel}" is not a valid CSS selector`);
-        });
-      }
-    }
+    const bad = selectorProblems(r.data, checkSelector);
     if (bad.length) return { ok: false, errors: bad };
   }
   return { ok: true, value: r.data };
 }
 
-/** A selector checker for contexts with a DOM. */
-export function domSelectorChecker(doc: Document): (s: string) => boolean {
-  const frag = doc.createDocumentFragment();
-  return (s) => {
-    try {
-      frag.querySelector(s);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-}
+export { domSelectorChecker } from './selectors';
