@@ -54,7 +54,12 @@ export function CasePage({ id }: { id: string }) {
   const count = attachments?.length ?? 0;
   useEffect(() => {
     let alive = true;
-    void storageUsage().then((u) => alive && setUsage(u));
+    // Evidence must not be evicted when the disk fills (also for tab captures made in the console).
+    void (async () => {
+      if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
+      const u = await storageUsage();
+      if (alive) setUsage(u);
+    })();
     return () => {
       alive = false;
     };

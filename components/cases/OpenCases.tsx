@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useI18n } from '@/components/i18n';
 import { useNow } from '@/components/useNow';
 import { formatTimeLeft, timeLeft } from '@/lib/cases';
@@ -10,6 +11,10 @@ export function OpenCases() {
   const { t, locale } = useI18n();
   const now = useNow(30_000);
   const cases = useLiveQuery(() => openCases(getDb()), []);
+  // Open cases hold evidence: ask once that the browser never evicts Deskmate's storage.
+  useEffect(() => {
+    if (cases?.length) void navigator.storage?.persisted?.().then((p) => (p ? undefined : navigator.storage.persist()));
+  }, [cases?.length]);
   return (
     <section aria-labelledby="open-cases">
       <h2 id="open-cases">{t('caseUi.openCases')}</h2>

@@ -1,5 +1,8 @@
 import type { DeskmateDB } from './database';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './database';
+import { z } from 'zod';
+import { formatIssues, parseSiteConfig } from '@/lib/sites/schema';
+import { lintRule } from '@/lib/templates/lint-schema';
 
 // Backup and restore of all of Deskmate's data in one file: every table (attachments' Blobs as
 // base64) and the settings. A restore validates the whole file first, then replaces everything in
@@ -8,6 +11,23 @@ import { LATEST_VERSION, SCHEMA_VERSIONS } from './database';
 export const BACKUP_FORMAT = 'deskmate/backup';
 /** Settings that are derived and rebuilt by the background (not restored from a file). */
 export const DERIVED_SETTINGS = ['siteMatchIndex', 'openWaits'];
+/** The settings a backup may restore (storage.local keys of lib/settings, plus their version meta "key$"). */
+export const RESTORABLE_SETTINGS = [
+  'language',
+  'agentProfile',
+  'disabledHosts',
+  'templatesRevision',
+  'removedBuiltins',
+  'installedPacks',
+  'lintRules',
+  'typingSpeed',
+  'timerAlerts',
+  'retentionDays',
+  'workSchedule',
+  'weeklyNotes',
+  'customChecklists',
+  'caseReminderLeads',
+];
 
 const TABLES: string[] = Object.keys(SCHEMA_VERSIONS[LATEST_VERSION]!);
 
@@ -62,7 +82,7 @@ export async function exportAll(db: DeskmateDB, settings: Record<string, unknown
     const rows = (await db.table(name).toArray()) as Record<string, unknown>[];
     tables[name] = await Promise.all(rows.map(encodeRecord));
   }
-  const kept = Object.fromEntries(Object.entries(settings).filter(([k]) => !DERIVED_SETTINGS.some((d) => k === d || k === `${d}$`)));
+  const kept = Object.fromEntries(Object.entries(settings).filter(([k]) => RESTORABLE_SETTINGS.includes(k.replace(/\$$/, ''))));
   return { format: BACKUP_FORMAT, version: 1, schemaVersion: LATEST_VERSION, exportedAt: new Date(now).toISOString(), tables, settings: kept };
 }
 
@@ -102,6 +122,30 @@ export function parseBackup(text: string): BackupParse {
     }
   }
   if (b.settings !== undefined && (typeof b.settings !== 'object' || b.settings === null || Array.isArray(b.settings))) errors.push('settings: expected an object');
+  else if (b.settings) {
+    for (const k of Object.keys(b.settings)) {
+      const base = k.replace(/\$$/, '');
+      if (!RESTORABLE_SETTINGS.includes(base)) errors.push(`settings.${k}: not a Deskmate setting`);
+    }
+  }
+  // Site configs go through the same validation as an import (patterns, catastrophic regexes).
+  const configs = b.tables && Array.isArray(b.tables.siteConfigs) ? b.tables.siteConfigs : [];
+  configs.forEach((row, i) => {
+    const r = parseSiteConfig((row as { config?: unknown }).config);
+    if (!r.ok) errors.push(...r.errors.map((e) => `tables.siteConfigs.${i}.config.${e}`));
+  });
+  // Service-language rules run in every console: validated like the rules editor does.
+  const rules = (b.settings as Record<string, unknown> | undefined)?.lintRules;
+  if (rules !== undefined && rules !== null) {
+    const r = z.array(lintRule).max(1000).safeParse(rules);
+    if (!r.success) errors.push(...formatIssues(r.error, 'settings.lintRules'));
+  }
+  // A preview is only ever an image we made ourselves (a data: URL), never an address to load.
+  const atts = b.tables && Array.isArray(b.tables.attachments) ? b.tables.attachments : [];
+  atts.forEach((row, i) => {
+    const p = (row as { preview?: unknown }).preview;
+    if (p !== undefined && (typeof p !== 'string' || !p.startsWith('data:image/'))) errors.push(`tables.attachments.${i}.preview: must be a data:image URL`);
+  });
   if (errors.length) return { ok: false, errors: errors.slice(0, 50) };
   return { ok: true, value: { ...(b as Backup), settings: b.settings ?? {} } };
 }

@@ -22,6 +22,12 @@ export interface BackgroundServices {
 }
 
 /** Every request the background answers, bound to its database (the tests use the same table). */
+/** Requests only Deskmate's own pages may make (not content scripts running in web pages). */
+function fromExtensionPage(sender: { url?: string; tab?: unknown }): boolean {
+  const root = browser.runtime.getURL('/');
+  return !!sender.url && sender.url.startsWith(root);
+}
+
 export function createHandlers(db: DeskmateDB, services: BackgroundServices): Handlers {
   const defs = (language?: 'zh-CN' | 'en') => services.checklists?.(language) ?? Promise.resolve(shippedChecklists(language ?? 'zh-CN'));
   const changed = <T>(value: T): T => {
@@ -43,7 +49,8 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
-    'teach.start': async ({ tabId }) => {
+    'teach.start': async ({ tabId }, sender) => {
+      if (!fromExtensionPage(sender)) throw new Error('teach.start must come from an extension page');
       await services.injectOverlay(tabId, 0);
       await browser.tabs.sendMessage(tabId, { type: 'teach.start' }, { frameId: 0 }).catch(() => undefined); // no reply expected
       return { started: true };
@@ -64,6 +71,8 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
     'cases.captureTab': async ({ caseId, itemId }, sender) => {
       const tab = sender.tab;
       if (!tab?.windowId || tab.windowId < 0) throw new Error('cases.captureTab must come from a tab');
+      // The capture shows the window's visible tab: only the tab the agent is looking at may ask.
+      if (!tab.active) throw new Error('cases.captureTab: the tab is not the one on screen');
       const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       return storeAttachment(db, { caseId, itemId, name: `screen-${stamp}.png`, blob: dataUrlToBlob(dataUrl), sourceUrl: tab.url ?? '' });
@@ -72,7 +81,8 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       await browser.tabs.create({ url: browser.runtime.getURL(`/case.html?id=${encodeURIComponent(caseId)}`) });
       return null;
     },
-    'cases.changed': () => {
+    'cases.changed': (_input, sender) => {
+      if (!fromExtensionPage(sender)) throw new Error('cases.changed must come from an extension page');
       services.casesChanged?.();
       return null;
     },

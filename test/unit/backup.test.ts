@@ -70,3 +70,25 @@ describe('backup and restore', () => {
     expect(await b.templates.toArray()).toEqual(before);
   });
 });
+
+describe('backup validation', () => {
+  const base = { format: 'deskmate/backup', version: 1, schemaVersion: 1 };
+  it('validates restored site configs, previews, setting keys and lint rules like their own imports', () => {
+    const r = parseBackup(
+      JSON.stringify({
+        ...base,
+        tables: {
+          siteConfigs: [{ id: 'x', source: 'user', enabled: 1, updatedAt: 0, config: { format: 'deskmate/site-config', version: 1, id: 'x', name: 'X', matches: ['https://x.example/*'], selectors: { orderNo: { selector: ['#o'], regex: '(a+)+$' } } } }],
+          attachments: [{ id: 'a', caseId: 'c', itemId: 'i', name: 'n', type: 'image/png', size: 1, sourceUrl: '', createdAt: 0, preview: 'https://evil.example/pixel.gif' }],
+        },
+        settings: { language: 'zh-CN', evil: 1, lintRules: [{ id: 'r', regex: '((a+))+' }] },
+      }),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.some((e) => e.startsWith('tables.siteConfigs.0.config.selectors.orderNo.regex:'))).toBe(true);
+    expect(r.errors).toContain('tables.attachments.0.preview: must be a data:image URL');
+    expect(r.errors).toContain('settings.evil: not a Deskmate setting');
+    expect(r.errors.some((e) => e.startsWith('settings.lintRules.0'))).toBe(true);
+  });
+});
