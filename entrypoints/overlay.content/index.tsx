@@ -11,6 +11,7 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import teachCss from '@/components/teach/teach.css?inline';
 
 const MOUNTED = Symbol.for('deskmate.overlay');
+const GUARDED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'submit', 'paste', 'drop'];
 
 /**
  * The overlay: injected by the background (never listed in the manifest) into pages a site
@@ -46,6 +47,20 @@ export default defineContentScript({
       append: 'last',
       css: `${overlayCss}\n${teachCss}`,
       onMount(container) {
+        // The page owns the DOM around the overlay: events its scripts synthesise (element.click(),
+        // a fake input or keydown) never reach the overlay's controls (docs/security.md, S2).
+        const shadow = container.getRootNode();
+        for (const type of GUARDED_EVENTS) {
+          shadow.addEventListener(
+            type,
+            (e) => {
+              if (e.isTrusted) return;
+              e.stopImmediatePropagation();
+              e.preventDefault();
+            },
+            true,
+          );
+        }
         const root = createRoot(container);
         root.render(
           <I18nProvider>

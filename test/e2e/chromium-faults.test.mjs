@@ -103,6 +103,9 @@ describe('Chromium: fault injection', () => {
       { message: 'the chip' },
     );
     assert.match(chip, /^\d+:\d\d$/);
+    // Page script cannot drive the overlay: a synthetic click on the launcher does nothing.
+    await page.evaluate(() => document.querySelector('deskmate-overlay').shadowRoot.querySelector('button.dm-launcher').click());
+    assert.equal(await page.getByRole('dialog', { name: '客服助手' }).count(), 0, 'a page-made click does not open the panel');
     // The overlay's page tab shows the buyer name as text.
     await page.getByRole('button', { name: '打开客服助手' }).click();
     await page.getByRole('tab', { name: '当前页面' }).click();
