@@ -38,15 +38,19 @@ record('search index build (10,000 templates)', search.indexBuildMs, 300, 'ms', 
 }
 
 // 1b. Dashboard aggregation and the evidence package (the same library code, in Node).
-const bundle = async (entry, name) => {
+const bundle = async (entry, name, alias = {}) => {
   const file = join(tmpdir(), `deskmate-${name}-bench-${process.pid}.mjs`);
-  await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', outfile: file, alias: { '@': root }, logLevel: 'silent' });
+  await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', outfile: file, alias: { '@': root, ...alias }, logLevel: 'silent' });
   return import(file);
 };
 if (want('timers')) {
   const m = (await bundle('test/bench/metrics.bench.ts', 'metrics')).run();
   record('dashboard figures, 28 days × 200,000 waits (summary + daily + histogram + heatmap)', m.summarizeMs + m.dailyMs + m.histogramMs + m.heatmapMs, 100, 'ms', 'test/bench/metrics.bench.ts, medians of 11 after warm-up');
   record('dashboard summary per console, 4 consoles × 50,000 waits', m.summarizeBySiteMs, 100, 'ms', 'summarizeBySite, median of 11');
+}
+if (want('templates')) {
+  const i = await (await bundle('test/bench/import.bench.ts', 'import', { 'wxt/browser': join(root, 'test/bench/browser-shim.ts'), '@wxt-dev/browser': join(root, 'test/bench/browser-shim.ts') })).run();
+  record('import of 10,000 templates (CSV: decode, validate whole, plan, write)', i.importMs, 10000, 'ms', 'test/bench/import.bench.ts in Node with fake-indexeddb, median of 3');
 }
 if (want('cases')) {
   const p = await (await bundle('test/bench/package.bench.ts', 'package')).run();
