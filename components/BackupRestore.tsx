@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { FileButton } from '@/components/FileButton';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { download, fileStamp } from '@/components/download';
 import { ErrorList } from '@/components/ErrorList';
@@ -11,7 +12,6 @@ import { publishMatchIndex } from '@/lib/sites/store';
 /** Options → General: all data in one file, and back. */
 export function BackupRestore() {
   const { t } = useI18n();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
 
@@ -51,21 +51,7 @@ export function BackupRestore() {
         <button type="button" onClick={() => void backup()}>
           {t('backup.export')}
         </button>
-        <button type="button" onClick={() => fileRef.current?.click()}>
-          {t('backup.import')}
-        </button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label={t('backup.import')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void restore(file);
-          }}
-        />
+        <FileButton label={t('backup.import')} accept=".json,application/json" onFile={(file) => void restore(file)} />
       </div>
       <p role="status" className="muted">
         {status}

@@ -1,3 +1,4 @@
+import { FileButton } from '@/components/FileButton';
 import './checklists.css';
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import { download, fileStamp } from '@/components/download';
@@ -157,7 +158,6 @@ export function ChecklistDefinitions() {
   const [openType, setOpenType] = useState<string | null>(null);
   const [openItem, setOpenItem] = useState<string | null>(null);
   const [openRule, setOpenRule] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   /** The element to focus once the next render is on screen (after a move, an add, a removal). */
   const focusNext = useRef<string | null>(null);
 
@@ -325,26 +325,7 @@ export function ChecklistDefinitions() {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          onClick={() => {
-            if (mayDiscard()) fileRef.current?.click();
-          }}
-        >
-          {t('checklists.import')}
-        </button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label={t('checklists.import')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onFile(file);
-          }}
-        />
+        <FileButton label={t('checklists.import')} accept=".json,application/json" onFile={(file) => void onFile(file)} before={mayDiscard} />
         <button type="button" onClick={exportActive}>
           {t('checklists.export')}
         </button>

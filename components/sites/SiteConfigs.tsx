@@ -1,5 +1,6 @@
+import { FileButton } from '@/components/FileButton';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { download, fileStamp } from '@/components/download';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
@@ -14,7 +15,6 @@ import { exportSiteConfigs, parseSiteConfigFile, removeUserSiteConfig, saveUserS
 export function SiteConfigs() {
   const { t, locale } = useI18n();
   const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
-  const fileRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -41,21 +41,7 @@ export function SiteConfigs() {
       <h2 id="sites-heading">{t('options.sites')}</h2>
       <p className="muted">{t('sites.help')}</p>
       <div className="row">
-        <button type="button" onClick={() => fileRef.current?.click()}>
-          {t('sites.import')}
-        </button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label={t('sites.import')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onFile(file);
-          }}
-        />
+        <FileButton label={t('sites.import')} accept=".json,application/json" onFile={(file) => void onFile(file)} />
         <button type="button" onClick={exportAll} disabled={!sites?.length}>
           {t('sites.exportAll')}
         </button>

@@ -1,5 +1,6 @@
+import { FileButton } from '@/components/FileButton';
 import { download } from '@/components/download';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { ErrorList } from '@/components/ErrorList';
 import { getDb } from '@/lib/db/database';
@@ -16,7 +17,6 @@ type State =
 /** The 导入 / Import button (JSON pack or CSV), duplicate handling, progress, and export. */
 export function ImportExport() {
   const { t, locale } = useI18n();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [choice, setChoice] = useState<DuplicateChoice>('update');
 
@@ -45,21 +45,7 @@ export function ImportExport() {
   return (
     <div className="tm-io">
       <div className="row">
-        <button type="button" onClick={() => fileRef.current?.click()}>
-          {t('tm.import')}
-        </button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,.csv,application/json,text/csv"
-          hidden
-          aria-label={t('tm.import')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onFile(file);
-          }}
-        />
+        <FileButton label={t('tm.import')} accept=".json,.csv,application/json,text/csv" onFile={(file) => void onFile(file)} />
         <button type="button" onClick={() => void exportAs('json')}>
           {t('tm.exportJson')}
         </button>
