@@ -22,6 +22,11 @@ export function SiteConfigs() {
   const onFile = async (file: File) => {
     setErrors([]);
     setStatus('');
+    // Refused before reading when too large (the parser's own limit is 2 MB).
+    if (file.size > 2 * 1024 * 1024) {
+      setErrors(['file: is larger than 2 MB']);
+      return;
+    }
     const r = parseSiteConfigFile(await file.text(), domSelectorChecker(document));
     if (!r.ok) {
       setErrors(r.errors);

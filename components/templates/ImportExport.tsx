@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { ErrorList } from '@/components/ErrorList';
 import { getDb } from '@/lib/db/database';
 import { applyImport, planImport, type DuplicateChoice } from '@/lib/templates/import';
-import { exportCsv, exportJson, parseImport, type PackTemplate } from '@/lib/templates/io';
+import { exportCsv, exportJson, MAX_FILE_BYTES, parseImport, type PackTemplate } from '@/lib/templates/io';
 
 type State =
   | { kind: 'idle' }
@@ -27,6 +27,8 @@ export function ImportExport() {
   };
 
   const onFile = async (file: File) => {
+    // A file too large is refused before it is read (a huge file must not freeze the page).
+    if (file.size > MAX_FILE_BYTES) return setState({ kind: 'errors', file: file.name, errors: [`file: is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`] });
     // Whole-file validation first; nothing is written unless every row is valid.
     const parsed = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!parsed.ok) return setState({ kind: 'errors', file: file.name, errors: parsed.errors });
