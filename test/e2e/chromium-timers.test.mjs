@@ -111,9 +111,14 @@ describe('Chromium: reply timers', () => {
   });
 
   it('counts a message that arrived in another conversation while it was not on screen', async () => {
+    const attachedSince = Date.now();
     const page = await openConsole();
     const list = await page.evaluate(() => window.demo.conversations().map((c) => c.id));
     const current = await active(page);
+    // The watcher has attached (it reported this page's conversation) before the message arrives.
+    await waitFor(async () => (await table('conversations')).some((c) => c.id === `${SITE}:${current}` && c.updatedAt >= attachedSince), {
+      message: 'the watcher to attach',
+    });
     const other = list.find((id) => id !== current);
     const q = await page.evaluate((c) => window.demo.pushCustomerMessage(c, '这个有现货吗'), other);
     await page.evaluate((c) => window.demo.switchTo(c), other);

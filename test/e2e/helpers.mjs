@@ -52,6 +52,16 @@ export async function launchChromium(profileDir, { lang = 'zh-CN' } = {}) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile is usable once the install finished: site configs published, default packs in.
+  await waitFor(
+    async () => {
+      const w = context.serviceWorkers()[0];
+      if (!w) return false;
+      const got = await w.evaluate(() => chrome.storage.local.get(['siteMatchIndex', 'installedPacks']));
+      return Array.isArray(got.siteMatchIndex) && got.siteMatchIndex.length > 0 && got.installedPacks && Object.keys(got.installedPacks).length > 0;
+    },
+    { timeout: 60000, message: 'the install to finish (site configs and default templates)' },
+  );
   return { context, extensionId };
 }
 
