@@ -94,6 +94,9 @@ describe('Chromium: fault injection', () => {
     await page.locator('deskmate-overlay').getByRole('listbox').waitFor();
     await page.keyboard.press('Escape');
     // The timers watch the console despite the page's broken MutationObserver.
+    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.id === 'deskmate-demo:h-1'), {
+      message: 'the watcher to attach',
+    });
     await page.evaluate(() => window.pushMessage('customer', '在吗'));
     await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).some((r) => r.conversationKey === 'deskmate-demo:h-1'), {
       message: 'a wait on the hostile page',
