@@ -11,17 +11,11 @@ import type { AttachmentRecord, CaseRecord } from '@/lib/db/records';
 import type { CaseType } from '@/lib/cases/schema';
 import type { Locale } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import { CaseChecklist, Deadline } from './CaseChecklist';
+import { CaseChecklist, Deadline, localDateTimeInput } from './CaseChecklist';
 
 // The full case page (an extension page, so it reads and writes Dexie directly for the Blobs):
 // the checklist, attachments with previews, files added by the agent, the platform's upload
 // limits, the evidence package, and closing the case with its outcome.
-
-function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 async function storageUsage(): Promise<{ used: number; quota: number; persisted: boolean }> {
   const est = await navigator.storage?.estimate();
@@ -127,7 +121,7 @@ export function CasePage({ id }: { id: string }) {
           <span>{t('caseUi.startedAt')}</span>
           <input
             type="datetime-local"
-            defaultValue={localInput(record.startedAt)}
+            defaultValue={localDateTimeInput(record.startedAt)}
             onBlur={(e) => {
               const at = new Date(e.target.value).getTime();
               if (at && at !== record.startedAt) void send('cases.update', { id: record.id, startedAt: at });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CaseChecklist, Deadline } from '@/components/cases/CaseChecklist';
+import { CaseChecklist, Deadline, localDateTimeInput } from '@/components/cases/CaseChecklist';
 import { useI18n } from '@/components/i18n';
 import { findCaseType } from '@/lib/cases/lookup';
 import type { Checklists } from '@/lib/cases/schema';
@@ -13,12 +13,6 @@ import { usePageSnapshot } from './usePageSnapshot';
 
 // The overlay's "Cases" tab: on an order or refund page a site config recognises, the case for
 // that order (and the dispute type the page shows); on any page, a case by typed order number.
-
-function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** Two frames, so that the overlay is really gone from the screen before a capture. */
 const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -33,7 +27,7 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
   const [selected, setSelected] = useState<string | null>(null);
   const [caseTypeId, setCaseTypeId] = useState('');
   const [platform, setPlatform] = useState('');
-  const [startedAt, setStartedAt] = useState(() => localInput(Date.now()));
+  const [startedAt, setStartedAt] = useState(() => localDateTimeInput(Date.now()));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const setCapturing = useOverlayStore((s) => s.setCapturing);

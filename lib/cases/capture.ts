@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from '@/lib/db/base64';
 import type { DeskmateDB } from '@/lib/db/database';
 import type { AttachmentMeta } from './store';
 
@@ -8,16 +9,8 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   const m = /^data:([^;,]+)(;base64)?,(.*)$/s.exec(dataUrl);
   if (!m) throw new Error('capture: not a data URL');
   const type = m[1]!;
-  const body = m[2] ? atob(m[3]!) : decodeURIComponent(m[3]!);
-  const bytes = new Uint8Array(body.length);
-  for (let i = 0; i < body.length; i++) bytes[i] = body.charCodeAt(i);
-  return new Blob([bytes], { type });
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
+  const bytes = m[2] ? fromBase64(m[3]!) : new TextEncoder().encode(decodeURIComponent(m[3]!));
+  return new Blob([bytes as BlobPart], { type });
 }
 
 /** A JPEG thumbnail (longest side `size` px) as a data: URL, where the context can draw (worker or page). */

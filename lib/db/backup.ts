@@ -1,4 +1,5 @@
 import type { DeskmateDB } from './database';
+import { fromBase64, toBase64 } from './base64';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './database';
 import { z } from 'zod';
 import { formatIssues, parseSiteConfig } from '@/lib/sites/schema';
@@ -43,19 +44,6 @@ export interface Backup {
   exportedAt: string;
   tables: Record<string, Record<string, unknown>[]>;
   settings: Record<string, unknown>;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 export async function encodeRecord(record: Record<string, unknown>): Promise<Record<string, unknown>> {
