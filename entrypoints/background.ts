@@ -10,6 +10,7 @@ import { CASE_ALARM_PREFIX, onCaseAlarm, syncCaseAlarms } from '@/lib/cases/back
 import { activeChecklists } from '@/lib/cases/active';
 import { resolveLocale } from '@/lib/i18n';
 import { caseReminderLeads, languageSetting } from '@/lib/settings';
+import { reinjectLoaders } from '@/lib/messaging/lifecycle';
 
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
@@ -66,7 +67,11 @@ export default defineBackground(() => {
   };
   // New reminder lead times apply to the open cases at once.
   caseReminderLeads.watch(() => refreshCases());
-  browser.runtime.onInstalled.addListener(() => void setUp());
+  browser.runtime.onInstalled.addListener(() => {
+    void setUp();
+    // Tabs open before this install or update get the new loader (the old one is cut off).
+    void reinjectLoaders().catch((e: unknown) => console.warn('Deskmate: loader re-injection', e));
+  });
   browser.runtime.onStartup.addListener(() => void setUp());
 
   browser.commands.onCommand.addListener((command, tab) => {

@@ -4,11 +4,12 @@ import { overlayApi, setPending, type PickerRequest } from '@/lib/insert/bridge'
 import { onEveryEdit } from '@/lib/insert/after-edit';
 import { editableRoot } from '@/lib/insert/editors';
 import { isTriggerInput, readTrigger } from '@/lib/insert/trigger';
-
-const ARMED_MS = 1500;
 import { send } from '@/lib/messaging/client';
+import { announceLoader } from '@/lib/messaging/lifecycle';
 import { disabledHosts, siteMatchIndex } from '@/lib/settings';
 import { findSite } from '@/lib/sites/match-pattern';
+
+const ARMED_MS = 1500;
 
 /**
  * The loader: runs in every http(s) frame and stays tiny (no React, no Dexie, no zod). It
@@ -24,6 +25,8 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   async main(ctx) {
+    // After an update, an overlay left by the previous version hears this and leaves.
+    announceLoader();
     let disabled = false;
     let requested = false;
 
@@ -36,7 +39,7 @@ export default defineContentScript({
     };
 
     const open = (request: PickerRequest | 'panel') => {
-      if (disabled) return;
+      if (disabled || ctx.isInvalid) return;
       const api = overlayApi();
       if (api) return request === 'panel' ? api.openPanel() : api.openPicker(request);
       setPending(request);

@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { I18nProvider } from '@/components/i18n';
 import { setOverlayApi, takePending } from '@/lib/insert/bridge';
 import { disabledHosts } from '@/lib/settings';
+import { leaveWhenOrphaned } from '@/lib/messaging/lifecycle';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
 import { useOverlayStore } from '@/components/overlay/store';
 import overlayCss from '@/components/overlay/overlay.css?inline';
@@ -61,6 +62,9 @@ export default defineContentScript({
             true,
           );
         }
+        // Updated or reloaded extension: this overlay leaves when the new loader starts, or when
+        // the agent touches it and its extension is gone.
+        leaveWhenOrphaned(ctx, shadow);
         const root = createRoot(container);
         root.render(
           <I18nProvider>

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: real browsers, the built extension, the demo server.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium, findFirefox, CHROMIUM_HINT, FIREFOX_HINT } from '../../scripts/browsers.mjs';
@@ -40,14 +40,21 @@ export async function demoServer() {
 }
 
 /** Launches Chromium with the built extension on a persistent profile. */
-export async function launchChromium(profileDir, { lang = 'zh-CN' } = {}) {
+export async function launchChromium(profileDir, { lang = 'zh-CN', extensionDir = CHROME_EXT } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_HINT);
+  // Developer mode, as on a developer's machine: without it Chromium blocks an unpacked extension
+  // once it reloads (the update test reloads it).
+  const prefs = join(profileDir, 'Default', 'Preferences');
+  if (!existsSync(prefs)) {
+    mkdirSync(dirname(prefs), { recursive: true });
+    writeFileSync(prefs, JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
     locale: lang,
-    args: [...chromiumArgs(CHROME_EXT), `--lang=${lang}`, `--accept-lang=${lang}`],
+    args: [...chromiumArgs(extensionDir), `--lang=${lang}`, `--accept-lang=${lang}`],
     viewport: { width: 1280, height: 800 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
