@@ -5,6 +5,7 @@ import { caseTypeById, ruleById } from '@/lib/cases/lookup';
 import type { Checklists } from '@/lib/cases/schema';
 import type { CaseRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
+import { errorText } from '@/lib/i18n/errors';
 
 // One case's checklist, used by the overlay (in the console) and by the case page: checkboxes
 // named by the item titles, guidance on demand, a note per item, the deadline with a live
@@ -75,7 +76,7 @@ export function CaseChecklist({
   const update = (items: { itemId: string; done?: boolean; note?: string }[]) =>
     send('cases.update', { id: record.id, items })
       .then(onChange)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e, t)));
 
   return (
     <div className="case-checklist">

@@ -4,7 +4,9 @@ import { download } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { caseOutcomes, caseTypeById, uploadLimitFor, type CaseOutcome, type Checklists } from '@/lib/cases';
 import { checkAttachment, formatBytes, formatPlatformWarning, localizeAttachmentError, platformWarnings } from '@/lib/cases/attachments';
-import { storeAttachment } from '@/lib/cases/capture';
+import { storeAttachments } from '@/lib/cases/capture';
+import { isQuotaError } from '@/lib/db/quota';
+import { errorText } from '@/lib/i18n/errors';
 import { buildEvidencePackage, packageFileName } from '@/lib/cases/package';
 import { getDb } from '@/lib/db/database';
 import type { AttachmentRecord, CaseRecord } from '@/lib/db/records';
@@ -84,12 +86,14 @@ export function CasePage({ id }: { id: string }) {
     // Evidence must not be evicted when the disk fills: ask for persistent storage once.
     if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
     try {
-      for (const { file, type: mime } of checked) {
-        await storeAttachment(getDb(), { caseId: record.id, itemId, name: file.name, blob: new Blob([file], { type: mime }), sourceUrl: '' });
-      }
+      // All the chosen files, or none of them.
+      await storeAttachments(
+        getDb(),
+        checked.map(({ file, type: mime }) => ({ caseId: record.id, itemId, name: file.name, blob: new Blob([file], { type: mime }), sourceUrl: '' })),
+      );
       setStatus(t('caseUi.filesAdded', { count: checked.length }));
     } catch (e) {
-      setErrors([t('caseUi.storageFailed', { message: e instanceof Error ? e.message : String(e) })]);
+      setErrors([isQuotaError(e) ? errorText(e, t) : t('caseUi.storageFailed', { message: errorText(e, t) })]);
     }
     await refreshUsage();
   };

@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { findCaseType } from '@/lib/cases/lookup';
 import type { Checklists } from '@/lib/cases/schema';
 import type { CaseRecord } from '@/lib/db/records';
-import { localizeError } from '@/lib/i18n/errors';
+import { errorText, localizeError } from '@/lib/i18n/errors';
 import { send } from '@/lib/messaging/client';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { useOverlayStore } from './store';
@@ -77,7 +77,7 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
       setSelected(c.id);
       await load(effectiveOrder);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, t));
     }
   };
 
@@ -89,7 +89,7 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
       await send('cases.captureTab', { caseId, itemId });
       setStatus(t('caseUi.captured', { item: title }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, t));
     } finally {
       setCapturing(false);
     }

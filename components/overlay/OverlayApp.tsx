@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
-import { localizeError } from '@/lib/i18n/errors';
+import { errorText, localizeError } from '@/lib/i18n/errors';
 import type { TemplateRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
 import { templatesRevision } from '@/lib/settings';
@@ -151,7 +151,7 @@ function TemplatesTab() {
       setBody('');
       refresh();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, t));
     }
   };
 

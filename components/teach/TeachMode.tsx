@@ -6,6 +6,7 @@ import { observedAttributes } from '@/lib/sites/extract';
 import { countingProfiles, type CountingProfileKind } from '@/lib/sites/kinds';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
+import { errorText } from '@/lib/i18n/errors';
 import {
   buildConfig,
   conversationIdFromUrl,
@@ -181,7 +182,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
       try {
         apply(step, el);
       } catch (err) {
-        setNotice(t('common.error', { message: err instanceof Error ? err.message : String(err) }));
+        setNotice(t('common.error', { message: errorText(err, t) }));
       }
       focusAfter(step);
     },
@@ -386,7 +387,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
       await onSave(built.parsed.value);
       setSaved(true);
     } catch (err) {
-      setErrors([err instanceof Error ? err.message : String(err)]);
+      setErrors([errorText(err, t)]);
     } finally {
       setSaving(false);
     }

@@ -6,6 +6,7 @@ import { ErrorList } from '@/components/ErrorList';
 import { getDb } from '@/lib/db/database';
 import { applyImport, planImport, type DuplicateChoice } from '@/lib/templates/import';
 import { exportCsv, exportJson, MAX_FILE_BYTES, parseImport, type PackTemplate } from '@/lib/templates/io';
+import { errorText } from '@/lib/i18n/errors';
 
 type State =
   | { kind: 'idle' }
@@ -22,8 +23,13 @@ export function ImportExport() {
 
   const run = async (file: string, templates: PackTemplate[], how: DuplicateChoice) => {
     setState({ kind: 'running', done: 0, total: templates.length });
-    const result = await applyImport(getDb(), templates, how, (done, total) => setState({ kind: 'running', done, total }), locale);
-    setState({ kind: 'done', file, ...result });
+    try {
+      const result = await applyImport(getDb(), templates, how, (done, total) => setState({ kind: 'running', done, total }), locale);
+      setState({ kind: 'done', file, ...result });
+    } catch (e) {
+      // One transaction: a refused write (e.g. storage full) leaves the library as it was.
+      setState({ kind: 'errors', file, errors: [errorText(e, t)] });
+    }
   };
 
   const onFile = async (file: File) => {

@@ -9,6 +9,7 @@ import { formatIssues } from '@/lib/sites/schema';
 import { agentProfile } from '@/lib/settings';
 import { deleteTemplates, saveTemplate } from '@/lib/templates/store';
 import { render, type RenderContext } from '@/lib/templates/variables';
+import { errorText } from '@/lib/i18n/errors';
 
 const VARIABLES: { zh: string; en: string; help: MessageKey }[] = [
   { zh: '{{买家|亲}}', en: '{{buyer|there}}', help: 'tm.varBuyer' },
@@ -107,7 +108,7 @@ export function TemplateEditor({
       setErrors([]);
       onDone(saved.id);
     } catch (err) {
-      setErrors([err instanceof Error ? err.message : String(err)]);
+      setErrors([errorText(err, t)]);
     }
   };
 

@@ -38,22 +38,36 @@ export interface StoredAttachment {
   now?: number;
 }
 
+/** Stores one evidence file (see storeAttachments). */
 export async function storeAttachment(db: DeskmateDB, a: StoredAttachment): Promise<AttachmentMeta> {
-  const c = await db.cases.get(a.caseId);
-  if (!c) throw new Error(`caseId: no case "${a.caseId}"`);
-  if (!c.items.some((i) => i.itemId === a.itemId)) throw new Error(`itemId: the case has no item "${a.itemId}"`);
-  const preview = a.blob.type.startsWith('image/') ? await thumbnail(a.blob) : undefined;
-  const meta: AttachmentMeta = {
-    id: crypto.randomUUID(),
-    caseId: a.caseId,
-    itemId: a.itemId,
-    name: a.name,
-    type: a.blob.type,
-    size: a.blob.size,
-    sourceUrl: a.sourceUrl,
-    createdAt: a.now ?? Date.now(),
-    ...(preview ? { preview } : {}),
-  };
-  await db.attachments.add({ ...meta, blob: a.blob });
-  return meta;
+  const [meta] = await storeAttachments(db, [a]);
+  return meta!;
+}
+
+/**
+ * Stores evidence files all or none: checked and thumbnailed first, then written in one
+ * transaction, so a refused write (storage full, lib/db/quota.ts) leaves no part of the batch.
+ */
+export async function storeAttachments(db: DeskmateDB, list: StoredAttachment[]): Promise<AttachmentMeta[]> {
+  const rows: (AttachmentMeta & { blob: Blob })[] = [];
+  for (const a of list) {
+    const c = await db.cases.get(a.caseId);
+    if (!c) throw new Error(`caseId: no case "${a.caseId}"`);
+    if (!c.items.some((i) => i.itemId === a.itemId)) throw new Error(`itemId: the case has no item "${a.itemId}"`);
+    const preview = a.blob.type.startsWith('image/') ? await thumbnail(a.blob) : undefined;
+    rows.push({
+      id: crypto.randomUUID(),
+      caseId: a.caseId,
+      itemId: a.itemId,
+      name: a.name,
+      type: a.blob.type,
+      size: a.blob.size,
+      sourceUrl: a.sourceUrl,
+      createdAt: a.now ?? Date.now(),
+      ...(preview ? { preview } : {}),
+      blob: a.blob,
+    });
+  }
+  await db.transaction('rw', db.attachments, () => db.attachments.bulkAdd(rows));
+  return rows.map(({ blob: _blob, ...meta }) => meta);
 }

@@ -1,4 +1,5 @@
-import type { Locale } from './index';
+import { isQuotaError } from '@/lib/db/quota';
+import type { Locale, Translate } from './index';
 
 // Validation messages are built in English by the parsers (they name the row/item and field).
 // This renders them in the agent's language: the structure ("row 3, title: …") is kept, the
@@ -47,4 +48,10 @@ const ZH: [RegExp, string | ((...m: string[]) => string)][] = [
 export function localizeError(message: string, locale: Locale): string {
   if (locale !== 'zh-CN') return message;
   return ZH.reduce((text, [re, to]) => text.replace(re, to as never), message);
+}
+
+/** What an agent reads when a write failed: the storage-full message, else the error's own text. */
+export function errorText(error: unknown, t: Translate): string {
+  if (isQuotaError(error)) return t('common.storageFull');
+  return error instanceof Error ? error.message || error.name : String(error);
 }

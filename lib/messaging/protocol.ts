@@ -129,7 +129,8 @@ export interface Envelope {
   input: unknown;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `code: 'quota'`: the write was refused for lack of storage (lib/db/quota.ts). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: 'quota' };
 
 export function isEnvelope(message: unknown): message is Envelope {
   return !!message && typeof message === 'object' && (message as Envelope).deskmate === 1 && typeof (message as Envelope).type === 'string';

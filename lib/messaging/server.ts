@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { isQuotaError, QUOTA_CODE } from '@/lib/db/quota';
 import { formatIssues } from '@/lib/sites/schema';
 import { isEnvelope, requests, type ParsedInput, type Reply, type RequestType } from './protocol';
 import type { Responses } from './types';
@@ -20,7 +21,8 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Bro
     const handler = handlers[type] as (input: unknown, sender: Browser.runtime.MessageSender) => unknown;
     return { ok: true, value: await handler(parsed.data, sender) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    const error = err instanceof Error ? err.message || err.name : String(err);
+    return isQuotaError(err) ? { ok: false, error, code: QUOTA_CODE } : { ok: false, error };
   }
 }
 

@@ -40,7 +40,7 @@ export async function demoServer() {
 }
 
 /** Launches Chromium with the built extension on a persistent profile. */
-export async function launchChromium(profileDir, { lang = 'zh-CN', extensionDir = CHROME_EXT } = {}) {
+export async function launchChromium(profileDir, { lang = 'zh-CN', extensionDir = CHROME_EXT, args = [] } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_HINT);
   // Developer mode, as on a developer's machine: without it Chromium blocks an unpacked extension
@@ -54,7 +54,7 @@ export async function launchChromium(profileDir, { lang = 'zh-CN', extensionDir 
     executablePath,
     headless: true,
     locale: lang,
-    args: [...chromiumArgs(extensionDir), `--lang=${lang}`, `--accept-lang=${lang}`],
+    args: [...chromiumArgs(extensionDir), `--lang=${lang}`, `--accept-lang=${lang}`, ...args],
     viewport: { width: 1280, height: 800 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));

@@ -1,0 +1,165 @@
+// Fault injection: storage runs out. Chromium's quota for the extension follows the disk its
+// profile is on, so the profile lives on a small tmpfs (mounting needs root, as .ci/run has);
+// a filler database in the extension's origin then takes the rest. Without root or passwordless
+// sudo the test reports itself skipped, with the reason. Adding evidence and saving
+// a template must then fail with a clear message, leave nothing half-written and keep what was
+// there; once space is freed the same actions work.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { demoServer, launchChromium, readTable, removeDir, ROOT, tempProfile, waitFor } from './helpers.mjs';
+
+const FULL = /存储空间已满/;
+
+/** Runs a mount command as root: directly, or through passwordless sudo. */
+function asRoot(cmd, args) {
+  if (process.getuid?.() === 0) execFileSync(cmd, args, { stdio: 'pipe' });
+  else execFileSync('sudo', ['-n', cmd, ...args], { stdio: 'pipe' });
+}
+
+function mountSmallDisk(dir, size) {
+  try {
+    asRoot('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'deskmate-e2e', dir]);
+    return null;
+  } catch (err) {
+    return String(err.stderr || err.message).trim();
+  }
+}
+
+describe('Chromium: storage full', () => {
+  let server;
+  let mountPoint;
+  let mountProblem = null;
+  let browser;
+  let files;
+
+  before(async () => {
+    server = await demoServer();
+    mountPoint = tempProfile('deskmate-small-disk-');
+    mountProblem = mountSmallDisk(mountPoint, '160m');
+    if (mountProblem) return;
+    browser = await launchChromium(join(mountPoint, 'profile'));
+    files = tempProfile('deskmate-files-');
+  });
+  after(async () => {
+    await browser?.context.close();
+    await server?.close();
+    if (!mountProblem) asRoot('umount', [mountPoint]);
+    removeDir(mountPoint);
+    if (files) removeDir(files);
+  });
+
+  /** A PNG the case page accepts (real signature), `size` bytes of random data after it. */
+  const pngOf = (name, size) => {
+    const head = readFileSync(join(ROOT, 'public/icon/128.png'));
+    const body = new Uint8Array(size);
+    for (let i = 0; i < size; i += 65536) crypto.getRandomValues(body.subarray(i, Math.min(size, i + 65536)));
+    const path = join(files, name);
+    writeFileSync(path, Buffer.concat([head, body]));
+    return path;
+  };
+
+  /** Fills what is left of the extension's quota with a database of random blobs (1 MB, then smaller). */
+  const fill = (page) =>
+    page.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('deskmate-e2e-filler', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('blobs', { autoIncrement: true });
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const put = (size) =>
+        new Promise((resolve) => {
+          const bytes = new Uint8Array(size);
+          for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
+          const tx = db.transaction('blobs', 'readwrite');
+          tx.objectStore('blobs').add(new Blob([bytes]));
+          tx.oncomplete = () => resolve(null);
+          tx.onabort = () => resolve(tx.error?.name ?? 'aborted');
+        });
+      const refused = [];
+      for (const size of [1 << 20, 1 << 16, 1 << 12]) {
+        for (let i = 0; i < 10000; i++) {
+          const error = await put(size);
+          if (error) {
+            refused.push(error);
+            break;
+          }
+        }
+      }
+      db.close();
+      return refused;
+    });
+
+  it('refuses evidence and a new template with a clear message, keeps what was there, and works again once space is freed', async (t) => {
+    if (mountProblem) {
+      t.skip(`needs a small tmpfs for the profile (mount as root): ${mountProblem}`);
+      return;
+    }
+    const { context, extensionId } = browser;
+    mkdirSync(files, { recursive: true });
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/options.html`);
+    const opened = await ext.evaluate(() =>
+      chrome.runtime.sendMessage({ deskmate: 1, type: 'cases.open', input: { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo' } }),
+    );
+    assert.ok(opened.ok, JSON.stringify(opened));
+    const caseId = opened.value.id;
+
+    // Evidence saved while there is room.
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/case.html?id=${caseId}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const addTo = page.getByRole('button', { name: /^为“.*”添加文件$/ }).first();
+    await addTo.click();
+    await page.locator('input[type="file"]').setInputFiles(pngOf('before.png', 4096));
+    await page.getByRole('status').filter({ hasText: '已添加 1 个文件' }).waitFor();
+    const caseBefore = (await readTable(context, extensionId, 'cases')).find((c) => c.id === caseId);
+
+    // The disk runs out.
+    const refused = await fill(ext);
+    assert.deepEqual(refused, ['QuotaExceededError', 'QuotaExceededError', 'QuotaExceededError'], 'the filler ran into the quota');
+
+    // Two more files at once: refused as a whole, in words.
+    const batch = [pngOf('invoice.png', 2 << 20), pngOf('parcel.png', 2 << 20)];
+    await addTo.click();
+    await page.locator('input[type="file"]').setInputFiles(batch);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), FULL);
+    const attachments = await readTable(context, extensionId, 'attachments');
+    assert.deepEqual(attachments.map((a) => a.name), ['before.png'], 'nothing of the refused batch, the earlier file kept');
+    assert.deepEqual((await readTable(context, extensionId, 'cases')).find((c) => c.id === caseId), caseBefore, 'the case untouched');
+
+    // A template saved from the overlay on a console: the background's refusal reaches the page as the same message.
+    const demo = await context.newPage();
+    await demo.goto(`${server.url}?schedule=off`);
+    const overlay = demo.locator('deskmate-overlay');
+    await overlay.getByRole('button', { name: '打开客服助手' }).click();
+    const templatesBefore = (await readTable(context, extensionId, 'templates')).length;
+    // Random CJK text (Chromium compresses large values; this does not compress), under the 20,000 limit.
+    const body = Array.from({ length: 19000 }, () => String.fromCharCode(0x4e00 + Math.floor(Math.random() * 0x5000))).join('');
+    await overlay.getByLabel('标题').fill('存储满时的话术');
+    await overlay.getByLabel('内容').fill(body);
+    await overlay.getByRole('button', { name: '保存' }).click();
+    await waitFor(async () => FULL.test((await overlay.getByRole('alert').textContent({ timeout: 1000 })) ?? ''), { message: 'the storage-full message in the overlay' });
+    assert.equal((await readTable(context, extensionId, 'templates')).length, templatesBefore, 'no template written');
+
+    // Space freed: the same files go in.
+    await ext.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.deleteDatabase('deskmate-e2e-filler');
+          req.onsuccess = () => resolve(null);
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await addTo.click();
+    await page.locator('input[type="file"]').setInputFiles(batch);
+    await page.getByRole('status').filter({ hasText: '已添加 2 个文件' }).waitFor();
+    assert.deepEqual((await readTable(context, extensionId, 'attachments')).map((a) => a.name).sort(), ['before.png', 'invoice.png', 'parcel.png']);
+    await Promise.all([demo.close(), page.close(), ext.close()]);
+  });
+});
