@@ -161,6 +161,10 @@ if (want('timers')) {
     await page.evaluate(() => new Promise((r) => setTimeout(r, 600))); // the last batch
     const { profile } = await cdp.send('Profiler.stop');
     const script = (await metric('ScriptDuration')) - before;
+    // The JS heap of the tab (page and content scripts share one V8 isolate), after a full GC.
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize: heap } = await cdp.send('Runtime.getHeapUsage');
     await page.close();
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map();
@@ -183,7 +187,23 @@ if (want('timers')) {
       run = o === 'deskmate' ? run + dt : 0;
       longest = Math.max(longest, run);
     });
-    return { script, time, longest };
+    return { script, time, longest, heap };
+  };
+  /** A quiet page with a text field (no site config matches): the loader alone; JS heap after a full GC. */
+  const idleHeap = async (context) => {
+    const page = await context.newPage();
+    // Served under a host no site config matches (the demo config takes all of 127.0.0.1).
+    const html = readFileSync(join(root, 'test/bench/stream/idle.html'), 'utf8');
+    await page.route('http://idle.example/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto('http://idle.example/');
+    await page.waitForSelector('textarea');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000))); // document_idle has passed
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await page.close();
+    return usedSize;
   };
   const plainProfile = join(tmpdir(), `deskmate-bench-plain-${process.pid}`);
   const extProfile = join(tmpdir(), `deskmate-bench-ext-${process.pid}`);
@@ -194,14 +214,23 @@ if (want('timers')) {
     const extensionId = new URL(worker.url()).host;
     // Two runs; the page without Deskmate is run alongside so that both see the same machine.
     const runs = { plain: [], ext: [] };
+    const idle = { plain: [], ext: [] };
     for (let i = 0; i < 2; i++) {
       runs.plain.push(await runStream(plain, false));
       runs.ext.push(await runStream(withExt, true));
+    }
+    for (let i = 0; i < 5; i++) {
+      idle.plain.push(await idleHeap(plain));
+      idle.ext.push(await idleHeap(withExt));
     }
     const sum = (xs) => xs.reduce((a, b) => a + b, 0);
     const deskmate = sum(runs.ext.map((r) => r.time.deskmate));
     const own = sum(runs.ext.map((r) => r.time.page));
     record('page overhead: Deskmate scripting ÷ page scripting, 5,000 msgs + 20/s', (deskmate / own) * 100, 3, '%', 'CPU profile of the same run, self time attributed to Deskmate content scripts vs the page, 2 × 15 s');
+    const MB = 1024 * 1024;
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    record('JS heap of the loader, idle page (with − without Deskmate)', Math.max(0, median(idle.ext) - median(idle.plain)) / MB, 1, 'MB', 'test/bench/stream/idle.html served as http://idle.example/ (no site config), full GC, Runtime.getHeapUsage of the tab, median of 5 each, same page with and without the extension');
+    record('JS heap of the content scripts on the console after the stream (with − without)', Math.max(0, median(runs.ext.map((r) => r.heap)) - median(runs.plain.map((r) => r.heap))) / MB, 8, 'MB', 'the stream page after 5,000 + 300 messages: loader, overlay (React), timers; full GC, Runtime.getHeapUsage of the tab, with vs without Deskmate');
     record('longest uninterrupted Deskmate script run during the stream', Math.max(...runs.ext.map((r) => r.longest)), 50, 'ms', 'consecutive CPU-profile samples inside Deskmate code (a long task caused by Deskmate)');
 
     // Recording one message event end to end (extension page → service worker → Dexie → reply).

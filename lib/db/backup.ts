@@ -3,6 +3,7 @@ import { fromBase64, toBase64 } from './base64';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './database';
 import { z } from 'zod';
 import { formatIssues, parseSiteConfig } from '@/lib/sites/schema';
+import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
 import { lintRule } from '@/lib/templates/lint-schema';
 
 // Backup and restore of all of Deskmate's data in one file: every table (attachments' Blobs as
@@ -116,10 +117,11 @@ export function parseBackup(text: string): BackupParse {
       if (!RESTORABLE_SETTINGS.includes(base)) errors.push(`settings.${k}: not a Deskmate setting`);
     }
   }
-  // Site configs go through the same validation as an import (patterns, catastrophic regexes).
+  // Site configs go through the same validation as an import (patterns, catastrophic regexes,
+  // selectors by syntax: restore may run where the page's DOM parser is not the judge).
   const configs = b.tables && Array.isArray(b.tables.siteConfigs) ? b.tables.siteConfigs : [];
   configs.forEach((row, i) => {
-    const r = parseSiteConfig((row as { config?: unknown }).config);
+    const r = parseSiteConfig((row as { config?: unknown }).config, syntaxSelectorChecker);
     if (!r.ok) errors.push(...r.errors.map((e) => `tables.siteConfigs.${i}.config.${e}`));
   });
   // Service-language rules run in every console: validated like the rules editor does.

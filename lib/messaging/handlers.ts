@@ -9,6 +9,7 @@ import { shippedChecklists } from '@/lib/cases/definitions';
 import type { Checklists } from '@/lib/cases/schema';
 import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCase } from '@/lib/cases/store';
 import type { Handlers } from './server';
+import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
 
 export interface BackgroundServices {
   /** Injects the overlay into a frame of a tab. */
@@ -56,7 +57,8 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return { started: true };
     },
     'sites.save': async ({ config }) => {
-      const parsed = parseSiteConfig(config);
+      // The worker has no DOM: selectors are checked by syntax (a strict subset of the browser's).
+      const parsed = parseSiteConfig(config, syntaxSelectorChecker);
       if (!parsed.ok) throw new Error(parsed.errors.join('; '));
       await saveUserSiteConfigs(db, [parsed.value]);
       return { id: parsed.value.id };

@@ -2,7 +2,7 @@
 // a wait past its target does: the chip turns red, the toolbar badge counts it, a notification
 // fires from an alarm; the human reply clears them.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { demoServer, launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
@@ -51,6 +51,27 @@ describe('Chromium: site configs and late waits', () => {
     const zendesk = table.getByRole('row', { name: /Zendesk/ });
     await zendesk.getByText('未验证').waitFor();
     await page.close();
+  });
+
+  it("agrees with the worker's selector check: Chromium accepts the corpus' valid selectors and throws on the invalid ones", async () => {
+    const corpus = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/selectors/corpus.json'), 'utf8'));
+    const page = await options();
+    const verdicts = await page.evaluate((list) => list.map((s) => {
+      try {
+        document.createDocumentFragment().querySelector(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }), [...corpus.valid, ...corpus.invalid]);
+    await page.close();
+    const browserSays = new Map([...corpus.valid, ...corpus.invalid].map((s, i) => [s, verdicts[i]]));
+    for (const s of corpus.valid) assert.equal(browserSays.get(s), true, `Chromium accepts ${s}`);
+    // Pseudo-elements parse in a browser but never match an element: the worker refuses them on purpose.
+    for (const s of corpus.invalid.filter((x) => !x.includes('::'))) {
+      // An unclosed attribute or argument at the end is closed by CSS's own error recovery in some engines.
+      if (browserSays.get(s)) assert.match(s, /[[(]/, `Chromium accepts ${s}, which the worker refuses`);
+    }
   });
 
   it('refuses a malformed import, naming the field, and writes nothing', async () => {
