@@ -131,16 +131,56 @@ export async function stopServiceWorkers(context, extensionId) {
   }
 }
 
+export const FIREFOX_ADDON_ID = 'deskmate@deskmate.local';
+/** The add-on's internal UUID, pinned (extensions.webextensions.uuids) so its pages open by URL. */
+export const FIREFOX_UUID = '6a1b3c5d-7e9f-4a2b-8c4d-0e1f2a3b4c5d';
+export const FIREFOX_PREFS = {
+  'intl.locale.requested': 'zh-CN',
+  'intl.accept_languages': 'zh-CN',
+  'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+};
+
 /** Launches Firefox ESR (puppeteer-core over WebDriver BiDi) in Chinese with the Firefox build installed. */
 export async function launchFirefox() {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HINT);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' },
-  });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: FIREFOX_PREFS });
   await browser.installExtension(FIREFOX_EXT);
   return browser;
+}
+
+/** Opens an extension page by URL (BiDi reports no load event for moz-extension pages: polls instead). */
+export async function openFirefoxExtensionPage(browser, path = 'options.html') {
+  const page = await browser.newPage();
+  await page.goto(`moz-extension://${FIREFOX_UUID}/${path}`, { waitUntil: [], timeout: 10000 }).catch(() => undefined);
+  await waitFor(() => page.evaluate(() => document.readyState === 'complete' && !!globalThis.browser?.runtime?.id), {
+    timeout: 30000,
+    message: 'the extension page',
+  });
+  return page;
+}
+
+/** Reads every record of a table of the extension's database in Firefox, from an extension page. */
+export async function readFirefoxTable(browser, table) {
+  const page = await openFirefoxExtensionPage(browser);
+  try {
+    return await page.evaluate(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('deskmate');
+          req.onerror = () => reject(String(req.error));
+          req.onsuccess = () => {
+            const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
+            all.onsuccess = () => {
+              resolve(all.result);
+              req.result.close();
+            };
+            all.onerror = () => reject(String(all.error));
+          };
+        }),
+      table,
+    );
+  } finally {
+    await page.close();
+  }
 }
