@@ -44,7 +44,11 @@ export class ChipLayer {
     private readonly doc: Document,
     private readonly targetSec: number,
     private readonly t: Translate,
-  ) {}
+  ) {
+    // Chips a previous Deskmate left behind (Firefox unloads an updated add-on's content scripts
+    // but not the elements they added): this layer is the only one in the frame from now on.
+    for (const stale of doc.querySelectorAll(`[${CHIP_ATTR}]`)) stale.remove();
+  }
 
   setWaiting(waiting: Map<string, number>): void {
     this.waiting = waiting;

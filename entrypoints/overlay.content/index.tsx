@@ -41,6 +41,11 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
+    // An overlay a previous version left behind (Firefox unloads an updated add-on's content
+    // scripts but leaves their elements; Chromium's old overlay removes itself): there is one
+    // overlay per frame, this one.
+    for (const stale of document.querySelectorAll('deskmate-overlay')) stale.remove();
+
     const ui = await createShadowRootUi<Root>(ctx, {
       name: 'deskmate-overlay',
       position: 'inline',
