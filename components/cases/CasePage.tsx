@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { caseOutcomes, caseTypeById, uploadLimitFor, type CaseOutcome, type Checklists } from '@/lib/cases';
 import { checkAttachment, formatBytes, formatPlatformWarning, localizeAttachmentError, platformWarnings } from '@/lib/cases/attachments';
 import { storeAttachments } from '@/lib/cases/capture';
-import { isQuotaError } from '@/lib/db/quota';
+import { isQuotaError, requestPersistentStorage } from '@/lib/db/quota';
 import { errorText } from '@/lib/i18n/errors';
 import { buildEvidencePackage, packageFileName } from '@/lib/cases/package';
 import { getDb } from '@/lib/db/database';
@@ -51,8 +51,8 @@ export function CasePage({ id }: { id: string }) {
   useEffect(() => {
     let alive = true;
     // Evidence must not be evicted when the disk fills (also for tab captures made in the console).
+    requestPersistentStorage();
     void (async () => {
-      if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
       const u = await storageUsage();
       if (alive) setUsage(u);
     })();
@@ -83,8 +83,8 @@ export function CasePage({ id }: { id: string }) {
       setErrors(problems);
       return;
     }
-    // Evidence must not be evicted when the disk fills: ask for persistent storage once.
-    if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
+    // Evidence must not be evicted when the disk fills: ask for persistent storage (not awaited).
+    requestPersistentStorage();
     try {
       // All the chosen files, or none of them.
       await storeAttachments(

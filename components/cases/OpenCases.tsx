@@ -5,6 +5,7 @@ import { useNow } from '@/components/useNow';
 import { formatTimeLeft, timeLeft } from '@/lib/cases';
 import { openCases } from '@/lib/cases/store';
 import { getDb } from '@/lib/db/database';
+import { requestPersistentStorage } from '@/lib/db/quota';
 
 /** Side panel: open cases, the least time left first; overdue ones in red. */
 export function OpenCases() {
@@ -13,7 +14,7 @@ export function OpenCases() {
   const cases = useLiveQuery(() => openCases(getDb()), []);
   // Open cases hold evidence: ask once that the browser never evicts Deskmate's storage.
   useEffect(() => {
-    if (cases?.length) void navigator.storage?.persisted?.().then((p) => (p ? undefined : navigator.storage.persist()));
+    if (cases?.length) requestPersistentStorage();
   }, [cases?.length]);
   return (
     <section aria-labelledby="open-cases">

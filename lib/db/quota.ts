@@ -17,3 +17,17 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   if (typeof e.message === 'string' && /QuotaExceeded|quota (has been )?exceeded/i.test(e.message)) return true;
   return isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1);
 }
+
+/**
+ * Asks the browser not to evict Deskmate's data (evidence above all) when the disk fills. Never
+ * awaited before a write: Firefox may answer only after the user responds to a prompt, which can
+ * stay open indefinitely.
+ */
+export function requestPersistentStorage(): void {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.persist || !storage.persisted) return;
+  void storage
+    .persisted()
+    .then((granted) => (granted ? undefined : storage.persist()))
+    .catch(() => undefined);
+}
