@@ -33,6 +33,10 @@ export default defineConfig({
         }
       : {}),
   }),
+  // WXT_INSPECT=1: the "inspect" build (the e2e tests, the bench, `npm start`), the shipped
+  // production build with one difference, the overlay's shadow root open so tests can read it;
+  // written to .output/inspect/ so that it never mixes with the shipped build.
+  outDir: process.env.WXT_INSPECT === '1' ? '.output/inspect' : '.output',
   zip: {
     excludeSources: ['.output/**', 'test-results/**', '**/*.log', 'docs/screenshots/**', 'node_modules/**'],
   },

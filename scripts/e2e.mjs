@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { CHROMIUM_HINT, FIREFOX_HINT, findChromium, findFirefox } from './browsers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+const run = (cmd, args, env = {}) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
@@ -23,9 +23,13 @@ if (!firefox && requireFirefox) {
   process.exit(1);
 }
 
+// The shipped builds (web-ext lint checks the Firefox one; chromium-shipped drives the Chrome one)
+// and the "inspect" builds the other tests read (the overlay's shadow root open).
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '-b', 'firefox']);
 run(process.execPath, ['scripts/lint-firefox.mjs', '--no-build']);
+run('npx', ['wxt', 'build'], { WXT_INSPECT: '1' });
+run('npx', ['wxt', 'build', '-b', 'firefox'], { WXT_INSPECT: '1' });
 
 const only = process.argv.slice(2);
 const files = readdirSync(join(root, 'test/e2e'))

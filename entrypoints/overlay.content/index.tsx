@@ -48,6 +48,10 @@ export default defineContentScript({
 
     const ui = await createShadowRootUi<Root>(ctx, {
       name: 'deskmate-overlay',
+      // Closed in the shipped build: page scripts cannot read the overlay (template previews with
+      // the agent's profile, case notes). The "inspect" build (WXT_INSPECT=1: the e2e tests, the
+      // bench, `npm start`) keeps it open so tests can read it (docs/security.md, S2).
+      mode: import.meta.env.WXT_INSPECT === '1' ? 'open' : 'closed',
       position: 'inline',
       anchor: 'body',
       append: 'last',

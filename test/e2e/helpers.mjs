@@ -8,8 +8,11 @@ import { chromiumArgs, findChromium, findFirefox, CHROMIUM_HINT, FIREFOX_HINT } 
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROME_EXT = join(ROOT, '.output/chrome-mv3');
-export const FIREFOX_EXT = join(ROOT, '.output/firefox-mv2');
+// The "inspect" builds (WXT_INSPECT=1 wxt build): the shipped code with the overlay's shadow root
+// open so that tests can read it. The shipped build (closed) is driven by chromium-shipped.test.mjs.
+export const CHROME_EXT = join(ROOT, '.output/inspect/chrome-mv3');
+export const FIREFOX_EXT = join(ROOT, '.output/inspect/firefox-mv2');
+export const CHROME_SHIPPED = join(ROOT, '.output/chrome-mv3');
 
 /** Polls `fn` until it returns a truthy value (or stops throwing); never a fixed sleep. */
 export async function waitFor(fn, { timeout = 15000, interval = 100, message = 'condition' } = {}) {
