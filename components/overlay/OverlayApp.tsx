@@ -17,6 +17,7 @@ import { TeachMode } from '@/components/teach/TeachMode';
 import { useMatchedConfig } from './useMatchedConfig';
 import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
+import { StorageFullNotice } from '@/components/StorageFullNotice';
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
@@ -76,6 +77,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
               ×
             </button>
           </header>
+          <StorageFullNotice className="dm-error" />
           <div role="tablist" className="dm-tabs" aria-label={t('overlay.panelTitle')}>
             {tabs.map((x) => (
               <button

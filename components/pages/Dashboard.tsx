@@ -3,6 +3,7 @@ import { OpenCases } from '@/components/cases/OpenCases';
 import { ReplyDashboard } from '@/components/dashboard/ReplyDashboard';
 import { WeeklyReport } from '@/components/dashboard/WeeklyReport';
 import { useI18n } from '@/components/i18n';
+import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { TodayStats } from './TodayStats';
 
 type View = 'overview' | 'weekly';
@@ -18,6 +19,7 @@ export function Dashboard() {
   return (
     <main style={{ padding: 14 }}>
       <h1>{t('sidepanel.title')}</h1>
+      <StorageFullNotice className="tm-errors" />
       <div role="tablist" className="tabs" aria-label={t('sidepanel.title')}>
         {views.map((v) => (
           <button

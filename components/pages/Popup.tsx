@@ -4,6 +4,7 @@ import { useI18n } from '@/components/i18n';
 import { send } from '@/lib/messaging/client';
 import { disabledHosts } from '@/lib/settings';
 import { TodayStats } from './TodayStats';
+import { StorageFullNotice } from '@/components/StorageFullNotice';
 
 function useActiveHost(): string | null | undefined {
   const [host, setHost] = useState<string | null | undefined>(undefined);
@@ -52,6 +53,7 @@ export function Popup() {
   return (
     <main style={{ width: 320, padding: 14 }}>
       <h1>{t('app.name')}</h1>
+      <StorageFullNotice className="tm-errors" />
       <TodayStats />
       <h2>{host ? t('popup.thisSite', { host }) : t('popup.notAvailable')}</h2>
       {host && disabled && (

@@ -17,6 +17,7 @@ export const en = {
   'common.delete': 'Delete',
   'common.loading': 'Loading…',
   'common.storageFull': 'Storage is full: the browser has no more room for Deskmate, so this was not saved; everything saved before is intact. Export and delete the evidence of closed cases, or free disk space, then try again.',
+  'common.storageFullRecording': 'Storage is full (since {time}): reply timers and metrics are not being recorded; everything saved before is intact. Export and delete the evidence of closed cases, or free disk space; recording resumes by itself.',
   'common.error': 'Something went wrong: {message}',
   'common.on': 'On',
   'common.off': 'Off',

@@ -18,6 +18,7 @@ export const zhCN: Record<MessageKey, string> = {
   'common.delete': '删除',
   'common.loading': '加载中…',
   'common.storageFull': '存储空间已满：浏览器给客服助手的空间已用完，这次的内容没有保存，之前保存的数据都还在。请导出并删除已结案案件的证据，或清理电脑磁盘后重试。',
+  'common.storageFullRecording': '存储空间已满（{time} 起）：回复计时和指标暂停记录，已有数据都还在。请导出并删除已结案案件的证据，或清理电脑磁盘；有空间后会自动恢复。',
   'common.error': '出错了：{message}',
   'common.on': '开',
   'common.off': '关',

@@ -10,6 +10,8 @@ import type { Checklists } from '@/lib/cases/schema';
 import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCase } from '@/lib/cases/store';
 import type { Handlers } from './server';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
+import { isQuotaError } from '@/lib/db/quota';
+import { storageFullAt } from '@/lib/settings';
 
 export interface BackgroundServices {
   /** Injects the overlay into a frame of a tab. */
@@ -29,7 +31,21 @@ function fromExtensionPage(sender: { url?: string; tab?: unknown }): boolean {
   return !!sender.url && sender.url.startsWith(root);
 }
 
+/** The published storage-full flag, read once per worker life and written only when it changes. */
+function storageFullFlag() {
+  let known: boolean | undefined;
+  return {
+    async set(full: boolean): Promise<void> {
+      known ??= (await storageFullAt.getValue()) > 0;
+      if (known === full) return;
+      known = full;
+      await storageFullAt.setValue(full ? Date.now() : 0);
+    },
+  };
+}
+
 export function createHandlers(db: DeskmateDB, services: BackgroundServices): Handlers {
+  const storageFull = storageFullFlag();
   const defs = (language?: 'zh-CN' | 'en') => services.checklists?.(language) ?? Promise.resolve(shippedChecklists(language ?? 'zh-CN'));
   const changed = <T>(value: T): T => {
     services.casesChanged?.();
@@ -89,8 +105,16 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'timers.observe': async (batch) => {
-      const result = await recordObserved(db, batch);
-      if (result.changed) services.waitsChanged?.();
+      // The hot path runs unattended: a refusal for lack of space is published (the agent is told
+      // in the side panel, the popup and the overlay) and cleared by the next successful write.
+      const result = await recordObserved(db, batch).catch(async (e: unknown) => {
+        if (isQuotaError(e)) await storageFull.set(true);
+        throw e;
+      });
+      if (result.changed) {
+        await storageFull.set(false);
+        services.waitsChanged?.();
+      }
       return result;
     },
     'overlay.inject': async (_input, sender) => {

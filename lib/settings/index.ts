@@ -112,6 +112,15 @@ export const openWaitsBySite = storage.defineItem<Record<string, OpenWait[]>>('l
   version: 1,
 });
 
+/**
+ * When the background last failed to store something for lack of space (0: never, or a later
+ * write succeeded). Published so the side panel, the popup and the overlay can say that timers
+ * and metrics are not being recorded (lib/db/quota.ts).
+ */
+export const storageFullAt = storage.defineItem<number>('local:storageFullAt', {
+  fallback: 0,
+});
+
 /** The agent's own findings per week (weekly report), keyed by the week's Monday (epoch ms). */
 export const weeklyNotes = storage.defineItem<Record<string, string>>('local:weeklyNotes', {
   fallback: {},

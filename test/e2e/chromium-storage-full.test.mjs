@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { demoServer, launchChromium, readTable, removeDir, ROOT, tempProfile, waitFor } from './helpers.mjs';
+import { demoServer, launchChromium, readTable, removeDir, ROOT, tempProfile } from './helpers.mjs';
 
 const FULL = /存储空间已满/;
 
@@ -144,8 +144,16 @@ describe('Chromium: storage full', () => {
     await overlay.getByLabel('标题').fill('存储满时的话术');
     await overlay.getByLabel('内容').fill(body);
     await overlay.getByRole('button', { name: '保存' }).click();
-    await waitFor(async () => FULL.test((await overlay.getByRole('alert').textContent({ timeout: 1000 })) ?? ''), { message: 'the storage-full message in the overlay' });
+    await overlay.getByRole('alert').filter({ hasText: /存储空间已满：.*这次的内容没有保存/ }).waitFor();
     assert.equal((await readTable(context, extensionId, 'templates')).length, templatesBefore, 'no template written');
+
+    // Reply events cannot be stored either: the side panel says recording has stopped.
+    const conv = await demo.evaluate(() => window.demo.activeConversation());
+    await demo.evaluate((c) => window.demo.pushCustomerMessage(c, '还有空间吗？'), conv);
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    const notice = panel.getByRole('alert').filter({ hasText: /存储空间已满.*回复计时和指标暂停记录/ });
+    await notice.waitFor({ timeout: 20000 });
 
     // Space freed: the same files go in.
     await ext.evaluate(
@@ -160,6 +168,9 @@ describe('Chromium: storage full', () => {
     await page.locator('input[type="file"]').setInputFiles(batch);
     await page.getByRole('status').filter({ hasText: '已添加 2 个文件' }).waitFor();
     assert.deepEqual((await readTable(context, extensionId, 'attachments')).map((a) => a.name).sort(), ['before.png', 'invoice.png', 'parcel.png']);
-    await Promise.all([demo.close(), page.close(), ext.close()]);
+    // The next message is stored and the notice goes.
+    await demo.evaluate((c) => window.demo.pushCustomerMessage(c, '现在呢？'), conv);
+    await notice.waitFor({ state: 'detached', timeout: 20000 });
+    await Promise.all([demo.close(), page.close(), ext.close(), panel.close()]);
   });
 });

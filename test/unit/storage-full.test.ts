@@ -90,3 +90,22 @@ describe('storage full', () => {
     expect(await db.templates.count()).toBe(0);
   });
 });
+
+describe('storage full while recording reply events', () => {
+  it('publishes the flag when a report is refused and clears it at the next stored one', async () => {
+    const { storageFullAt } = await import('@/lib/settings');
+    const services = { injectOverlay: async () => true, waitsChanged: () => undefined, casesChanged: () => undefined, checklists: async () => defs } as unknown as BackgroundServices;
+    const handlers = createHandlers(db, services);
+    const report = (id: string, at: number) => ({
+      deskmate: 1,
+      type: 'timers.observe',
+      input: { siteId: 'deskmate-demo', profile: 'taobao', attachedAt: 0, conversationId: 'c-1', messages: [{ id, sender: 'customer', at, live: true }] },
+    });
+    fillAfter(0);
+    expect(await dispatch(handlers, report('m-1', Date.now()), {})).toMatchObject({ ok: false, code: 'quota' });
+    expect(await storageFullAt.getValue()).toBeGreaterThan(0);
+    vi.restoreAllMocks();
+    expect(await dispatch(handlers, report('m-2', Date.now()), {})).toMatchObject({ ok: true });
+    expect(await storageFullAt.getValue()).toBe(0);
+  });
+});
