@@ -3,26 +3,14 @@
 // agent gets the same working overlay — checked through the accessibility tree (what a screen
 // reader gets) and real keystrokes: "/" opens the picker, Enter inserts into the console's field.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { CHROME_SHIPPED, demoServer, launchChromium, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { CHROME_SHIPPED, demoWithChromium, waitFor } from './helpers.mjs';
 
 describe('Chromium: the shipped build', () => {
-  let server;
-  let profile;
-  let browser;
-
-  before(async () => {
-    server = await demoServer();
-    profile = tempProfile();
-    browser = await launchChromium(profile, { extensionDir: CHROME_SHIPPED });
-  });
-  after(async () => {
-    await browser?.context.close();
-    await server?.close();
-    removeDir(profile);
-  });
+  const env = demoWithChromium({ extensionDir: CHROME_SHIPPED });
 
   it('hides the overlay from page scripts (closed shadow root) and still works for the agent', async () => {
+    const { browser, server } = env;
     const page = await browser.context.newPage();
     await page.goto(`${server.url}?schedule=off&reset`);
     await page.locator('body[data-demo-ready="true"]').waitFor();

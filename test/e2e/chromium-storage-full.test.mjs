@@ -6,10 +6,10 @@
 // there; once space is freed the same actions work.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { demoServer, launchChromium, readTable, removeDir, ROOT, tempProfile } from './helpers.mjs';
+import { demoServer, fillQuota, freeQuota, launchChromium, randomPng, readTable, removeDir, tempProfile } from './helpers.mjs';
 
 const FULL = /存储空间已满/;
 
@@ -51,48 +51,6 @@ describe('Chromium: storage full', () => {
     if (files) removeDir(files);
   });
 
-  /** A PNG the case page accepts (real signature), `size` bytes of random data after it. */
-  const pngOf = (name, size) => {
-    const head = readFileSync(join(ROOT, 'public/icon/128.png'));
-    const body = new Uint8Array(size);
-    for (let i = 0; i < size; i += 65536) crypto.getRandomValues(body.subarray(i, Math.min(size, i + 65536)));
-    const path = join(files, name);
-    writeFileSync(path, Buffer.concat([head, body]));
-    return path;
-  };
-
-  /** Fills what is left of the extension's quota with a database of random blobs (1 MB, then smaller). */
-  const fill = (page) =>
-    page.evaluate(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('deskmate-e2e-filler', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('blobs', { autoIncrement: true });
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const put = (size) =>
-        new Promise((resolve) => {
-          const bytes = new Uint8Array(size);
-          for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
-          const tx = db.transaction('blobs', 'readwrite');
-          tx.objectStore('blobs').add(new Blob([bytes]));
-          tx.oncomplete = () => resolve(null);
-          tx.onabort = () => resolve(tx.error?.name ?? 'aborted');
-        });
-      const refused = [];
-      for (const size of [1 << 20, 1 << 16, 1 << 12]) {
-        for (let i = 0; i < 10000; i++) {
-          const error = await put(size);
-          if (error) {
-            refused.push(error);
-            break;
-          }
-        }
-      }
-      db.close();
-      return refused;
-    });
-
   it('refuses evidence and a new template with a clear message, keeps what was there, and works again once space is freed', async (t) => {
     if (mountProblem) {
       t.skip(`needs a small tmpfs for the profile (mount as root): ${mountProblem}`);
@@ -114,16 +72,16 @@ describe('Chromium: storage full', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     const addTo = page.getByRole('button', { name: /^为“.*”添加文件$/ }).first();
     await addTo.click();
-    await page.locator('input[type="file"]').setInputFiles(pngOf('before.png', 4096));
+    await page.locator('input[type="file"]').setInputFiles(randomPng(files, 'before.png', 4096));
     await page.getByRole('status').filter({ hasText: '已添加 1 个文件' }).waitFor();
     const caseBefore = (await readTable(context, extensionId, 'cases')).find((c) => c.id === caseId);
 
     // The disk runs out.
-    const refused = await fill(ext);
+    const refused = await fillQuota(ext);
     assert.deepEqual(refused, ['QuotaExceededError', 'QuotaExceededError', 'QuotaExceededError'], 'the filler ran into the quota');
 
     // Two more files at once: refused as a whole, in words.
-    const batch = [pngOf('invoice.png', 2 << 20), pngOf('parcel.png', 2 << 20)];
+    const batch = [randomPng(files, 'invoice.png', 2 << 20), randomPng(files, 'parcel.png', 2 << 20)];
     await addTo.click();
     await page.locator('input[type="file"]').setInputFiles(batch);
     const alert = page.getByRole('alert');
@@ -156,14 +114,7 @@ describe('Chromium: storage full', () => {
     await notice.waitFor({ timeout: 20000 });
 
     // Space freed: the same files go in.
-    await ext.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const req = indexedDB.deleteDatabase('deskmate-e2e-filler');
-          req.onsuccess = () => resolve(null);
-          req.onerror = () => reject(req.error);
-        }),
-    );
+    await freeQuota(ext);
     await addTo.click();
     await page.locator('input[type="file"]').setInputFiles(batch);
     await page.getByRole('status').filter({ hasText: '已添加 2 个文件' }).waitFor();

@@ -2,23 +2,14 @@
 // each is recorded exactly once, none is lost. (The service-worker stops of the Chromium test do
 // not apply: the Firefox build's background is a persistent MV2 page.)
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { demoServer, launchFirefox, readFirefoxTable, waitFor } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { demoWithFirefox, readFirefoxTable, waitFor } from './helpers.mjs';
 
 describe('Firefox: three tabs of one console', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await demoServer();
-    browser = await launchFirefox();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = demoWithFirefox();
 
   it('counts each message once across three tabs', async () => {
+    const { browser, server } = env;
     const tabs = [];
     for (let i = 0; i < 3; i++) {
       const page = await browser.newPage();

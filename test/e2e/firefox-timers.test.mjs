@@ -2,21 +2,11 @@
 // wait (the chip counts in the header and the list), the agent's reply ends it; history shown at
 // load never starts one.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { demoServer, launchFirefox, waitFor } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { demoWithFirefox, waitFor } from './helpers.mjs';
 
 describe('Firefox: reply timers', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await demoServer();
-    browser = await launchFirefox();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = demoWithFirefox();
 
   const chip = (page, anchor) =>
     page.evaluate((sel) => {
@@ -27,6 +17,7 @@ describe('Firefox: reply timers', () => {
     }, anchor);
 
   it('counts a wait from the customer message to the human reply, and nothing from history', async () => {
+    const { browser, server } = env;
     const page = await browser.newPage();
     await page.goto(`${server.url}?schedule=off&reset`);
     await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'), { message: 'the overlay' });

@@ -2,25 +2,16 @@
 // console is open. Firefox unloads the old content scripts (their DOM stays behind) and injects
 // the new ones: exactly one working overlay, one picker, chips from the new version only.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { demoServer, FIREFOX_EXT, launchFirefox, readFirefoxTable, waitFor } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { demoWithFirefox, FIREFOX_EXT, readFirefoxTable, waitFor } from './helpers.mjs';
 
 describe('Firefox: add-on updated while a console is open', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await demoServer();
-    browser = await launchFirefox();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = demoWithFirefox();
 
   const chipCount = (page) => page.evaluate(() => document.querySelectorAll('[data-deskmate-chip]').length);
 
   it('leaves one working overlay and no stale chips', async () => {
+    const { browser, server } = env;
     const page = await browser.newPage();
     await page.goto(`${server.url}?schedule=off&reset`);
     await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'), { message: 'the overlay' });

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium, findFirefox, CHROMIUM_HINT, FIREFOX_HINT } from '../../scripts/browsers.mjs';
@@ -40,6 +41,39 @@ export function removeDir(dir) {
 
 export async function demoServer() {
   return startDemoServer({ port: 0 });
+}
+
+/**
+ * Registers the usual suite hooks: the demo server and Chromium with the extension on a fresh
+ * profile before the tests, all closed and removed after. Returns an object filled in by `before`.
+ */
+export function demoWithChromium(options = {}) {
+  const env = { server: null, profile: null, browser: null };
+  before(async () => {
+    env.server = await demoServer();
+    env.profile = tempProfile();
+    env.browser = await launchChromium(env.profile, options);
+  });
+  after(async () => {
+    await env.browser?.context.close();
+    await env.server?.close();
+    if (env.profile) removeDir(env.profile);
+  });
+  return env;
+}
+
+/** The same for Firefox ESR: the demo server and Firefox with the add-on installed. */
+export function demoWithFirefox() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await demoServer();
+    env.browser = await launchFirefox();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Launches Chromium with the built extension on a persistent profile. */
@@ -186,4 +220,66 @@ export async function readFirefoxTable(browser, table) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Fills what is left of the extension's storage quota from an extension page (Playwright or
+ * Puppeteer): random blobs in a database of its own, 1 MB, then 64 kB, then 4 kB chunks, each size
+ * until refused. Returns the error names of the three refusals. `freeQuota` deletes it again.
+ */
+export function fillQuota(page) {
+  return page.evaluate(async () => {
+    const open = () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('deskmate-e2e-filler', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('blobs', { autoIncrement: true });
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const refused = [];
+    // Firefox closes the connection after a refused write: a new one for each chunk size.
+    for (const size of [1 << 20, 1 << 16, 1 << 12]) {
+      const db = await open();
+      for (let i = 0; i < 100000; i++) {
+        const bytes = new Uint8Array(size);
+        for (let j = 0; j < size; j += 65536) crypto.getRandomValues(bytes.subarray(j, Math.min(size, j + 65536)));
+        const error = await new Promise((resolve) => {
+          try {
+            const tx = db.transaction('blobs', 'readwrite');
+            tx.objectStore('blobs').add(new Blob([bytes]));
+            tx.oncomplete = () => resolve(null);
+            tx.onabort = () => resolve(tx.error?.name ?? 'aborted');
+          } catch (e) {
+            resolve(e.name);
+          }
+        });
+        if (error) {
+          refused.push(error);
+          break;
+        }
+      }
+      db.close();
+    }
+    return refused;
+  });
+}
+
+export function freeQuota(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('deskmate-e2e-filler');
+        req.onsuccess = () => resolve(null);
+        req.onerror = () => reject(req.error);
+      }),
+  );
+}
+
+/** Writes `<dir>/<name>`: a PNG signature then `size` random bytes (evidence the case page accepts by content). */
+export function randomPng(dir, name, size) {
+  const body = new Uint8Array(size);
+  for (let i = 0; i < size; i += 65536) crypto.getRandomValues(body.subarray(i, Math.min(size, i + 65536)));
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), body]));
+  return path;
 }
