@@ -185,13 +185,27 @@ if (want('timers')) {
     const time = { deskmate: 0, page: 0, other: 0 };
     let run = 0;
     let longest = 0;
+    // Where Deskmate's time goes (DESKMATE_BENCH_TOP=1 prints it): self time by function, with
+    // natives counted for the nearest Deskmate frame above them.
+    const byFunction = new Map();
+    const nameOf = (id) => {
+      let n = nodes.get(id);
+      while (n && !n.callFrame.url.startsWith('chrome-extension://') && parent.has(n.id)) n = nodes.get(parent.get(n.id));
+      const f = n.callFrame;
+      return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    };
     profile.samples.forEach((id, i) => {
       const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
       const o = ownerOf(id);
       time[o] += dt;
       run = o === 'deskmate' ? run + dt : 0;
       longest = Math.max(longest, run);
+      if (o === 'deskmate' && process.env.DESKMATE_BENCH_TOP) byFunction.set(nameOf(id), (byFunction.get(nameOf(id)) ?? 0) + dt);
     });
+    if (process.env.DESKMATE_BENCH_TOP && withExtension) {
+      console.log('Deskmate self time by function (ms):');
+      for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${name}`);
+    }
     return { script, time, longest, heap };
   };
   /** A quiet page with a text field (no site config matches): the loader alone; JS heap after a full GC. */
