@@ -67,10 +67,13 @@ export default defineBackground(() => {
   };
   // New reminder lead times apply to the open cases at once.
   caseReminderLeads.watch(() => refreshCases());
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void setUp();
-    // Tabs open before this install or update get the new loader (the old one is cut off).
-    void reinjectLoaders().catch((e: unknown) => console.warn('Deskmate: loader re-injection', e));
+    // Tabs open before this install or update get the new loader (the old one is cut off). Not
+    // after a browser update: the browser restarted and its tabs loaded the loader themselves.
+    if (reason === 'install' || reason === 'update') {
+      void reinjectLoaders().catch((e: unknown) => console.warn('Deskmate: loader re-injection', e));
+    }
   });
   browser.runtime.onStartup.addListener(() => void setUp());
 

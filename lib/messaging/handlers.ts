@@ -108,11 +108,11 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       // The hot path runs unattended: a refusal for lack of space is published (the agent is told
       // in the side panel, the popup and the overlay) and cleared by the next successful write.
       const result = await recordObserved(db, batch).catch(async (e: unknown) => {
-        if (isQuotaError(e)) await storageFull.set(true);
+        if (isQuotaError(e)) await storageFull.set(true).catch(() => undefined);
         throw e;
       });
       if (result.changed) {
-        await storageFull.set(false);
+        await storageFull.set(false).catch(() => undefined);
         services.waitsChanged?.();
       }
       return result;
