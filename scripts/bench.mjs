@@ -192,7 +192,7 @@ if (want('timers')) {
       let n = nodes.get(id);
       while (n && !n.callFrame.url.startsWith('chrome-extension://') && parent.has(n.id)) n = nodes.get(parent.get(n.id));
       const f = n.callFrame;
-      return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
     };
     profile.samples.forEach((id, i) => {
       const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
