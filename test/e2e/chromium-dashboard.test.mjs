@@ -3,8 +3,8 @@
 // events without message text.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { demoServer, launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { demoWithChromium, readTable, waitFor } from './helpers.mjs';
 
 const SITE = 'deskmate-demo';
 
@@ -12,29 +12,16 @@ const SITE = 'deskmate-demo';
 const secs = (v) => (v < 60 ? `${v.toFixed(v < 10 ? 1 : 0)} 秒` : `${Math.floor(v / 60)} 分 ${Math.round(v % 60)} 秒`);
 
 describe('Chromium: reply metrics dashboard', () => {
-  let server;
-  let profile;
-  let browser;
-
-  before(async () => {
-    server = await demoServer();
-    profile = tempProfile();
-    browser = await launchChromium(profile);
-  });
-  after(async () => {
-    await browser?.context.close();
-    await server?.close();
-    removeDir(profile);
-  });
+  const env = demoWithChromium();
 
   it('counts scripted waits exactly and shows the figures they make', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}?schedule=off&reset`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}?schedule=off&reset`);
     await page.locator('body[data-demo-ready="true"]').waitFor();
     await page.getByRole('button', { name: '打开客服助手' }).waitFor();
     const [a, b] = await page.evaluate(() => window.demo.conversations().map((c) => c.id));
     await page.evaluate((c) => window.demo.switchTo(c), a);
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.id === `${SITE}:${a}`), { message: 'attach' });
+    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === `${SITE}:${a}`), { message: 'attach' });
     const ts = (id) => page.evaluate((m) => window.demo.conversations().flatMap((c) => c.messages).find((x) => x.id === m).ts, id);
     const chipSec = () =>
       page.evaluate(() => Number(document.querySelector('#chat .buyer-name')?.nextElementSibling?.shadowRoot?.querySelector('[role="timer"]')?.dataset.elapsedSec ?? -1));
@@ -54,7 +41,7 @@ describe('Chromium: reply metrics dashboard', () => {
     await page.evaluate((c) => window.demo.switchTo(c), b);
 
     const rounds = await waitFor(async () => {
-      const all = await readTable(browser.context, browser.extensionId, 'rounds');
+      const all = await readTable(env.browser.context, env.browser.extensionId, 'rounds');
       return all.length === 3 && all.filter((r) => r.endedAt > 0).length === 2 ? all : null;
     }, { message: 'three waits, two answered' });
     const expected = [
@@ -71,8 +58,8 @@ describe('Chromium: reply metrics dashboard', () => {
     const d2 = (got[1][1] - got[1][0]) / 1000;
     assert.ok(d1 >= 2 && d2 >= 1);
 
-    const panel = await browser.context.newPage();
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const panel = await env.browser.context.newPage();
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html`);
     const tile = (name) => panel.locator('.tile').filter({ has: panel.getByText(name, { exact: true }) }).locator('strong');
     await waitFor(async () => (await tile('接待量').textContent()) === '2', { message: 'two consultations' });
     assert.equal(await tile('回复率').textContent(), '66.7%');

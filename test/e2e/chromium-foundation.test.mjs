@@ -1,35 +1,23 @@
 // End-to-end: the built extension in real headless Chromium on the demo workspace.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { demoServer, launchChromium, readTable, removeDir, stopServiceWorkers, tempProfile, waitFor } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { demoWithChromium, launchChromium, readTable, stopServiceWorkers, waitFor } from './helpers.mjs';
 
 describe('Chromium: overlay and data that survives', () => {
-  let server;
-  let profile;
-  let browser;
+  const env = demoWithChromium();
   const title = `欢迎语 e2e ${Date.now()}`;
 
-  before(async () => {
-    server = await demoServer();
-    profile = tempProfile();
-    browser = await launchChromium(profile);
-  });
-  after(async () => {
-    await browser?.context.close();
-    await server?.close();
-    removeDir(profile);
-  });
 
   const openDemo = async (context) => {
     const page = await context.newPage();
-    await page.goto(`${server.url}?schedule=off`);
+    await page.goto(`${env.server.url}?schedule=off`);
     return page;
   };
   const launcher = (page) => page.getByRole('button', { name: '打开客服助手' });
   const templateList = (page) => page.getByRole('list', { name: '话术' });
 
   it('shows the overlay on the demo workspace, in a shadow root, with the site recognised', async () => {
-    const page = await openDemo(browser.context);
+    const page = await openDemo(env.browser.context);
     await launcher(page).waitFor({ timeout: 15000 });
     assert.equal(await page.locator('deskmate-overlay').count(), 1, 'exactly one overlay host');
     await launcher(page).click();
@@ -46,7 +34,7 @@ describe('Chromium: overlay and data that survives', () => {
   });
 
   it('writes a template through messaging into IndexedDB', async () => {
-    const page = await openDemo(browser.context);
+    const page = await openDemo(env.browser.context);
     await launcher(page).click();
     await page.getByLabel('标题').fill(title);
     await page.getByLabel('快捷码').fill('e2ehy');
@@ -54,7 +42,7 @@ describe('Chromium: overlay and data that survives', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: `已保存“${title}”` }).waitFor();
     await templateList(page).getByText(title).waitFor();
-    const rows = await readTable(browser.context, browser.extensionId, 'templates');
+    const rows = await readTable(env.browser.context, env.browser.extensionId, 'templates');
     const row = rows.find((r) => r.title === title);
     assert.ok(row, 'the template is in the extension origin IndexedDB');
     assert.equal(row.shortcode, 'e2ehy');
@@ -63,7 +51,7 @@ describe('Chromium: overlay and data that survives', () => {
   });
 
   it('keeps the record across a page reload', async () => {
-    const page = await openDemo(browser.context);
+    const page = await openDemo(env.browser.context);
     await page.reload();
     await launcher(page).click();
     await templateList(page).getByText(title).waitFor();
@@ -71,10 +59,10 @@ describe('Chromium: overlay and data that survives', () => {
   });
 
   it('keeps the record across a service-worker stop, and the overlay reconnects', async () => {
-    const page = await openDemo(browser.context);
+    const page = await openDemo(env.browser.context);
     await launcher(page).click();
     await templateList(page).getByText(title).waitFor();
-    await stopServiceWorkers(browser.context, browser.extensionId);
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
     // A new write and read wake the worker up again.
     await page.getByLabel('标题').fill(`${title} 2`);
     await page.getByLabel('内容').fill('请稍等');
@@ -85,19 +73,19 @@ describe('Chromium: overlay and data that survives', () => {
   });
 
   it('keeps everything across a browser restart on the same profile', async () => {
-    await browser.context.close();
-    browser = await launchChromium(profile);
-    const page = await openDemo(browser.context);
+    await env.browser.context.close();
+    env.browser = await launchChromium(env.profile); // the suite's after() closes this one
+    const page = await openDemo(env.browser.context);
     await launcher(page).click();
     await templateList(page).getByText(title, { exact: true }).waitFor();
     await templateList(page).getByText(`${title} 2`).waitFor();
-    const rows = await readTable(browser.context, browser.extensionId, 'templates');
+    const rows = await readTable(env.browser.context, env.browser.extensionId, 'templates');
     assert.deepEqual(rows.map((r) => r.title).filter((t) => t.startsWith(title)).sort(), [title, `${title} 2`]);
     await page.close();
   });
 
   it('stays out of pages no site config matches', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.route('http://shop.unmatched.test/**', (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title><p>hello</p>' }),
     );
@@ -109,11 +97,11 @@ describe('Chromium: overlay and data that survives', () => {
   });
 
   it('leaves a site at once when the agent switches Deskmate off there, and comes back', async () => {
-    const page = await openDemo(browser.context);
+    const page = await openDemo(env.browser.context);
     await launcher(page).waitFor();
-    const host = new URL(server.url).host;
-    const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${browser.extensionId}/options.html#sites`);
+    const host = new URL(env.server.url).host;
+    const ext = await env.browser.context.newPage();
+    await ext.goto(`chrome-extension://${env.browser.extensionId}/options.html#sites`);
     await ext.evaluate((h) => chrome.storage.local.set({ disabledHosts: [h] }), host);
     await waitFor(async () => (await page.locator('deskmate-overlay').count()) === 0, { message: 'the overlay to leave' });
     await page.reload();

@@ -2,31 +2,18 @@
 // messages at known times produce exactly the expected waits; history at load creates nothing;
 // a reload, a stopped service worker and a second tab in the middle lose and duplicate nothing.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { demoServer, launchChromium, readTable, removeDir, stopServiceWorkers, tempProfile, waitFor } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { demoWithChromium, readTable, stopServiceWorkers, waitFor } from './helpers.mjs';
 
 const SITE = 'deskmate-demo';
 
 describe('Chromium: reply timers', () => {
-  let server;
-  let profile;
-  let browser;
+  const env = demoWithChromium();
 
-  before(async () => {
-    server = await demoServer();
-    profile = tempProfile();
-    browser = await launchChromium(profile);
-  });
-  after(async () => {
-    await browser?.context.close();
-    await server?.close();
-    removeDir(profile);
-  });
-
-  const table = (name) => readTable(browser.context, browser.extensionId, name);
+  const table = (name) => readTable(env.browser.context, env.browser.extensionId, name);
   const openConsole = async (query = '') => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}?schedule=off${query}`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}?schedule=off${query}`);
     await page.locator('body[data-demo-ready="true"]').waitFor();
     await page.getByRole('button', { name: '打开客服助手' }).waitFor({ timeout: 15000 });
     return page;
@@ -82,12 +69,12 @@ describe('Chromium: reply timers', () => {
     assert.ok(m * 60 + s >= Math.floor((Date.now() - startedAt) / 1000) - 2, `elapsed resumes from the stored start (${resumed.text})`);
 
     // The service worker is stopped, and a second tab of the same console opens.
-    await stopServiceWorkers(browser.context, browser.extensionId);
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
     const second = await openConsole();
     await waitFor(() => chipText(second, '#chat .chat-header .buyer-name'), { message: 'the chip in the second tab' });
 
     // A customer message arrives while the worker is stopped; then the agent replies in tab 1.
-    await stopServiceWorkers(browser.context, browser.extensionId);
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
     await page.evaluate((c) => window.demo.pushCustomerMessage(c, '还在吗'), conv);
     const reply = await page.evaluate(() => window.demo.sendAgentMessage('亲，您的包裹已到达杭州转运中心，预计明天送达~'));
     const endedAt = await tsOf(page, reply);
