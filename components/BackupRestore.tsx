@@ -8,7 +8,6 @@ import { exportAll, parseBackup, restoreAll } from '@/lib/db/backup';
 import { getDb } from '@/lib/db/database';
 import { send } from '@/lib/messaging/client';
 import { publishMatchIndex } from '@/lib/sites/store';
-import { isQuotaError } from '@/lib/db/quota';
 import { errorText } from '@/lib/i18n/errors';
 
 /** Options → General: all data in one file, and back. */
@@ -41,7 +40,7 @@ export function BackupRestore() {
       await send('cases.changed', {}); // deadline alarms, open waits and the badge follow the new data
       setStatus(t('backup.restored', { templates: counts.templates ?? 0, cases: counts.cases ?? 0 }));
     } catch (e) {
-      setErrors([isQuotaError(e) ? errorText(e, t) : t('backup.failed', { message: errorText(e, t) })]);
+      setErrors([errorText(e, t, (message) => t('backup.failed', { message }))]);
     }
   };
 

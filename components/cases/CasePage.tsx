@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { caseOutcomes, caseTypeById, uploadLimitFor, type CaseOutcome, type Checklists } from '@/lib/cases';
 import { checkAttachment, formatBytes, formatPlatformWarning, localizeAttachmentError, platformWarnings } from '@/lib/cases/attachments';
 import { storeAttachments } from '@/lib/cases/capture';
-import { isQuotaError, requestPersistentStorage } from '@/lib/db/quota';
+import { requestPersistentStorage } from '@/lib/db/quota';
 import { errorText } from '@/lib/i18n/errors';
 import { buildEvidencePackage, packageFileName } from '@/lib/cases/package';
 import { getDb } from '@/lib/db/database';
@@ -93,7 +93,7 @@ export function CasePage({ id }: { id: string }) {
       );
       setStatus(t('caseUi.filesAdded', { count: checked.length }));
     } catch (e) {
-      setErrors([isQuotaError(e) ? errorText(e, t) : t('caseUi.storageFailed', { message: errorText(e, t) })]);
+      setErrors([errorText(e, t, (message) => t('caseUi.storageFailed', { message }))]);
     }
     await refreshUsage();
   };

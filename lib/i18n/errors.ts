@@ -50,8 +50,12 @@ export function localizeError(message: string, locale: Locale): string {
   return ZH.reduce((text, [re, to]) => text.replace(re, to as never), message);
 }
 
-/** What an agent reads when a write failed: the storage-full message, else the error's own text. */
-export function errorText(error: unknown, t: Translate): string {
+/**
+ * What an agent reads when a write failed: the storage-full message, else the error's own text,
+ * put in context by `wrap` when given (e.g. "nothing was saved: {message}").
+ */
+export function errorText(error: unknown, t: Translate, wrap?: (message: string) => string): string {
   if (isQuotaError(error)) return t('common.storageFull');
-  return error instanceof Error ? error.message || error.name : String(error);
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  return wrap ? wrap(message) : message;
 }

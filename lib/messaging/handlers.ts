@@ -24,7 +24,6 @@ export interface BackgroundServices {
   checklists?(language?: 'zh-CN' | 'en'): Promise<Checklists>;
 }
 
-/** Every request the background answers, bound to its database (the tests use the same table). */
 /** Requests only Deskmate's own pages may make (not content scripts running in web pages). */
 function fromExtensionPage(sender: { url?: string; tab?: unknown }): boolean {
   const root = browser.runtime.getURL('/');
@@ -44,6 +43,7 @@ function storageFullFlag() {
   };
 }
 
+/** Every request the background answers, bound to its database (the tests use the same table). */
 export function createHandlers(db: DeskmateDB, services: BackgroundServices): Handlers {
   const storageFull = storageFullFlag();
   const defs = (language?: 'zh-CN' | 'en') => services.checklists?.(language) ?? Promise.resolve(shippedChecklists(language ?? 'zh-CN'));

@@ -138,8 +138,9 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
   conv.seenUntil = seenUntil;
   conv.updatedAt = now;
   writes.push(req(conversations.put(conv)));
-  await Promise.all(writes);
-  await done;
+  // The transaction's own outcome too: a refusal at commit (storage full) is reported as its error,
+  // and a failed request never leaves the transaction's rejection unhandled.
+  await Promise.all([...writes, done]);
   return { recorded: fresh.length, waitingSince: conv.waitingSince, changed };
 }
 

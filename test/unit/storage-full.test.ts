@@ -53,6 +53,9 @@ describe('storage full', () => {
     expect(errorText(quota(), t)).toContain('存储空间已满');
     expect(errorText(new Error('caseId: no case "x"'), t)).toBe('caseId: no case "x"');
     expect(errorText(new MessagingError('', 'quota'), translator('en'))).toMatch(/^Storage is full/);
+    // A context for other errors, never for the storage-full message (it is complete by itself).
+    expect(errorText(new Error('disk error'), t, (m) => `未保存：${m}`)).toBe('未保存：disk error');
+    expect(errorText(quota(), t, (m) => `未保存：${m}`)).toContain('存储空间已满');
   });
 
   it('stores a batch of evidence files all or none: the third refused leaves none of them, earlier evidence intact', async () => {
