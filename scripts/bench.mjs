@@ -200,7 +200,10 @@ if (want('timers')) {
       time[o] += dt;
       run = o === 'deskmate' ? run + dt : 0;
       longest = Math.max(longest, run);
-      if (o === 'deskmate' && process.env.DESKMATE_BENCH_TOP) byFunction.set(nameOf(id), (byFunction.get(nameOf(id)) ?? 0) + dt);
+      if (o === 'deskmate' && process.env.DESKMATE_BENCH_TOP) {
+        const name = nameOf(id);
+        byFunction.set(name, (byFunction.get(name) ?? 0) + dt);
+      }
     });
     if (process.env.DESKMATE_BENCH_TOP && withExtension) {
       console.log('Deskmate self time by function (ms):');
