@@ -6,39 +6,30 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { demoServer, launchChromium, readTable, removeDir, ROOT, stopServiceWorkers, tempProfile, waitFor } from './helpers.mjs';
+import { demoWithChromium, readTable, ROOT, stopServiceWorkers, waitFor } from './helpers.mjs';
 
 describe('Chromium: fault injection', () => {
-  let server;
+  const env = demoWithChromium();
   let hostile;
-  let profile;
-  let browser;
-
   before(async () => {
-    server = await demoServer();
     hostile = await startStaticServer({ mounts: [['/', join(ROOT, 'test/fixtures/hostile')]] });
-    profile = tempProfile();
-    browser = await launchChromium(profile);
   });
   after(async () => {
-    await browser?.context.close();
-    await server?.close();
     await hostile?.close();
-    removeDir(profile);
   });
 
   it('counts each message once across three tabs while the service worker is stopped repeatedly', async () => {
     const tabs = [];
     for (let i = 0; i < 3; i++) {
-      const page = await browser.context.newPage();
-      await page.goto(`${server.url}?schedule=off${i === 0 ? '&reset' : ''}`);
+      const page = await env.browser.context.newPage();
+      await page.goto(`${env.server.url}?schedule=off${i === 0 ? '&reset' : ''}`);
       await page.locator('body[data-demo-ready="true"]').waitFor();
       await page.getByRole('button', { name: '打开客服助手' }).waitFor();
       tabs.push(page);
     }
     const conv = await tabs[0].evaluate(() => window.demo.activeConversation());
     const key = `deskmate-demo:${conv}`;
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.id === key), { message: 'attach' });
+    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === key), { message: 'attach' });
     // The same conversation moves on in every tab (as a real console's server would show it).
     const senders = ['customer', 'customer', 'agent', 'customer', 'bot', 'agent', 'customer', 'agent', 'customer', 'agent'];
     for (let i = 0; i < senders.length; i++) {
@@ -48,11 +39,11 @@ describe('Chromium: fault injection', () => {
           [conv, senders[i], i],
         );
       }
-      if (i % 3 === 2) await stopServiceWorkers(browser.context, browser.extensionId);
+      if (i % 3 === 2) await stopServiceWorkers(env.browser.context, env.browser.extensionId);
     }
     const events = await waitFor(
       async () => {
-        const all = (await readTable(browser.context, browser.extensionId, 'messageEvents')).filter((e) => e.conversationKey === key);
+        const all = (await readTable(env.browser.context, env.browser.extensionId, 'messageEvents')).filter((e) => e.conversationKey === key);
         return all.length === senders.length ? all : null;
       },
       { timeout: 30000, message: 'every message recorded' },
@@ -60,7 +51,7 @@ describe('Chromium: fault injection', () => {
     assert.deepEqual(events.map((e) => e.sender).sort(), [...senders].sort(), 'each message exactly once');
     const rounds = await waitFor(
       async () => {
-        const r = (await readTable(browser.context, browser.extensionId, 'rounds')).filter((x) => x.conversationKey === key);
+        const r = (await readTable(env.browser.context, env.browser.extensionId, 'rounds')).filter((x) => x.conversationKey === key);
         return r.length === 4 && r.every((x) => x.endedAt > 0) ? r : null;
       },
       { message: 'four answered waits' },
@@ -70,7 +61,7 @@ describe('Chromium: fault injection', () => {
   });
 
   it('keeps working on a hostile page, and nothing the page shows is executed', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(hostile.url);
@@ -94,11 +85,11 @@ describe('Chromium: fault injection', () => {
     await page.locator('deskmate-overlay').getByRole('listbox').waitFor();
     await page.keyboard.press('Escape');
     // The timers watch the console despite the page's broken MutationObserver.
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.id === 'deskmate-demo:h-1'), {
+    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === 'deskmate-demo:h-1'), {
       message: 'the watcher to attach',
     });
     await page.evaluate(() => window.pushMessage('customer', '在吗'));
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).some((r) => r.conversationKey === 'deskmate-demo:h-1'), {
+    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'rounds')).some((r) => r.conversationKey === 'deskmate-demo:h-1'), {
       message: 'a wait on the hostile page',
     });
     const chip = await waitFor(

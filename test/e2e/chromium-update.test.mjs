@@ -5,32 +5,18 @@
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { CHROME_EXT, demoServer, launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import { after, describe, it } from 'node:test';
+import { CHROME_EXT, demoWithChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
 describe('Chromium: extension updated while a console is open', () => {
-  let server;
-  let profile;
-  let extDir;
-  let browser;
-
-  before(async () => {
-    server = await demoServer();
-    profile = tempProfile();
-    // A copy of the build: the test writes the "next version" over it.
-    extDir = tempProfile('deskmate-ext-');
-    cpSync(CHROME_EXT, extDir, { recursive: true });
-    browser = await launchChromium(profile, { extensionDir: extDir });
-  });
-  after(async () => {
-    await browser?.context.close();
-    await server?.close();
-    removeDir(profile);
-    removeDir(extDir);
-  });
+  // A copy of the build: the test writes the "next version" over it.
+  const extDir = tempProfile('deskmate-ext-');
+  cpSync(CHROME_EXT, extDir, { recursive: true });
+  const env = demoWithChromium({ extensionDir: extDir });
+  after(() => removeDir(extDir));
 
   // The newest worker of the extension (Playwright keeps the stopped one's handle in the list).
-  const worker = () => browser.context.serviceWorkers().filter((w) => w.url().includes(browser.extensionId)).at(-1);
+  const worker = () => env.browser.context.serviceWorkers().filter((w) => w.url().includes(env.browser.extensionId)).at(-1);
 
   /** The next version lands on disk and the extension reloads (what an update does). */
   const update = async (version) => {
@@ -46,14 +32,14 @@ describe('Chromium: extension updated while a console is open', () => {
   };
 
   it('hands the open console over to the new version: one overlay, one picker, nothing doubled or lost', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}?schedule=off&reset`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}?schedule=off&reset`);
     await page.locator('body[data-demo-ready="true"]').waitFor();
     const overlay = page.locator('deskmate-overlay');
     await overlay.getByRole('button', { name: '打开客服助手' }).waitFor();
     const conv = await page.evaluate(() => window.demo.activeConversation());
     const key = `deskmate-demo:${conv}`;
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.id === key), { message: 'the watcher to attach' });
+    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === key), { message: 'the watcher to attach' });
     await page.evaluate(() => document.querySelector('deskmate-overlay').setAttribute('data-test-generation', 'old'));
 
     await update('99.0.0');
@@ -67,7 +53,7 @@ describe('Chromium: extension updated while a console is open', () => {
     await page.evaluate((c) => window.demo.pushCustomerMessage(c, '更新以后还在吗？'), conv);
     const events = await waitFor(
       async () => {
-        const all = (await readTable(browser.context, browser.extensionId, 'messageEvents')).filter((e) => e.conversationKey === key && e.sender === 'customer');
+        const all = (await readTable(env.browser.context, env.browser.extensionId, 'messageEvents')).filter((e) => e.conversationKey === key && e.sender === 'customer');
         return all.length > 0 ? all : null;
       },
       { timeout: 20000, message: 'the message recorded by the new version' },
@@ -91,7 +77,7 @@ describe('Chromium: extension updated while a console is open', () => {
   });
 
   it('takes away an overlay the new version would not bring (a page without a site config), and the trigger still works once', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.route('http://plain.example/**', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>备注</title><textarea id="note" aria-label="备注"></textarea>' }),
     );

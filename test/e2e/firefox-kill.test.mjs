@@ -9,9 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { zipSync } from 'fflate';
-import puppeteer from 'puppeteer-core';
-import { findFirefox, FIREFOX_HINT } from '../../scripts/browsers.mjs';
-import { FIREFOX_ADDON_ID, FIREFOX_EXT, FIREFOX_PREFS, openFirefoxExtensionPage, readFirefoxTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import { FIREFOX_ADDON_ID, FIREFOX_EXT, launchFirefox, openFirefoxExtensionPage, readFirefoxTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
 /** The Firefox build as an XPI (a zip of the build folder) in the profile's extensions folder. */
 function installIntoProfile(profile) {
@@ -28,17 +26,8 @@ function installIntoProfile(profile) {
   writeFileSync(join(profile, 'extensions', `${FIREFOX_ADDON_ID}.xpi`), zipSync(files));
 }
 
-async function launch(profile) {
-  const executablePath = findFirefox();
-  if (!executablePath) throw new Error(FIREFOX_HINT);
-  return puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: { ...FIREFOX_PREFS, 'xpinstall.signatures.required': false },
-  });
-}
+/** Firefox on `profile`, with the add-on the profile holds (installIntoProfile), unsigned. */
+const launch = (profile) => launchFirefox({ userDataDir: profile, install: false, prefs: { 'xpinstall.signatures.required': false } });
 
 describe('Firefox: browser killed during writes', () => {
   const profile = tempProfile('deskmate-ff-profile-');

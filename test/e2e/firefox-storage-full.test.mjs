@@ -6,9 +6,7 @@
 // Firefox; the overlay's storage-full message is proven in Chromium, chromium-storage-full.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findFirefox, FIREFOX_HINT } from '../../scripts/browsers.mjs';
-import { fillQuota, FIREFOX_EXT, FIREFOX_PREFS, freeQuota, openFirefoxExtensionPage, randomPng, readFirefoxTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import { fillQuota, freeQuota, launchFirefox, openFirefoxExtensionPage, randomPng, readFirefoxTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
 const FULL = /存储空间已满/;
 
@@ -17,15 +15,7 @@ describe('Firefox: storage full', () => {
   let files;
 
   before(async () => {
-    const executablePath = findFirefox();
-    if (!executablePath) throw new Error(FIREFOX_HINT);
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath,
-      headless: true,
-      extraPrefsFirefox: { ...FIREFOX_PREFS, 'dom.quotaManager.temporaryStorage.fixedLimit': 50 * 1024 },
-    });
-    await browser.installExtension(FIREFOX_EXT);
+    browser = await launchFirefox({ prefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': 50 * 1024 } });
     files = tempProfile('deskmate-ff-files-');
   });
   after(async () => {

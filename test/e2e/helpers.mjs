@@ -177,12 +177,16 @@ export const FIREFOX_PREFS = {
   'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
 };
 
-/** Launches Firefox ESR (puppeteer-core over WebDriver BiDi) in Chinese with the Firefox build installed. */
-export async function launchFirefox() {
+/**
+ * Launches Firefox ESR (puppeteer-core over WebDriver BiDi) in Chinese with the Firefox build
+ * installed as a temporary add-on; `prefs` add preferences, `userDataDir` keeps the profile.
+ */
+export async function launchFirefox({ prefs = {}, userDataDir, install = true } = {}) {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HINT);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: FIREFOX_PREFS });
-  await browser.installExtension(FIREFOX_EXT);
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, userDataDir, extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs } });
+  // `install: false`: the add-on is already in the profile (a temporary one would not survive a restart).
+  if (install) await browser.installExtension(FIREFOX_EXT);
   return browser;
 }
 
