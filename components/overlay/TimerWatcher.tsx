@@ -2,14 +2,17 @@ import { useEffect, useRef } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
 import { countingFor } from '@/lib/metrics/counting';
+import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
+import type { RequestInput } from '@/lib/messaging/protocol';
+import type { ListActivity } from '@/lib/timers/record';
+import { createOutbox } from '@/lib/timers/outbox';
 import { openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { inQuietHours } from '@/lib/timers/alerts';
 import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
 import { ChipLayer } from './chips';
 
-const RETRIES = 5;
 const HOLD_MS = 1000;
 
 /** A short beep (WebAudio; no file, no remote resource). */
@@ -69,11 +72,24 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       }
     };
 
-    // Messages are sent in order (a reply must never overtake the question it answers) and
-    // retried while the service worker restarts. Messages carrying the console's own timestamp
-    // lose nothing by waiting, so they are gathered for up to a second; any without one (its
-    // time is the moment it is recorded) or a conversation switch sends at once.
-    let queue = Promise.resolve();
+    // Messages are sent in order (a reply must never overtake the question it answers), kept in the
+    // extension's storage until the background confirms them and retried across service-worker
+    // restarts and reloads (lib/timers/outbox). Messages carrying the console's own timestamp lose
+    // nothing by waiting, so they are gathered for up to a second; any without one (its time is
+    // the moment it is recorded) or a conversation switch goes at once.
+    const outbox = createOutbox({
+      instanceId: `${config.id}:${attachedAt}:${Math.random().toString(36).slice(2, 10)}`,
+      storage: {
+        get: () => browser.storage.local.get(null),
+        set: (key, value) => browser.storage.local.set({ [key]: value }),
+        remove: (keys) => browser.storage.local.remove(keys),
+      },
+      deliver: async (item) => {
+        if (item.type === 'timers.list') await send('timers.list', item.input as RequestInput<'timers.list'>);
+        else await send('timers.observe', item.input as RequestInput<'timers.observe'>);
+      },
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    });
     let buffer: TrackerBatch | null = null;
     let flushTimer: number | undefined;
     const sendNow = () => {
@@ -81,23 +97,18 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       flushTimer = undefined;
       const batch = buffer;
       buffer = null;
-      if (!batch) return;
-      queue = queue.then(async () => {
-        for (let attempt = 0; attempt < RETRIES && (attempt === 0 || alive); attempt++) {
-          try {
-            await send('timers.observe', { siteId: config.id, profile: config.profile, attachedAt, ...batch });
-            return;
-          } catch {
-            await new Promise((r) => ctx.setTimeout(() => r(null), 200 * 2 ** attempt));
-          }
-        }
-      });
+      if (batch) outbox.push({ type: 'timers.observe', input: { siteId: config.id, profile: config.profile, attachedAt, ...batch } });
     };
     const report = (batch: TrackerBatch) => {
       if (buffer && buffer.conversationId !== batch.conversationId) sendNow();
       buffer = buffer ? { conversationId: batch.conversationId, messages: [...buffer.messages, ...batch.messages] } : batch;
       if (batch.messages.some((m) => m.at === null || !m.live)) sendNow();
       else flushTimer ??= ctx.setTimeout(sendNow, HOLD_MS);
+    };
+    const reportList = (items: ListActivity[]) => {
+      // After what the thread reported so far (a switch's history first).
+      sendNow();
+      outbox.push({ type: 'timers.list', input: { siteId: config.id, profile: config.profile, attachedAt, items } });
     };
 
     const tracker = createTracker({
@@ -106,19 +117,26 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       url: () => location.href,
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       onBatch: report,
+      onList: reportList,
       onSettled: (conversationId) => {
         // Re-anchors chips to a list the console may have re-rendered (a no-op when nobody waits).
         active = conversationId;
         chips.place(active);
       },
     });
-    // Leaving or reloading the page: what is held goes now.
-    window.addEventListener('pagehide', sendNow);
+    // Leaving or reloading the page: what is held goes into the outbox, for the next page to deliver.
     void openWaitsBySite.getValue().then(show);
     const unwatch = openWaitsBySite.watch(show);
-    return () => {
-      window.removeEventListener('pagehide', sendNow);
+    const leave = () => {
       sendNow();
+      outbox.stop();
+    };
+    // Kept in the back/forward cache, the page may come back: it keeps its outbox then.
+    const onHide = (e: PageTransitionEvent) => (e.persisted ? sendNow() : leave());
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      leave();
       alive = false;
       tracker.stop();
       unwatch();

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DeskmateDB } from '@/lib/db/database';
 import { listTemplates, pickerTemplates, recordUse, saveTemplate } from '@/lib/templates/store';
-import { recordObserved } from '@/lib/timers/record';
+import { recordListActivity, recordObserved, type ObserveResult } from '@/lib/timers/record';
 import { parseSiteConfig } from '@/lib/sites/schema';
 import { saveUserSiteConfigs } from '@/lib/sites/store';
 import { dataUrlToBlob, storeAttachment } from '@/lib/cases/capture';
@@ -50,6 +50,19 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
   const changed = <T>(value: T): T => {
     services.casesChanged?.();
     return value;
+  };
+  // The timers' hot path runs unattended: a refusal for lack of space is published (the agent is
+  // told in the side panel, the popup and the overlay) and cleared by the next successful write.
+  const recordUnattended = async (write: () => Promise<ObserveResult>): Promise<ObserveResult> => {
+    const result = await write().catch(async (e: unknown) => {
+      if (isQuotaError(e)) await storageFull.set(true).catch(() => undefined);
+      throw e;
+    });
+    if (result.changed) {
+      await storageFull.set(false).catch(() => undefined);
+      services.waitsChanged?.();
+    }
+    return result;
   };
   return {
     ping: () => ({ pong: true, at: Date.now() }),
@@ -104,19 +117,8 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       services.casesChanged?.();
       return null;
     },
-    'timers.observe': async (batch) => {
-      // The hot path runs unattended: a refusal for lack of space is published (the agent is told
-      // in the side panel, the popup and the overlay) and cleared by the next successful write.
-      const result = await recordObserved(db, batch).catch(async (e: unknown) => {
-        if (isQuotaError(e)) await storageFull.set(true).catch(() => undefined);
-        throw e;
-      });
-      if (result.changed) {
-        await storageFull.set(false).catch(() => undefined);
-        services.waitsChanged?.();
-      }
-      return result;
-    },
+    'timers.observe': (batch) => recordUnattended(() => recordObserved(db, batch)),
+    'timers.list': (batch) => recordUnattended(() => recordListActivity(db, batch)),
     'overlay.inject': async (_input, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('overlay.inject must come from a tab');

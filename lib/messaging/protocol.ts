@@ -75,6 +75,19 @@ export const requests = {
       })
       .strict(),
   },
+  /** Conversations of the list (not the open one) where the buyer wrote (lib/timers/tracker). */
+  'timers.list': {
+    input: z
+      .object({
+        siteId: z.string().min(1).max(64),
+        profile: z.enum(countingProfiles),
+        attachedAt: z.number().int().min(0),
+        items: z
+          .array(z.object({ conversationId: z.string().min(1).max(300), at: z.number().int().min(0).nullable(), live: z.boolean() }).strict())
+          .max(2000),
+      })
+      .strict(),
+  },
   /** From the popup: open "Teach this site" in a tab (injecting the overlay first when needed). */
   'teach.start': { input: z.object({ tabId: z.number().int().min(0) }).strict() },
   /** Saves a site config the agent taught Deskmate (validated whole again here). */

@@ -19,6 +19,7 @@ export interface Responses {
   'sites.save': { id: string };
   'teach.start': { started: boolean };
   'timers.observe': ObserveResult;
+  'timers.list': ObserveResult;
   'cases.definitions': Checklists;
   'cases.forOrder': CaseRecord[];
   'cases.open': CaseRecord;

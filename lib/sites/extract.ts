@@ -1,25 +1,28 @@
 import { parseConsoleTime } from './console-time';
-import type { ExtractRule, SenderKind, SiteConfig } from './schema';
+import { deepMatches, deepQueryAll, deepQueryFirst, type QueryRoot } from './deep-query';
+import type { ExtractRule, SenderKind, SenderRule, SiteConfig } from './schema';
 
 // Interprets a site config against a document. Pure: takes the root and URL as parameters so
 // that tests run it against saved pages.
 
-type Root = Document | Element | ShadowRoot;
+type Root = QueryRoot;
 
+/** The first element of the first alternative that finds one (selectors may cross roots: `>>>`). */
 export function queryFirst(root: Root, selectors: readonly string[] | undefined): Element | null {
   if (!selectors) return null;
   for (const s of selectors) {
-    const el = root.querySelector(s);
+    const el = deepQueryFirst(root, s);
     if (el) return el;
   }
   return null;
 }
 
+/** Every element of the first alternative that finds any (selectors may cross roots: `>>>`). */
 export function queryAll(root: Root, selectors: readonly string[] | undefined): Element[] {
   if (!selectors) return [];
   for (const s of selectors) {
-    const list = root.querySelectorAll(s);
-    if (list.length) return Array.from(list);
+    const list = deepQueryAll(root, s);
+    if (list.length) return list;
   }
   return [];
 }
@@ -44,7 +47,7 @@ export function extractValue(rule: ExtractRule | undefined, root: Root, url?: st
     el = null;
     for (const s of rule.selector) {
       // ":scope" lets a rule address the item itself.
-      el = s === ':scope' && root instanceof Element ? root : root.querySelector(s);
+      el = deepQueryFirst(root, s);
       if (el) break;
     }
   } else el = root instanceof Element ? root : null;
@@ -56,7 +59,11 @@ export function extractValue(rule: ExtractRule | undefined, root: Root, url?: st
 }
 
 export function senderOf(config: SiteConfig, item: Element): SenderKind | null {
-  const rule = config.selectors.messageSender;
+  return senderBy(config.selectors.messageSender, item);
+}
+
+/** Who a sender rule says wrote `item` (a message, or a list item's last message). */
+export function senderBy(rule: SenderRule | undefined, item: Element): SenderKind | null {
   if (!rule) return null;
   const kinds: SenderKind[] = ['customer', 'agent', 'bot', 'system'];
   if (rule.attr) {
@@ -64,7 +71,7 @@ export function senderOf(config: SiteConfig, item: Element): SenderKind | null {
     if (value == null) return null;
     return kinds.find((k) => rule[k]?.includes(value)) ?? null;
   }
-  return kinds.find((k) => rule[k]?.some((sel) => item.matches(sel))) ?? null;
+  return kinds.find((k) => rule[k]?.some((sel) => deepMatches(item, sel))) ?? null;
 }
 
 export interface ExtractedMessage {

@@ -44,6 +44,8 @@ const senderRule = z
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$|^24:00$/, 'must be a time "HH:MM" (00:00–24:00)');
 
 /** Per-site overrides of the counting profile's numbers (defaults: lib/metrics/counting.ts). */
+export type SenderRule = z.output<typeof senderRule>;
+
 export const countingOverrides = z
   .object({
     /** The reply target in seconds (3 min on Taobao/PDD/Douyin, 30 s on JD). */
@@ -83,6 +85,14 @@ export const siteConfigSchema = z
       .object({
         conversationItem: selectorList.optional(),
         conversationItemId: extractRule.optional(),
+        /** Per list item: its unread count or badge ("3", "99+"; absent or empty = none). */
+        conversationUnread: extractRule.optional(),
+        /** Per list item: the time of its last message, as the console shows it ("14:05"). */
+        conversationLastTime: extractRule.optional(),
+        /** Per list item: the last message's preview text (a change is new activity). */
+        conversationPreview: extractRule.optional(),
+        /** Per list item: who sent the last message, when the list shows it. */
+        conversationLastSender: senderRule.optional(),
         activeConversation: extractRule.optional(),
         message: selectorList.optional(),
         messageSender: senderRule.optional(),

@@ -1,3 +1,4 @@
+import { deepChecker } from './deep-query';
 import { senderKinds } from './kinds';
 import type { SiteConfig } from './schema';
 
@@ -18,7 +19,9 @@ export function domSelectorChecker(doc: Document): (s: string) => boolean {
 }
 
 /** Every selector of a config the browser cannot parse, as "field.path: message" lines. */
-export function selectorProblems(config: Pick<SiteConfig, 'selectors'>, checkSelector: (s: string) => boolean): string[] {
+export function selectorProblems(config: Pick<SiteConfig, 'selectors'>, checkPart: (s: string) => boolean): string[] {
+  // Every selector may cross shadow roots and frames with ">>>": each part is checked.
+  const checkSelector = deepChecker(checkPart);
   const bad: string[] = [];
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}.${i}`));
@@ -27,12 +30,13 @@ export function selectorProblems(config: Pick<SiteConfig, 'selectors'>, checkSel
       bad.push(`${path.slice(1)}: "${value}" is not a valid CSS selector`);
   };
   visit(config.selectors, '.selectors');
-  // Without an attribute, the sender lists are selectors the message item must match.
-  const sender = config.selectors.messageSender;
-  if (sender && !sender.attr) {
+  // Without an attribute, the sender lists are selectors the message (or list) item must match.
+  for (const key of ['messageSender', 'conversationLastSender'] as const) {
+    const sender = config.selectors[key];
+    if (!sender || sender.attr) continue;
     for (const kind of senderKinds) {
       sender[kind]?.forEach((sel, i) => {
-        if (!checkSelector(sel)) bad.push(`selectors.messageSender.${kind}.${i}: "${sel}" is not a valid CSS selector`);
+        if (!checkSelector(sel)) bad.push(`selectors.${key}.${kind}.${i}: "${sel}" is not a valid CSS selector`);
       });
     }
   }

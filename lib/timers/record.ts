@@ -17,6 +17,22 @@ export interface ObservedMessage {
   live: boolean;
 }
 
+/** A conversation of the list (not the open one) where the buyer wrote: the list's badge or last message says so. */
+export interface ListActivity {
+  conversationId: string;
+  /** The list's time of the last message (epoch ms), or null when it shows none. */
+  at: number | null;
+  /** Seen changing while the page was watched (not the list as it was at attach). */
+  live: boolean;
+}
+
+export interface ListBatch {
+  siteId: string;
+  profile: CountingProfileKind;
+  attachedAt: number;
+  items: ListActivity[];
+}
+
 export interface ObserveBatch {
   siteId: string;
   conversationId: string;
@@ -42,6 +58,13 @@ const MAX_CLOCK_SKEW_MS = 10 * 60_000;
  * absence (the browser was closed overnight) only messages newer than the attach time count.
  */
 export const RESUME_WINDOW_MS = 10 * 60_000;
+/**
+ * Messages without a site id are known by a hash of what they show and their rank among identical
+ * ones on screen: such an identity repeats (the same "在吗" tomorrow), so it only de-duplicates
+ * against what was seen recently (several tabs, a reload, a re-render), never the whole retention.
+ */
+export const HASHED_ID_WINDOW_MS = 2 * 60 * 60_000;
+const isHashedId = (id: string) => /^h[0-9a-z]+(\.\d+)?$/.test(id);
 
 export function conversationKey(siteId: string, conversationId: string): string {
   return `${siteId}:${conversationId}`;
@@ -75,7 +98,11 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
   // All reads at once (one round of requests).
   const [existing, ...known] = await Promise.all([
     req(conversations.get(key)) as Promise<ConversationRecord | undefined>,
-    ...ids.map((id) => req(events.count(id))),
+    ...ids.map((id, i) =>
+      isHashedId(batch.messages[i]!.id)
+        ? (req(events.get(id)) as Promise<{ at: number } | undefined>).then((e) => (e && e.at >= now - HASHED_ID_WINDOW_MS ? 1 : 0))
+        : req(events.count(id)),
+    ),
   ]);
   const conv: ConversationRecord = existing ?? {
     id: key,
@@ -105,7 +132,13 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
   for (const m of fresh) {
     if (m.sender === 'customer') {
       conv.lastCustomerAt = Math.max(conv.lastCustomerAt, m.at);
-      if (!conv.waitingSince) {
+      if (conv.waitingSince && m.at < conv.waitingSince && m.at > conv.lastAgentAt) {
+        // The wait began earlier than known (it was opened from the list, and the conversation's
+        // messages now show the first unanswered one): its start moves back.
+        writes.push(moveRoundStart(rounds, key, conv.waitingSince, m.at));
+        conv.waitingSince = m.at;
+        changed = true;
+      } else if (!conv.waitingSince) {
         conv.waitingSince = m.at;
         const round: RoundRecord = { conversationKey: key, siteId: batch.siteId, profile: batch.profile, startedAt: m.at, endedAt: 0 };
         writes.push(req(rounds.add(round)));
@@ -142,6 +175,62 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
   // and a failed request never leaves the transaction's rejection unhandled.
   await Promise.all([...writes, done]);
   return { recorded: fresh.length, waitingSince: conv.waitingSince, changed };
+}
+
+/** Moves the open round of a conversation that started at `from` to start at `to`. */
+function moveRoundStart(rounds: IDBObjectStore, key: string, from: number, to: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const c = rounds.index('startedAt').openCursor(IDBKeyRange.only(from));
+    c.onerror = () => reject(c.error);
+    c.onsuccess = () => {
+      const cursor = c.result;
+      if (!cursor) return resolve();
+      const r = cursor.value as RoundRecord;
+      if (r.conversationKey === key && r.endedAt === 0) cursor.update({ ...r, startedAt: to });
+      cursor.continue();
+    };
+  });
+}
+
+/**
+ * Activity the conversation list shows for conversations that are not open (a buyer writing while
+ * the agent is elsewhere): opens the conversation's wait, started at the list's time of the last
+ * message when it shows one. A conversation already waiting, or answered since, is left alone; the
+ * list as it was at attach counts only where its time is newer than what was last seen (as history).
+ */
+export async function recordListActivity(db: DeskmateDB, batch: ListBatch, now = Date.now()): Promise<ObserveResult> {
+  let changed = false;
+  let recorded = 0;
+  await db.transaction('rw', db.conversations, db.rounds, async () => {
+    for (const item of batch.items) {
+      const key = conversationKey(batch.siteId, item.conversationId);
+      const existing = await db.conversations.get(key);
+      const watermark = existing && existing.updatedAt >= now - RESUME_WINDOW_MS ? (existing.seenUntil ?? 0) : 0;
+      let at: number;
+      if (item.live) at = item.at !== null && Math.abs(item.at - now) <= MAX_CLOCK_SKEW_MS ? item.at : now;
+      else if (item.at !== null && (item.at > batch.attachedAt || (watermark > 0 && item.at > watermark)) && item.at <= now + MAX_CLOCK_SKEW_MS) at = item.at;
+      else continue;
+      if (existing?.waitingSince) continue;
+      if (existing && at <= Math.max(existing.lastAgentAt, existing.lastCustomerAt)) continue;
+      const conv: ConversationRecord = existing ?? {
+        id: key,
+        siteId: batch.siteId,
+        conversationId: item.conversationId,
+        waitingSince: 0,
+        lastCustomerAt: 0,
+        lastAgentAt: 0,
+        updatedAt: now,
+      };
+      conv.waitingSince = at;
+      conv.lastCustomerAt = at;
+      // Not "seenUntil": the conversation's messages were not on screen.
+      await db.rounds.add({ conversationKey: key, siteId: batch.siteId, profile: batch.profile, startedAt: at, endedAt: 0 });
+      await db.conversations.put(conv);
+      recorded++;
+      changed = true;
+    }
+  });
+  return { recorded, waitingSince: 0, changed };
 }
 
 export interface WaitingConversation {

@@ -1,13 +1,19 @@
-import { extractValue } from '@/lib/sites/extract';
-import { senderOf } from '@/lib/sites/extract';
+import { parseConsoleTime, resolveSeen } from '@/lib/sites/console-time';
+import { deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
+import { extractValue, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
-import type { ObservedMessage } from './record';
+import type { ListActivity, ObservedMessage } from './record';
 
 // The page side of the reply timers. One MutationObserver per page (observing the document and
 // any open shadow roots the console renders into), its records batched (rule 5): the callback
 // only collects nodes; every BATCH_MS at most, the added message items — not the whole list —
 // are read. A full scan happens only when the watcher attaches and when the conversation
 // changes; what it finds is history (never an event unless its timestamp says it is new).
+// Consoles render into shadow roots at any depth and same-origin frames: each new root is found
+// once, when its host is added, and observed from then on (no tree walk per mutation). Messages
+// with no id are told apart by what they show and by how many identical ones are on screen
+// (docs/site-config.md, "Messages without an id"). The conversation list is read too: an item
+// that gains unread customer activity is reported (a buyer waiting in a conversation not open).
 
 export const BATCH_MS = 250;
 export const CHIP_ATTR = 'data-deskmate-chip';
@@ -22,6 +28,10 @@ export interface TrackerOptions {
   doc: Document;
   url(): string;
   onBatch(batch: TrackerBatch): void;
+  /** Conversations of the list (not the open one) with new customer activity, or their state at attach. */
+  onList?(activity: ListActivity[]): void;
+  /** The clock (tests pin it). */
+  now?(): number;
   /** After every batch (the chips re-anchor to the list). */
   onSettled?(conversationId: string | null): void;
   setTimeout(fn: () => void, ms: number): number;
@@ -41,12 +51,11 @@ export function hashOf(text: string): string {
   return `h${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
 }
 
-function parseTime(raw: string | null): number | null {
-  if (!raw) return null;
-  const n = Number(raw);
-  if (Number.isFinite(n) && n > 0) return n < 1e12 ? n * 1000 : n;
-  const t = Date.parse(raw);
-  return Number.isFinite(t) ? t : null;
+/** A list's unread badge as a number: "3" → 3, "99+" → 99, any other text → 1, nothing → 0. */
+export function unreadCount(text: string | null): number {
+  if (!text) return 0;
+  const n = /\d+/.exec(text);
+  return n ? Number(n[0]) : 1;
 }
 
 /**
@@ -73,15 +82,33 @@ export function splitSelector(selector: string): { item: string; container: stri
   return { item: selector, container: '' };
 }
 
+interface ListState {
+  unread: number;
+  time: string | null;
+  preview: string | null;
+  sender: string | null;
+}
+
 export function createTracker(opts: TrackerOptions): { stop(): void } {
   const { config, doc } = opts;
   const s = config.selectors;
+  const now = opts.now ?? Date.now;
   const selectors = s.message ?? [];
   const roots: Root[] = [doc];
   const observed = new Set<Root>();
-  let messageSelector = selectors.join(',');
+  /** The chosen message selector, whole (may cross roots) and its last part (what an item matches). */
+  let messageSelector = selectors[0] ?? '';
+  let itemSelector = lastPart(messageSelector);
+  const listSelector = s.conversationItem?.[0] ?? '';
+  const listItemSelector = lastPart(listSelector);
+  const readsList = !!(s.conversationItem && (s.conversationUnread || s.conversationLastSender || s.conversationLastTime || s.conversationPreview));
+  /** No message id: identity is what a message shows plus how many identical ones are on screen. */
+  const byCount = !s.messageId;
   let conversationId: string | null = null;
   let seen = new Set<string>();
+  /** Id-less consoles: per signature, the most identical messages seen on screen at once. */
+  let maxSeen = new Map<string, number>();
+  let list = new Map<string, ListState>();
   let pending: Element[] = [];
   let removed: { node: Element; parent: Node }[] = [];
   let timer: number | undefined;
@@ -97,93 +124,179 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       }
     }
     for (const root of roots) {
-      const v = extractValue(s.activeConversation, root instanceof Document ? root : root, opts.url());
+      const v = extractValue(s.activeConversation, root, opts.url());
       if (v) return v;
     }
     return null;
   };
 
-  const identify = (el: Element): ObservedMessage | null => {
+  /** Sender, console time and (when the site gives one) id of a message item. */
+  const read = (el: Element, live: boolean) => {
     const sender = senderOf(config, el);
     if (!sender) return null;
-    const at = parseTime(extractValue(s.messageTime, el));
-    let id = extractValue(s.messageId, el);
-    if (!id) {
-      // No id on the page: a hash of what identifies the message (the text itself is not kept).
-      const text = (s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '';
-      id = hashOf(`${sender}\u0000${at ?? ''}\u0000${text.trim()}`);
-    }
-    return { id, sender, at, live: false };
+    const timeText = extractValue(s.messageTime, el);
+    const parsed = parseConsoleTime(timeText, now());
+    // Live: the moment seen, to the second, within what the console's time says; history: the
+    // start of that time (never newer than it may be).
+    const at = parsed ? (live ? resolveSeen(parsed, now()) : parsed.at) : null;
+    return { sender, at, timeText, id: byCount ? null : extractValue(s.messageId, el) };
+  };
+
+  /** What an id-less message shows (the text itself is hashed, never kept). */
+  const signatureOf = (el: Element, sender: string, timeText: string | null): string => {
+    const text = (s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '';
+    return hashOf(`${sender}\u0000${timeText ?? ''}\u0000${text.trim()}`);
+  };
+
+  const identify = (el: Element, live: boolean): ObservedMessage | null => {
+    const m = read(el, live);
+    if (!m) return null;
+    // A page without ids on some items: a hash of what identifies the message.
+    const id = m.id ?? hashOf(`${m.sender}\u0000${m.at ?? ''}\u0000${((s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '').trim()}`);
+    return { id, sender: m.sender, at: m.at, live };
   };
 
   const allMessages = (): Element[] => {
     for (const sel of selectors) {
-      const found: Element[] = [];
-      for (const root of roots) found.push(...root.querySelectorAll(sel));
+      let found: Element[];
+      if (splitDeep(sel).length > 1) found = deepQueryAll(doc, sel);
+      else {
+        found = [];
+        for (const root of roots) found.push(...root.querySelectorAll(sel));
+      }
       if (found.length) {
         messageSelector = sel;
+        itemSelector = lastPart(sel);
         return found;
       }
     }
     return [];
   };
 
+  const attributeFilter = [s.messageId?.attr, s.messageSender?.attr, s.activeConversation?.attr, s.messageTime?.attr, s.conversationUnread?.attr, s.conversationLastSender?.attr, s.conversationLastTime?.attr].filter(
+    (a): a is string => !!a,
+  );
   const observe = (root: Root) => {
     if (observed.has(root)) return;
     observed.add(root);
     if (root !== doc && !roots.includes(root)) roots.push(root);
-    const attributeFilter = [s.messageId?.attr, s.messageSender?.attr, s.activeConversation?.attr].filter((a): a is string => !!a);
-    observer.observe(root instanceof Document ? root.body ?? root : root, {
+    observer.observe(root instanceof Document ? (root.body ?? root) : root, {
       childList: true,
       subtree: true,
+      // Recycled rows of id-less consoles may only change a text node.
+      ...(byCount || readsList ? { characterData: true } : {}),
       ...(attributeFilter.length ? { attributes: true, attributeFilter } : {}),
     });
+    // Roots already inside this one (a custom element rendered its own children before it was added).
+    discoverIn(root);
   };
 
-  /** Open shadow roots the console renders into (checked on full scans only). */
-  const discoverShadowRoots = () => {
-    const walker = doc.createTreeWalker(doc.body ?? doc, NodeFilter.SHOW_ELEMENT);
-    for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
-      if (n.shadowRoot && !n.hasAttribute(CHIP_ATTR) && n.localName !== 'deskmate-overlay') observe(n.shadowRoot);
+  /** Hosts of open shadow roots and same-origin frames under `node` (once per new subtree). */
+  const discoverIn = (node: Root | Element) => {
+    const start = node instanceof Document ? (node.body ?? node.documentElement) : node;
+    if (!start) return;
+    if (start instanceof Element) enter(start);
+    const walker = (node instanceof Document ? node : (node.ownerDocument ?? doc)).createTreeWalker(start, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) enter(n);
+  };
+  const enter = (el: Element) => {
+    if (el.hasAttribute(CHIP_ATTR) || el.localName === 'deskmate-overlay') return;
+    if (el.localName === 'iframe' || el.localName === 'frame') {
+      // A frame's document appears (and is replaced) when it loads.
+      el.addEventListener('load', () => {
+        for (const r of innerRoots(el)) if (r instanceof Document) observe(r);
+        timer ??= opts.setTimeout(flush, BATCH_MS);
+      });
     }
+    for (const r of innerRoots(el)) observe(r);
+  };
+
+  /** Id-less consoles: every rendered message with its signature, in document order. */
+  const rendered = () => {
+    const items: { el: Element; sig: string; sender: NonNullable<ReturnType<typeof read>>['sender']; at: number | null }[] = [];
+    for (const el of allMessages()) {
+      const m = read(el, false);
+      if (m) items.push({ el, sig: signatureOf(el, m.sender, m.timeText), sender: m.sender, at: m.at });
+    }
+    return items;
+  };
+  const countsOf = (items: { sig: string }[]) => {
+    const counts = new Map<string, number>();
+    for (const i of items) counts.set(i.sig, (counts.get(i.sig) ?? 0) + 1);
+    return counts;
   };
 
   const fullScan = (): void => {
     seen = new Set();
     const messages: ObservedMessage[] = [];
-    for (const el of allMessages()) {
-      const m = identify(el);
-      if (m && !seen.has(m.id)) {
-        seen.add(m.id);
-        messages.push(m);
+    if (byCount) {
+      const items = rendered();
+      maxSeen = countsOf(items);
+      const n = new Map<string, number>();
+      for (const i of items) {
+        const k = (n.get(i.sig) ?? 0) + 1;
+        n.set(i.sig, k);
+        messages.push({ id: `${i.sig}.${k}`, sender: i.sender, at: i.at, live: false });
+      }
+    } else {
+      for (const el of allMessages()) {
+        const m = identify(el, false);
+        if (m && !seen.has(m.id)) {
+          seen.add(m.id);
+          messages.push(m);
+        }
       }
     }
     if (conversationId && messages.length) opts.onBatch({ conversationId, messages });
   };
 
-  /** The message items among changed nodes still on the page (an item, the item a change is in, or items inside). */
-  const itemsOf = (nodes: readonly Element[]): Set<Element> => {
+  /** Id-less consoles: messages beyond the most identical ones ever on screen are new. */
+  const newByCount = (): ObservedMessage[] => {
+    const items = rendered();
+    const counts = countsOf(items);
+    const fresh: ObservedMessage[] = [];
+    const k = new Map<string, number>();
+    for (const i of items) {
+      const nth = (k.get(i.sig) ?? 0) + 1;
+      k.set(i.sig, nth);
+      const before = maxSeen.get(i.sig) ?? 0;
+      const total = counts.get(i.sig)!;
+      // The last (total − before) of this signature are the new ones.
+      if (total > before && nth > before) {
+        const live = read(i.el, true);
+        fresh.push({ id: `${i.sig}.${nth}`, sender: i.sender, at: live?.at ?? null, live: true });
+      }
+    }
+    for (const [sig, total] of counts) if (total > (maxSeen.get(sig) ?? 0)) maxSeen.set(sig, total);
+    return fresh;
+  };
+
+  /** The items (matching `item`) among changed nodes still on the page: an item, the item a change is in, or items inside. */
+  const ownersOf = (nodes: readonly Element[], item: string): Set<Element> => {
     const items = new Set<Element>();
-    if (!messageSelector) return items;
+    if (!item) return items;
     for (const el of nodes) {
       if (!el.isConnected) continue;
-      if (el.matches(messageSelector)) items.add(el);
+      if (el.matches(item)) items.add(el);
       else {
-        const owner = el.closest(messageSelector);
+        const owner = el.closest(item);
         if (owner) items.add(owner);
-        else for (const inner of el.querySelectorAll(messageSelector)) items.add(inner);
+        else for (const inner of el.querySelectorAll(item)) items.add(inner);
       }
     }
     return items;
   };
 
   const liveOf = (items: Set<Element>): ObservedMessage[] => {
+    // A selector that crosses roots: only items it really finds (not a look-alike elsewhere).
+    const allowed = splitDeep(messageSelector).length > 1 ? new Set(deepQueryAll(doc, messageSelector)) : null;
     const messages: ObservedMessage[] = [];
     for (const el of items) {
-      const m = identify(el);
+      if (allowed && !allowed.has(el)) continue;
+      const m = identify(el, true);
       if (!m || seen.has(m.id)) continue;
       seen.add(m.id);
-      messages.push({ ...m, live: true });
+      messages.push(m);
     }
     return messages;
   };
@@ -196,7 +309,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
    */
   const removedItemsOf = (nodes: readonly { node: Element; parent: Node }[]): Set<Element> => {
     const items = new Set<Element>();
-    const { item, container } = splitSelector(messageSelector);
+    const { item, container } = splitSelector(itemSelector);
     if (!item) return items;
     for (const { node, parent } of nodes) {
       if (node.isConnected) continue;
@@ -208,6 +321,68 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     return items;
   };
 
+  /** One list item's state, read with the config's list rules. */
+  const listStateOf = (el: Element): [string, ListState] | null => {
+    const id = extractValue(s.conversationItemId ?? { selector: [':scope'] }, el);
+    if (!id) return null;
+    return [
+      id,
+      {
+        unread: unreadCount(s.conversationUnread ? extractValue(s.conversationUnread, el) : null),
+        time: s.conversationLastTime ? extractValue(s.conversationLastTime, el) : null,
+        preview: s.conversationPreview ? extractValue(s.conversationPreview, el) : null,
+        sender: senderBy(s.conversationLastSender, el),
+      },
+    ];
+  };
+
+  /** Is this change of a list item a buyer writing? */
+  const customerActivity = (prev: ListState | undefined, next: ListState): boolean => {
+    if (next.sender === 'agent') return false;
+    if (s.conversationUnread) return next.unread > (prev?.unread ?? 0);
+    // No badge rule: the list says the customer wrote last, and something changed.
+    return next.sender === 'customer' && (!prev || prev.time !== next.time || prev.preview !== next.preview || prev.sender !== 'customer');
+  };
+
+  /** The list at attach: items already showing a waiting buyer are reported as history. */
+  const scanList = () => {
+    if (!readsList) return;
+    list = new Map();
+    const activity: ListActivity[] = [];
+    for (const el of queryAll(doc, s.conversationItem)) {
+      const state = listStateOf(el);
+      if (!state) continue;
+      list.set(state[0], state[1]);
+      if (state[0] !== conversationId && customerActivity(undefined, state[1])) {
+        const parsed = parseConsoleTime(state[1].time, now());
+        activity.push({ conversationId: state[0], at: parsed ? parsed.at : null, live: false });
+      }
+    }
+    if (activity.length) opts.onList?.(activity);
+  };
+
+  const readListChanges = (batch: readonly Element[]) => {
+    if (!readsList || !batch.length) return;
+    const changed = ownersOf(batch, listItemSelector);
+    if (!changed.size) return;
+    if (splitDeep(listSelector).length > 1) {
+      const real = new Set(queryAll(doc, s.conversationItem));
+      for (const el of changed) if (!real.has(el)) changed.delete(el);
+    }
+    const activity: ListActivity[] = [];
+    for (const el of changed) {
+      const state = listStateOf(el);
+      if (!state) continue;
+      const [id, next] = state;
+      const prev = list.get(id);
+      list.set(id, next);
+      if (id === conversationId || !customerActivity(prev, next)) continue;
+      const parsed = parseConsoleTime(next.time, now());
+      activity.push({ conversationId: id, at: parsed ? resolveSeen(parsed, now()) : now(), live: true });
+    }
+    if (activity.length) opts.onList?.(activity);
+  };
+
   const flush = () => {
     timer = undefined;
     if (stopped) return;
@@ -215,18 +390,21 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     const gone = removed;
     pending = [];
     removed = [];
+    // New roots under added hosts (a custom element, a frame), found once.
+    for (const el of batch) if (el.isConnected && (el.firstElementChild || el.shadowRoot || el.localName === 'iframe')) discoverIn(el);
     const current = readConversation();
     // Added and removed again within this batch: it was on screen in the conversation we had.
     const added = gone.length ? new Set(batch) : null;
-    const late = conversationId && added ? liveOf(removedItemsOf(gone.filter((r) => added.has(r.node)))) : [];
+    const late = conversationId && added && !byCount ? liveOf(removedItemsOf(gone.filter((r) => added.has(r.node)))) : [];
     if (conversationId && late.length) opts.onBatch({ conversationId, messages: late });
     if (current !== conversationId) {
       conversationId = current;
       fullScan(); // a switch renders the other conversation's history
     } else if (conversationId) {
-      const messages = liveOf(itemsOf(batch));
+      const messages = byCount ? (batch.length ? newByCount() : []) : liveOf(ownersOf(batch, itemSelector));
       if (messages.length) opts.onBatch({ conversationId, messages });
     }
+    readListChanges(batch);
     opts.onSettled?.(conversationId);
   };
 
@@ -236,21 +414,23 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
         if (r.target instanceof Element && !r.target.hasAttribute(CHIP_ATTR)) pending.push(r.target);
         continue;
       }
+      if (r.type === 'characterData') {
+        if (r.target.parentElement) pending.push(r.target.parentElement);
+        continue;
+      }
       for (const n of r.removedNodes) if (n instanceof Element && !n.hasAttribute(CHIP_ATTR)) removed.push({ node: n, parent: r.target });
       for (const n of r.addedNodes) {
-        if (n instanceof Element && !n.hasAttribute(CHIP_ATTR)) {
-          pending.push(n);
-          if (n.shadowRoot) observe(n.shadowRoot);
-        } else if (n.nodeType === Node.TEXT_NODE && n.parentElement) pending.push(n.parentElement);
+        if (n instanceof Element && !n.hasAttribute(CHIP_ATTR)) pending.push(n);
+        else if (n.nodeType === Node.TEXT_NODE && n.parentElement) pending.push(n.parentElement);
       }
     }
     if (pending.length || records.length) timer ??= opts.setTimeout(flush, BATCH_MS);
   });
 
   observe(doc);
-  discoverShadowRoots();
   conversationId = readConversation();
   fullScan();
+  scanList();
   opts.onSettled?.(conversationId);
 
   const onLocation = () => {
@@ -258,6 +438,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   };
   window.addEventListener('wxt:locationchange', onLocation);
   window.addEventListener('popstate', onLocation);
+  window.addEventListener('hashchange', onLocation);
 
   return {
     stop() {
@@ -265,6 +446,13 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       observer.disconnect();
       window.removeEventListener('wxt:locationchange', onLocation);
       window.removeEventListener('popstate', onLocation);
+      window.removeEventListener('hashchange', onLocation);
     },
   };
+}
+
+/** The last part of a selector that crosses roots (what an item itself matches). */
+function lastPart(selector: string): string {
+  const parts = splitDeep(selector);
+  return parts[parts.length - 1] ?? '';
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtinSiteConfigs } from '@/lib/sites/builtin';
+import type { ListActivity } from '@/lib/timers/record';
 import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
 
 // The page side of the timers against a console-shaped DOM: what is history, what is live, and
@@ -157,8 +158,126 @@ describe('message tracker', () => {
     const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', onBatch: (b) => batches.push(b), setTimeout: () => 1 });
     stop = () => tracker.stop();
     const id = batches[0]!.messages[0]!.id;
-    expect(id).toMatch(/^h[0-9a-z]+$/);
+    expect(id).toMatch(/^h[0-9a-z]+\.1$/);
     expect(id).not.toContain('text');
+  });
+});
+
+describe('consoles unlike the demo', () => {
+  const noIds = { ...demo, selectors: { ...demo.selectors, messageId: undefined, messageTime: undefined } };
+  const bare = (sender: string, text: string) => {
+    const li = document.createElement('li');
+    li.className = 'msg';
+    li.dataset.msgId = 'ignored';
+    li.dataset.sender = sender;
+    const t = document.createElement('div');
+    t.className = 'msg-text';
+    t.textContent = text;
+    li.append(t);
+    return li;
+  };
+  function trackWith(config: typeof demo, now = () => T) {
+    const batches: TrackerBatch[] = [];
+    const lists: ListActivity[][] = [];
+    let flush: (() => void) | undefined;
+    const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', onBatch: (b) => batches.push(b), onList: (l) => lists.push(l), now, setTimeout: (fn) => ((flush = fn), 1) });
+    stop = () => tracker.stop();
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      const f = flush;
+      flush = undefined;
+      f?.();
+    };
+    return { batches, lists, settle };
+  }
+
+  it('without ids, the same text in a new round is a new message, and a re-render is none', async () => {
+    const list = consoleDom();
+    list.append(bare('customer', '在吗'), bare('agent', '亲，在的'));
+    const { batches, settle } = trackWith(noIds);
+    expect(batches[0]!.messages.map((m) => m.live)).toEqual([false, false]);
+    list.append(bare('customer', '在吗'));
+    await settle();
+    list.append(bare('agent', '亲，在的'));
+    await settle();
+    const live = batches.slice(1).flatMap((b) => b.messages);
+    expect(live.map((m) => [m.sender, m.live])).toEqual([
+      ['customer', true],
+      ['agent', true],
+    ]);
+    // Identities differ from the first round's.
+    expect(new Set([...batches[0]!.messages, ...live].map((m) => m.id)).size).toBe(4);
+    // The console re-renders the whole thread: nothing new.
+    const count = batches.length;
+    list.replaceChildren(bare('customer', '在吗'), bare('agent', '亲，在的'), bare('customer', '在吗'), bare('agent', '亲，在的'));
+    await settle();
+    expect(batches.length).toBe(count);
+  });
+
+  it('without ids, a recycled row of a virtualised thread showing a new message is new', async () => {
+    const list = consoleDom();
+    const rows = ['一', '二', '三'].map((t) => bare('agent', t));
+    list.append(...rows);
+    const { batches, settle } = trackWith(noIds);
+    // The oldest row is reused (text only) for the buyer's new message.
+    rows[0]!.dataset.sender = 'customer';
+    rows[0]!.querySelector('.msg-text')!.firstChild!.nodeValue = '在吗';
+    await settle();
+    expect(batches.at(-1)!.messages).toMatchObject([{ sender: 'customer', live: true }]);
+  });
+
+  it('finds messages in a shadow root inside a shadow root, with a selector crossing both', async () => {
+    const app = document.createElement('desk-app');
+    const appRoot = app.attachShadow({ mode: 'open' });
+    const thread = document.createElement('chat-thread');
+    appRoot.append(thread);
+    const threadRoot = thread.attachShadow({ mode: 'open' });
+    const list = consoleDom(threadRoot);
+    list.append(message('m1', 'customer', 1000));
+    document.body.append(app); // rendered before it was added, as custom elements do
+    const deep = { ...demo, selectors: { ...demo.selectors, message: ['desk-app >>> chat-thread >>> #messages .msg'], activeConversation: { selector: ['desk-app >>> chat-thread >>> #chat'], attr: 'data-active-conv' } } };
+    const { batches, settle } = trackWith(deep);
+    expect(batches[0]).toMatchObject({ conversationId: 'c-1', messages: [{ id: 'm1', live: false }] });
+    list.append(message('m2', 'agent', 2000));
+    await settle();
+    expect(batches.at(-1)!.messages).toEqual([{ id: 'm2', sender: 'agent', at: T + 2000, live: true }]);
+  });
+
+  it('reports a list item that gains unread customer activity, at the time the list shows', async () => {
+    const ul = document.createElement('ul');
+    ul.id = 'conversation-list';
+    const item = (id: string, unread: number, time: string) => {
+      const li = document.createElement('li');
+      li.dataset.convId = id;
+      const badge = document.createElement('span');
+      badge.className = 'unread';
+      badge.textContent = unread ? String(unread) : '';
+      const t = document.createElement('span');
+      t.className = 'time';
+      t.textContent = time;
+      li.append(badge, t);
+      return li;
+    };
+    const other = item('c-2', 0, '09:00');
+    ul.append(item('c-1', 0, '09:00'), other);
+    document.body.append(ul);
+    consoleDom();
+    const config = { ...demo, selectors: { ...demo.selectors, conversationUnread: { selector: ['.unread'] }, conversationLastTime: { selector: ['.time'] } } };
+    const seenAt = new Date(2026, 11, 6, 14, 5, 37).getTime();
+    const { lists, settle } = trackWith(config, () => seenAt);
+    expect(lists).toEqual([]); // nobody waiting at attach
+    other.querySelector('.unread')!.textContent = '1';
+    other.querySelector('.time')!.textContent = '14:05';
+    await settle();
+    expect(lists).toEqual([[{ conversationId: 'c-2', at: seenAt, live: true }]]);
+    // A second message raises the badge again: reported (the background keeps the first start).
+    other.querySelector('.unread')!.textContent = '2';
+    await settle();
+    expect(lists).toHaveLength(2);
+    // The open conversation's own item is the thread's business, not the list's.
+    (ul.firstElementChild!.querySelector('.unread') as HTMLElement).textContent = '5';
+    await settle();
+    expect(lists).toHaveLength(2);
   });
 });
 
