@@ -141,6 +141,7 @@ export const en = {
   'tm.empty': 'No templates match.',
 
   'lint.title': 'Service language',
+  'lint.sentence': "This sentence breaks {n} rule(s)",
   'lint.replace': 'Use the standard phrase',
   'lint.suggestion': 'Instead: {suggestion}',
   'lint.dismiss': 'Hide these hints',

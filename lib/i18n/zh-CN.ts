@@ -142,6 +142,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tm.empty': '没有匹配的话术。',
 
   'lint.title': '服务用语提醒',
+  'lint.sentence': "这句话触犯 {n} 条规则",
   'lint.replace': '替换为标准用语',
   'lint.suggestion': '建议：{suggestion}',
   'lint.dismiss': '隐藏提醒',
