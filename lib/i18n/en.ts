@@ -191,7 +191,7 @@ export const en = {
   'sites.profile': "Platform rules",
   'sites.targetSec': "Reply target (seconds)",
   'sites.capSec': "Cap per round for the average (seconds, Taobao)",
-  'sites.sessionGapSec': "Same session when re-asked within (seconds, JD)",
+  'sites.sessionGapSec': "Same session when re-asked within (seconds; JD, Douyin: 0 = one session per buyer and day)",
   'sites.hoursFrom': "Counted from (HH:MM)",
   'sites.hoursTo': "Counted until (HH:MM)",
   'sites.clock': "Count in",

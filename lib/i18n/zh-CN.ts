@@ -192,7 +192,7 @@ export const zhCN: Record<MessageKey, string> = {
   'sites.profile': "平台规则",
   'sites.targetSec': "回复目标（秒）",
   'sites.capSec': "平均响应每轮封顶（秒，淘宝）",
-  'sites.sessionGapSec': "多少秒内再次咨询算同一会话（秒，京东）",
+  'sites.sessionGapSec': "多少秒内再次咨询算同一会话（秒；京东、抖音，抖音填 0 表示同一买家一天一个会话）",
   'sites.hoursFrom': "统计开始（时:分）",
   'sites.hoursTo': "统计结束（时:分）",
   'sites.clock': "计时方式",
