@@ -153,6 +153,8 @@ export const en = {
   'lint.addRule': 'Add a rule',
   'lint.phrases': 'Phrases (comma separated)',
   'lint.regex': 'Regular expression (optional)',
+  'lint.allow': "Exceptions (comma-separated, optional; a match inside one of these phrases is not flagged)",
+  'lint.allowList': "Not flagged inside: {phrases}",
   'lint.message': 'Why it is flagged',
   'lint.suggestionField': 'What to say instead (put the standard phrase in “…” to offer a one-click fix)',
   'lint.severity': 'Severity',

@@ -154,6 +154,8 @@ export const zhCN: Record<MessageKey, string> = {
   'lint.addRule': '添加规则',
   'lint.phrases': '短语（用逗号分隔）',
   'lint.regex': '正则表达式（可选）',
+  'lint.allow': "例外短语（用逗号分隔，可选；匹配落在这些短语里时不提醒）",
+  'lint.allowList': "不提醒：{phrases}",
   'lint.message': '提醒原因',
   'lint.suggestionField': '建议说法（把标准用语写在“…”中即可一键替换）',
   'lint.severity': '级别',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import corpus from '../fixtures/lint/corpus.json';
-import { compileRules, defaultLintRules, lintSentences, lintText } from '@/lib/templates/lint';
+import { compileRules, defaultLintRules, lintSentences, lintText, type LintRule } from '@/lib/templates/lint';
+import { lintRule } from '@/lib/templates/lint-schema';
 
 // The lint against real agent sentences (test/fixtures/lint/corpus.json): ordinary sentences must
 // pass untouched, and each bad one must hit the rule it breaks. A rule edit that adds a false
@@ -45,5 +46,13 @@ describe('lint corpus', () => {
   it('keeps rules of different kinds on the same words, and the more specific rule of one kind', () => {
     expect(ruleIds('我们家绝对正品。')).toEqual(['absolute.authentic']);
     expect(ruleIds('这单不是我办的，我不清楚。')).toEqual(['forbidden.not-mine', 'dismissive.dont-know']);
+  });
+
+  it('a rule’s allow phrases (case-insensitive) let ordinary wording through, the same words elsewhere are still flagged', () => {
+    const parsed = lintRule.parse({ id: 'mine.qq', category: 'mine', severity: 'error', patterns: ['qq'], regex: null, allow: ['QQ邮箱'], message: 'm', suggestion: 's' });
+    const mine = compileRules([parsed as LintRule]);
+    expect(lintText('发到qq邮箱就行', mine, 'zh-CN')).toEqual([]);
+    expect(lintText('发到qq邮箱，或者加我qq', mine, 'zh-CN').map((f) => f.start)).toEqual([11]);
+    expect(lintRule.safeParse({ ...parsed, allow: [''] }).success).toBe(false);
   });
 });
