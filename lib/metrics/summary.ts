@@ -426,7 +426,7 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
   const douyinGap = douyin && gapMs > 0;
   const jd = profile === 'jd';
   const helpdesk = profile === 'helpdesk';
-  const { dConsult, dHeadNum, dHeadDen, dExtra, dAvgSum, dAvgN } = a;
+  const { dConsult, dHeadNum, dHeadDen, dExtra } = a;
   const first = (a.first = samples(kept.n));
   const hdFirst = (a.hdFirst = samples(helpdesk ? nConv : 0));
   const hdNext = (a.hdNext = samples(helpdesk ? kept.n : 0));
@@ -453,16 +453,6 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
     let tbSum = 0;
     let tbHuman = false;
     let tbBot = false;
-    const closeTaobao = () => {
-      if (tbDay < 0) return;
-      if (tbBot && !tbHuman) dExtra[tbDay]! += tbN; // handled by the bot alone: not rounds
-      else {
-        dHeadDen[tbDay]! += tbN;
-        dHeadNum[tbDay]! += tbOk;
-        dAvgSum[tbDay]! += tbSum;
-        dAvgN[tbDay]! += tbN;
-      }
-    };
     for (let p = lo; p < hi; p++) {
       const k = order[p]!;
       const start = st[k]!;
@@ -510,7 +500,7 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
       }
       if (taobao) {
         if (d !== tbDay) {
-          closeTaobao();
+          if (tbDay >= 0) closeTaobao(a, tbDay, tbN, tbOk, tbSum, tbBot && !tbHuman);
           tbDay = d;
           tbN = tbOk = tbSum = 0;
           tbHuman = tbBot = false;
@@ -537,9 +527,21 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
       }
     }
     if (unitDay >= 0) closeUnit(a, unitDay, unitOk, unitServed, douyin);
-    closeTaobao();
+    if (tbDay >= 0) closeTaobao(a, tbDay, tbN, tbOk, tbSum, tbBot && !tbHuman);
     if (anyInRange) a.consultations++;
   }
+}
+
+/** A Taobao conversation-day: its rounds count, unless only the bot answered it (then they are set aside). */
+function closeTaobao(a: Analysis, d: number, n: number, ok: number, total: number, botOnly: boolean): void {
+  if (botOnly) {
+    a.dExtra[d]! += n;
+    return;
+  }
+  a.dHeadDen[d]! += n;
+  a.dHeadNum[d]! += ok;
+  a.dAvgSum[d]! += total;
+  a.dAvgN[d]! += n;
 }
 
 function closeUnit(a: Analysis, d: number, ok: boolean, served: boolean, douyin: boolean): void {
