@@ -33,6 +33,8 @@ export function rangeFor(preset: Preset, now: number, custom: { from: string; to
 }
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${(v * 100).toFixed(1)}%`);
+/** A daily mean: whole numbers as they are, others to one decimal. */
+export const perDay = (v: number | null | undefined) => (v == null ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(1));
 export function secs(v: number | null | undefined, t: Translate): string {
   if (v == null) return '–';
   if (v < 60) return t('dash.sec', { n: v.toFixed(v < 10 ? 1 : 0) });
@@ -133,7 +135,8 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
   const headlines = siteSummaries.filter(([, x]) => x.headline).map(([id, x]) => ({ id, h: x.headline! }));
   const weekdays = [0, 1, 2, 3, 4, 5, 6].map((d) => t(`weekday.${d}` as 'weekday.0'));
   const tiles = [
-    { label: t('dash.consultations'), value: String(s.consultations) },
+    // 接待量 for a period is the daily mean of consultations, with the total beside it (docs/counting.md).
+    { label: t('dash.consultationsPerDay'), value: perDay(s.consultationsPerDay), sub: t('dash.totalN', { n: s.consultationsTotal }) },
     { label: t('dash.firstResponse'), value: secs(s.firstResponse.mean, t), sub: t('dash.medianP90', { median: secs(s.firstResponse.median, t), p90: secs(s.firstResponse.p90, t) }) },
     { label: t('dash.average'), value: secs(s.averageResponseSec, t) },
     { label: t('dash.responseRate'), value: pct(s.responseRate) },
@@ -179,6 +182,7 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
         ))}
       </dl>
       {s.outsideHours > 0 && <p className="muted">{t('dash.outsideHours', { n: s.outsideHours })}</p>}
+      {s.carriedOver > 0 && <p className="muted">{t('dash.carriedOver', { n: s.carriedOver })}</p>}
 
       {data.days.length > 1 && (
         <TrendChart

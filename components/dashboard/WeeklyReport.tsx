@@ -9,9 +9,9 @@ import { loadDashboard, scheduleOf, type DashboardData } from '@/lib/metrics/das
 import { csvCell, isoLocal } from '@/lib/metrics/export';
 import { startOfLocalDay } from '@/lib/metrics/today';
 import { typingSpeed, weeklyNotes, workSchedule } from '@/lib/settings';
-import { headlineValue, secs } from './ReplyDashboard';
+import { headlineValue, perDay, secs } from './ReplyDashboard';
 
-// The weekly report (domain.md §4) on one screen and in one export: this week against the last,
+// The weekly report (the agent's own weekly record, docs/counting.md for the figures) on one screen and in one export: this week against the last,
 // day by day, templates and service-language flags, disputes by type and outcome, and the agent's
 // own findings for the week.
 
@@ -175,7 +175,8 @@ function comparison(week: DashboardData, prev: DashboardData, t: ReturnType<type
   const b = prev.summaries.combined;
   const pct = (v: number | null) => (v == null ? '–' : `${(v * 100).toFixed(1)}%`);
   return [
-    { name: t('dash.consultations'), now: String(a.consultations), before: String(b.consultations) },
+    { name: t('dash.consultationsPerDay'), now: perDay(a.consultationsPerDay), before: perDay(b.consultationsPerDay) },
+    { name: t('dash.consultationsTotal'), now: String(a.consultationsTotal), before: String(b.consultationsTotal) },
     { name: t('dash.headlineShort'), now: headlineValue(a.headline ?? Object.values(week.summaries.sites)[0]?.headline ?? null, t), before: headlineValue(b.headline ?? Object.values(prev.summaries.sites)[0]?.headline ?? null, t) },
     { name: t('dash.firstResponse'), now: secs(a.firstResponse.mean, t), before: secs(b.firstResponse.mean, t) },
     { name: t('dash.average'), now: secs(a.averageResponseSec, t), before: secs(b.averageResponseSec, t) },

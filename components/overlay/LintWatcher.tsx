@@ -8,7 +8,7 @@ import { textNodeAt } from '@/lib/insert/text-offsets';
 import { send } from '@/lib/messaging/client';
 import { lintRules } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
-import { compileRules, defaultLintRules, lintText, sentenceAround, type LintFlag, type LintRule } from '@/lib/templates/lint';
+import { compileRules, defaultLintRules, lintSentences, lintText, sentenceAround, type LintFlag, type LintRule } from '@/lib/templates/lint';
 
 const DEBOUNCE_MS = 350;
 
@@ -98,19 +98,34 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
           ×
         </button>
       </header>
+      {/* Every rule each sentence breaks: one group per sentence, one entry per rule. */}
       <ul>
-        {state.flags.map((f) => (
-          <li key={`${f.ruleId}-${f.start}`} className={f.severity === 'error' ? 'dm-lint-error' : 'dm-lint-warning'}>
-            <div>
-              <mark>{f.phrase}</mark> <span className="dm-muted">{f.severity === 'error' ? t('lint.error') : t('lint.warning')}</span>
-            </div>
-            <div>{f.message}</div>
-            <div className="dm-muted">{t('lint.suggestion', { suggestion: f.suggestion })}</div>
-            {f.replacement && (
-              <button type="button" className="dm-primary" onMouseDown={(e) => e.preventDefault() /* keep focus in the composer */} onClick={() => void fix(f)}>
-                {t('lint.replace')}
-              </button>
+        {lintSentences(state.text, state.flags).map((s) => (
+          <li key={s.start} className="dm-lint-sentence" aria-label={t('lint.sentence', { n: s.rules.length })}>
+            {state.flags.length > 1 && (
+              <div className="dm-muted">
+                <q>{s.text.trim()}</q> {t('lint.sentence', { n: s.rules.length })}
+              </div>
             )}
+            <ul>
+              {s.rules.map(({ flag: f, phrases }) => (
+                <li key={f.ruleId} className={f.severity === 'error' ? 'dm-lint-error' : 'dm-lint-warning'}>
+                  <div>
+                    {phrases.map((p) => (
+                      <mark key={p}>{p}</mark>
+                    ))}{' '}
+                    <span className="dm-muted">{f.severity === 'error' ? t('lint.error') : t('lint.warning')}</span>
+                  </div>
+                  <div>{f.message}</div>
+                  <div className="dm-muted">{t('lint.suggestion', { suggestion: f.suggestion })}</div>
+                  {f.replacement && (
+                    <button type="button" className="dm-primary" onMouseDown={(e) => e.preventDefault() /* keep focus in the composer */} onClick={() => void fix(f)}>
+                      {t('lint.replace')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -16,7 +16,7 @@ export function LintRulesEditor() {
   const [rules, setRules] = useState<LintRule[] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
-  const [draft, setDraft] = useState({ id: '', phrases: '', regex: '', message: '', suggestion: '', severity: 'warning' as 'warning' | 'error' });
+  const [draft, setDraft] = useState({ id: '', phrases: '', regex: '', allow: '', message: '', suggestion: '', severity: 'warning' as 'warning' | 'error' });
 
   useEffect(() => {
     void lintRules.getValue().then((r) => setRules(r ?? defaultLintRules()));
@@ -32,6 +32,12 @@ export function LintRulesEditor() {
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
+    const list = (v: string) =>
+      v
+        .split(/[,，]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+    const allow = list(draft.allow);
     const candidate = {
       id: draft.id.trim() || `custom.${Date.now().toString(36)}`,
       category: 'custom',
@@ -41,6 +47,7 @@ export function LintRulesEditor() {
         .map((p) => p.trim())
         .filter(Boolean),
       regex: draft.regex.trim() || null,
+      ...(allow.length ? { allow } : {}),
       message: draft.message.trim(),
       suggestion: draft.suggestion.trim(),
       enabled: true,
@@ -51,10 +58,10 @@ export function LintRulesEditor() {
     if (rules.some((r) => r.id === parsed.data.id)) return setErrors([`id: "${parsed.data.id}" is already used`]);
     setErrors([]);
     await save([...rules, parsed.data]);
-    setDraft({ id: '', phrases: '', regex: '', message: '', suggestion: '', severity: 'warning' });
+    setDraft({ id: '', phrases: '', regex: '', allow: '', message: '', suggestion: '', severity: 'warning' });
   };
 
-  const field = (key: 'id' | 'phrases' | 'regex' | 'message' | 'suggestion', label: string) => (
+  const field = (key: 'id' | 'phrases' | 'regex' | 'allow' | 'message' | 'suggestion', label: string) => (
     <label>
       <span>{label}</span>
       <input type="text" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
@@ -83,6 +90,7 @@ export function LintRulesEditor() {
               {r.patterns.join(' · ')}
               {r.regex && <code className="muted"> /{r.regex}/</code>}
             </div>
+            {!!r.allow?.length && <div className="muted">{t('lint.allowList', { phrases: r.allow.join(' · ') })}</div>}
             <div className="muted">{text(r.message, locale)}</div>
             <button type="button" aria-label={t('lint.deleteRule', { id: r.id })} onClick={() => void save(rules.filter((_, j) => j !== i))}>
               {t('common.delete')}
@@ -95,6 +103,7 @@ export function LintRulesEditor() {
         {field('id', t('lint.id'))}
         {field('phrases', t('lint.phrases'))}
         {field('regex', t('lint.regex'))}
+        {field('allow', t('lint.allow'))}
         {field('message', t('lint.message'))}
         {field('suggestion', t('lint.suggestionField'))}
         <label>

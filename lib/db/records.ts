@@ -45,6 +45,8 @@ export interface ConversationRecord {
   waitingSince: number;
   lastCustomerAt: number;
   lastAgentAt: number;
+  /** The waitingSince of the open wait a bot message already marked (0 = none): marks a round once. */
+  botSince?: number;
   /** Newest message time any watcher saw in this conversation (history older than it is never an event). */
   seenUntil?: number;
   updatedAt: number;
@@ -69,6 +71,8 @@ export interface RoundRecord {
   startedAt: number;
   /** 0 while open. */
   endedAt: number;
+  /** 1 when a bot (automatic) message arrived while the wait was open (Taobao leaves out bot-only conversations, docs/counting.md). */
+  bot?: 1;
 }
 
 export interface CaseItemState {

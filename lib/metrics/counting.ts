@@ -1,6 +1,6 @@
 import type { CountingProfileKind, SiteConfig } from '@/lib/sites/schema';
 
-// The numbers a counting profile uses (domain.md §5), resolved from the profile's defaults and
+// The numbers a counting profile uses (docs/counting.md), resolved from the profile's defaults and
 // the site config's `counting` overrides. Every number is editable per site config.
 
 export interface CountedHours {
@@ -16,7 +16,7 @@ export interface CountingSettings {
   targetSec: number;
   /** Taobao: cap per round for the average (平响). */
   capSec: number;
-  /** JD: re-ask within this gap = same session. */
+  /** JD and Douyin: a wait starting within this gap of the last reply = same session (0 = one session per conversation and day). */
   sessionGapSec: number;
   hours: CountedHours;
   clock: 'calendar' | 'business';
@@ -25,8 +25,9 @@ export interface CountingSettings {
 export const PROFILE_DEFAULTS: Record<CountingProfileKind, CountingSettings> = {
   taobao: { profile: 'taobao', targetSec: 180, capSec: 600, sessionGapSec: 0, hours: { from: 8 * 60, to: 23 * 60 }, clock: 'calendar' },
   pinduoduo: { profile: 'pinduoduo', targetSec: 180, capSec: 600, sessionGapSec: 0, hours: { from: 8 * 60, to: 23 * 60 }, clock: 'calendar' },
-  // 8:00–22:59:59: "to" is exclusive, so 23:00.
-  douyin: { profile: 'douyin', targetSec: 180, capSec: 600, sessionGapSec: 0, hours: { from: 8 * 60, to: 23 * 60 }, clock: 'calendar' },
+  // 8:00–22:59:59: "to" is exclusive, so 23:00. Session: a wait more than 10 min after the last
+  // reply opens a new one (docs/counting.md, "Douyin").
+  douyin: { profile: 'douyin', targetSec: 180, capSec: 600, sessionGapSec: 600, hours: { from: 8 * 60, to: 23 * 60 }, clock: 'calendar' },
   jd: { profile: 'jd', targetSec: 30, capSec: 600, sessionGapSec: 600, hours: { from: 9 * 60, to: 23 * 60 }, clock: 'calendar' },
   helpdesk: { profile: 'helpdesk', targetSec: 3600, capSec: 86400, sessionGapSec: 0, hours: { from: 0, to: 24 * 60 }, clock: 'calendar' },
 };

@@ -30,7 +30,21 @@ export interface DashboardData {
     deadlinesMet: number;
     deadlinesDue: number;
   };
+  /** The waits starting in range (what the exports hold). */
   rounds: RoundRecord[];
+}
+
+/** Profiles whose rules need a conversation's waits from before the range (docs/counting.md). */
+const NEEDS_HISTORY = new Set<string>(['jd', 'helpdesk']);
+
+/**
+ * The waits of the given conversations that start before `from`: what tells a JD session's start
+ * and a help-desk conversation's first wait when the range cuts a conversation.
+ */
+async function historyOf(db: DeskmateDB, keys: readonly string[], from: number): Promise<RoundRecord[]> {
+  if (!keys.length) return [];
+  const rows = await db.rounds.where('conversationKey').anyOf(keys as string[]).toArray();
+  return rows.filter((r) => r.startedAt < from);
 }
 
 export function scheduleOf(w: WorkSchedule): Schedule {
@@ -43,16 +57,21 @@ export async function loadDashboard(
   options: { siteId?: string | null; now?: number; schedule?: Schedule; charsPerMinute?: number } = {},
 ): Promise<DashboardData> {
   const now = options.now ?? Date.now();
-  const [allRounds, configs, uses, lintEvents, cases] = await Promise.all([
+  const [inRange, configs, uses, lintEvents, cases] = await Promise.all([
     db.rounds.where('startedAt').between(range.from, range.to, true, false).toArray(),
     db.siteConfigs.toArray(),
     usageSince(db, range.from, options.charsPerMinute ?? 40, 5, range.to),
     db.lintEvents.where('at').between(range.from, range.to, true, false).toArray(),
     db.cases.where('updatedAt').aboveOrEqual(range.from).toArray(),
   ]);
-  const rounds = options.siteId ? allRounds.filter((r) => r.siteId === options.siteId) : allRounds;
   const settingsBySite: Record<string, CountingSettings> = {};
   for (const c of configs) settingsBySite[c.id] = countingFor(c.config);
+  const inSite = options.siteId ? inRange.filter((r) => r.siteId === options.siteId) : inRange;
+  // JD sessions and help-desk first waits are decided with the conversation's earlier waits.
+  const keys = new Set<string>();
+  for (const r of inSite) if (NEEDS_HISTORY.has(settingsBySite[r.siteId]?.profile ?? r.profile ?? 'helpdesk')) keys.add(r.conversationKey);
+  const history = await historyOf(db, [...keys], range.from);
+  const rounds = history.length ? [...history, ...inSite] : inSite;
   const opts = options.schedule ? { schedule: options.schedule } : {};
   const summaries = summarizeBySite(rounds, range, settingsBySite, now, opts);
   const siteIds = Object.keys(summaries.sites);
@@ -90,12 +109,12 @@ export async function loadDashboard(
     range,
     summaries,
     days,
-    histogram: histogram(rounds, range),
-    heatmap: heatmap(rounds, range),
+    histogram: histogram(inSite, range),
+    heatmap: heatmap(inSite, range),
     settingsBySite,
     usage: uses,
     lint: { shown: lintEvents.filter((e) => e.kind === 'shown').length, fixed: lintEvents.filter((e) => e.kind === 'fixed').length },
     cases: { opened, closed, outcomes, byType, avgHoursToComplete: completed ? completeHours / completed : null, deadlinesMet: met, deadlinesDue: due },
-    rounds,
+    rounds: inSite,
   };
 }

@@ -1,6 +1,6 @@
 import { formatClock, PROFILE_DEFAULTS, type CountedHours, type CountingSettings } from '@/lib/metrics/counting';
 
-// How each platform counts reply speed (domain.md §5). Every number comes from the site's
+// How each platform counts reply speed (docs/counting.md). Every number comes from the site's
 // CountingSettings (lib/metrics/counting.ts; PROFILE_DEFAULTS are what the sources report). Pure
 // functions over stored waits, tested with hand-worked timelines; lib/metrics/summary.ts computes
 // the same figures in one pass for the dashboard and is cross-checked against these.
@@ -19,6 +19,10 @@ const DAY_MS = 86_400_000;
 export interface WaitLike {
   startedAt: number;
   endedAt: number | null;
+  /** 1 or true when a bot replied while the wait was open (stored rounds: RoundRecord.bot). */
+  bot?: 1 | boolean;
+  /** Stored rounds carry it; Taobao needs it to tell bot-only conversations. */
+  conversationKey?: string;
 }
 
 export interface ConversationWait extends WaitLike {
@@ -307,6 +311,8 @@ function byConversation<W extends ConversationWait>(waits: readonly W[]): W[][] 
 
 export interface TaobaoFigures {
   rounds: number;
+  /** Rounds left out because their conversation was answered by the bot alone (no human reply). */
+  botOnly: number;
   /** Rounds answered within the target ÷ rounds. */
   targetRate: number;
   /** Mean per-round reply time, each capped; unanswered rounds count as the cap (平响). */
@@ -314,12 +320,23 @@ export interface TaobaoFigures {
 }
 
 /**
- * Taobao/Tmall: unit = round. Rounds starting outside the counted hours are not counted; a round
- * still unanswered at `until` (the end of its day) counts as the cap and misses the target.
+ * Taobao/Tmall: unit = round, over one day's waits. Rounds starting outside the counted hours are
+ * not counted; a round still unanswered at `until` (the end of its day) counts as the cap and
+ * misses the target. A conversation whose counted rounds got a bot reply and no human reply at
+ * all is fully automatic and left out (docs/counting.md, "Taobao/Tmall").
  */
 export function taobaoFigures(waits: readonly WaitLike[], until: number, s: CountingSettings = PROFILE_DEFAULTS.taobao): TaobaoFigures {
-  const rounds = waits.filter((w) => inCountedHours(w.startedAt, s.hours) && w.startedAt < until);
-  if (!rounds.length) return { rounds: 0, targetRate: 1, averageSec: 0 };
+  const counted = waits.filter((w) => inCountedHours(w.startedAt, s.hours) && w.startedAt < until);
+  const human = new Set<string | undefined>();
+  const bot = new Set<string | undefined>();
+  for (const w of counted) {
+    if (endOf(w) !== null) human.add(w.conversationKey);
+    if (w.bot) bot.add(w.conversationKey);
+  }
+  const botOnly = (w: WaitLike) => bot.has(w.conversationKey) && !human.has(w.conversationKey);
+  const rounds = counted.filter((w) => !botOnly(w));
+  const left = counted.length - rounds.length;
+  if (!rounds.length) return { rounds: 0, botOnly: left, targetRate: 1, averageSec: 0 };
   let within = 0;
   let total = 0;
   for (const r of rounds) {
@@ -327,7 +344,7 @@ export function taobaoFigures(waits: readonly WaitLike[], until: number, s: Coun
     if (sec <= s.targetSec) within++;
     total += Math.min(sec, s.capSec);
   }
-  return { rounds: rounds.length, targetRate: within / rounds.length, averageSec: total / rounds.length };
+  return { rounds: rounds.length, botOnly: left, targetRate: within / rounds.length, averageSec: total / rounds.length };
 }
 
 // ---- Pinduoduo ----
@@ -374,8 +391,9 @@ export interface SessionFigures {
 }
 
 /**
- * Douyin sessions of one conversation: with `sessionGapSec` > 0, a wait starting within the gap
- * of the previous reply belongs to the same session; with 0 (the default), one session per local day.
+ * Douyin sessions of one conversation: with `sessionGapSec` > 0 (600 s by default), a wait
+ * starting within the gap of the previous reply belongs to the same session; with 0, one session
+ * per local day (docs/counting.md, "Douyin").
  */
 export function douyinSessions<W extends WaitLike>(waits: readonly W[], s: CountingSettings = PROFILE_DEFAULTS.douyin): W[][] {
   const sorted = [...waits].sort((a, b) => a.startedAt - b.startedAt);

@@ -4,7 +4,7 @@ import { BusinessClock, hoursLabel, inWindow, LocalDays, quantile, scheduleFor, 
 import type { CountingProfileKind } from '@/lib/sites/schema';
 
 // The dashboard's reply-speed figures over stored waits (RoundRecord), counted the way the site's
-// platform counts them (domain.md §2, §5; rules in lib/metrics/profiles.ts, which these figures are
+// platform counts them (docs/counting.md; rules in lib/metrics/profiles.ts, which these figures are
 // cross-checked against in the tests). Pure functions over arrays: the caller reads the rounds.
 //
 // Speed: one pass over the rounds for everything a round decides alone, a counting sort by
@@ -18,6 +18,11 @@ import type { CountingProfileKind } from '@/lib/sites/schema';
 //   hours are the schedule and reply times are measured in business time).
 // - A wait is answered only by a human reply (endedAt > 0): open waits are unanswered, and bots
 //   never end a wait, so an auto reply only makes the wait longer.
+// - Taobao leaves out bot-only conversations (a conversation's counted rounds of one day with a
+//   bot reply and no human reply) from its rounds, 3-minute rate and 平响; they stay in waits.
+// - A wait starting outside the counted hours is in none of the rates (the platforms judge a wait
+//   by when it starts); one still unanswered when the counted hours open is counted as carried
+//   over, so the dashboard names it (docs/counting.md, "Waits before the counted hours").
 
 export interface Range {
   /** Epoch ms, inclusive. */
@@ -52,18 +57,22 @@ export interface Headline {
   numerator: number;
   /** Units counted: rounds, buyer-days, sessions, or conversations whose first wait is in range. */
   denominator: number;
-  /** Machine key of the rule and its numbers, e.g. "taobao.threeMinuteRate;unit=round;target=180;cap=600;hours=08:00-23:00;unansweredAtDayEnd=cap". */
+  /** Machine key of the rule and its numbers, e.g. "taobao.threeMinuteRate;unit=round;target=180;cap=600;hours=08:00-23:00;unansweredAtDayEnd=cap;botOnly=excluded". */
   rule: string;
   params: RuleParams;
-  /** Further numbers of the rule (Douyin unserved sessions, help-desk next-reply figures…). */
+  /** Further numbers of the rule (Taobao bot-only rounds left out, Douyin unserved sessions, help-desk next-reply figures…). */
   details: Record<string, number | null>;
 }
 
 export interface Summary {
   range: Range;
   profile: CountingProfileKind | 'mixed';
-  /** 接待量: distinct conversations with a wait starting in range. */
+  /** Distinct conversations with a wait starting in range. */
   consultations: number;
+  /** Consultations per local day added up: a conversation counts once on each day it has a wait starting in range. */
+  consultationsTotal: number;
+  /** 接待量 as the methodology defines it for a period: consultationsTotal ÷ days of the range (null for an empty range). */
+  consultationsPerDay: number | null;
   /** Waits starting in range and in the counted hours. */
   waits: number;
   /** Of those, answered by a human (at any later time). */
@@ -74,11 +83,13 @@ export interface Summary {
   open: number;
   /** Waits starting in range outside the counted hours (in none of the figures above). */
   outsideHours: number;
+  /** Of those, still unanswered when the counted hours opened (by now): buyers left waiting into the counted hours. */
+  carriedOver: number;
   /** First counted wait of each conversation per local day → its reply, answered ones, seconds. */
   firstResponse: Stats;
   /** Mean reply time of answered waits, seconds; Taobao: every round capped, unanswered by its day's end = cap (平响). */
   averageResponseSec: number | null;
-  /** answered ÷ waits (null without waits). */
+  /** 响应率 counted per wait: answered ÷ waits (null without waits). */
   responseRate: number | null;
   /** timely ÷ waits (null without waits). */
   timelyRate: number | null;
@@ -187,6 +198,8 @@ interface Analysis {
   dHeadDen: Float64Array;
   /** Douyin: sessions no human answered. Help desk: conversations whose first wait is unanswered. */
   dExtra: Float64Array;
+  /** Waits outside the counted hours still open when the hours opened. */
+  dCarried: Float64Array;
   first: Samples;
   hdFirst: Samples;
   hdNext: Samples;
@@ -196,7 +209,7 @@ interface Analysis {
   longestSec: number;
 }
 
-const PER_DAY = ['dConsult', 'dWaits', 'dAnswered', 'dTimely', 'dOpen', 'dOutside', 'dAvgSum', 'dAvgN', 'dHeadNum', 'dHeadDen', 'dExtra'] as const;
+const PER_DAY = ['dConsult', 'dWaits', 'dAnswered', 'dTimely', 'dOpen', 'dOutside', 'dAvgSum', 'dAvgN', 'dHeadNum', 'dHeadDen', 'dExtra', 'dCarried'] as const;
 
 function emptyAnalysis(settings: CountingSettings, schedule: Schedule | null, range: Range): Analysis {
   const { table, nDays } = dayTable(range);
@@ -219,6 +232,7 @@ function emptyAnalysis(settings: CountingSettings, schedule: Schedule | null, ra
     dHeadNum: perDay(),
     dHeadDen: perDay(),
     dExtra: perDay(),
+    dCarried: perDay(),
     first: samples(0),
     hdFirst: samples(0),
     hdNext: samples(0),
@@ -272,6 +286,10 @@ interface Kept {
   flags: Uint8Array;
   /** Reply seconds on the profile's clock; NaN while open. */
   dur: Float64Array;
+  /** 1 = a bot replied during the wait; 2 = Taobao: answered within the target by the end of its day. */
+  marks: Uint8Array;
+  /** Taobao: the round's value for 平响 (capped; the cap when unanswered by the end of its day). */
+  tbSec: Float64Array;
   st: Float64Array;
   en: Float64Array;
   convCount: number[];
@@ -303,7 +321,7 @@ function analyze(rounds: readonly RoundRecord[], range: Range, settings: Countin
 function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, only: Only | null): Kept {
   const { from, to, targetSec, capSec, hours, clock, openUntil, history } = rules;
   const taobao = rules.profile === 'taobao';
-  const { table, dWaits, dAnswered, dTimely, dOpen, dOutside, dAvgSum, dAvgN, dHeadNum, dHeadDen, byHour, repliesByHour } = a;
+  const { table, dWaits, dAnswered, dTimely, dOpen, dOutside, dCarried, dAvgSum, dAvgN, byHour, repliesByHour } = a;
   const N = rounds.length;
   const cap = only ? only.count : N;
   const k0: Kept = {
@@ -312,11 +330,13 @@ function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, o
     dayOf: new Int32Array(cap),
     flags: new Uint8Array(cap),
     dur: new Float64Array(cap),
+    marks: new Uint8Array(cap),
+    tbSec: new Float64Array(taobao ? cap : 0),
     st: new Float64Array(cap),
     en: new Float64Array(cap),
     convCount: [],
   };
-  const { convOf, dayOf, flags, dur, st, en, convCount } = k0;
+  const { convOf, dayOf, flags, dur, marks, tbSec, st, en, convCount } = k0;
   const convIds = new KeyIds(cap);
   const onlyIds = only ? only.ids : null;
   const onlyId = only ? only.id : 0;
@@ -334,6 +354,7 @@ function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, o
     const k = kept++;
     st[k] = s;
     en[k] = e;
+    if (r.bot) marks[k] = 1;
     const c = convIds.id(r.conversationKey);
     if (c === convCount.length) convCount.push(1);
     else convCount[c]!++;
@@ -355,6 +376,9 @@ function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, o
     if (hours !== null && !inWindow(ms, hours)) {
       flags[k] = 1;
       dOutside[d]!++;
+      // The next opening of the counted hours (outside a wrapping window means before its "from").
+      const opening = table.at(ms < hours.from * 60_000 ? ti : ti + 1, hours.from);
+      if (opening <= openUntil && !(answered && e <= opening)) dCarried[d]!++;
       continue;
     }
     flags[k] = 3;
@@ -365,11 +389,10 @@ function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, o
     } else dOpen[d]!++;
     if (taobao) {
       // A round left unanswered at the end of its day counts as the cap and misses the target.
+      // Added up per conversation and day in pass 3 (bot-only conversations are left out).
       const inDay = answered && e <= table.starts[ti + 1]!;
-      dAvgSum[d]! += inDay ? Math.min(sec, capSec) : capSec;
-      dAvgN[d]!++;
-      dHeadDen[d]!++;
-      if (inDay && sec <= targetSec) dHeadNum[d]!++;
+      tbSec[k] = inDay ? Math.min(sec, capSec) : capSec;
+      if (inDay && sec <= targetSec) marks[k]! |= 2;
     } else if (answered) {
       dAvgSum[d]! += sec;
       dAvgN[d]!++;
@@ -395,9 +418,10 @@ function byConversation(kept: Kept): { order: Int32Array; offset: Int32Array } {
 /** Pass 3: each conversation's waits in time order (first waits, sessions, buyer-days). */
 function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Array, offset: Int32Array): void {
   const { targetSec, gapMs, profile } = rules;
-  const { flags, dayOf, dur, st, en } = kept;
+  const { flags, dayOf, dur, st, en, marks, tbSec } = kept;
   const nConv = offset.length - 1;
   const pdd = profile === 'pinduoduo';
+  const taobao = profile === 'taobao';
   const douyin = profile === 'douyin';
   const douyinGap = douyin && gapMs > 0;
   const jd = profile === 'jd';
@@ -422,6 +446,13 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
     let unitOk = true;
     let unitServed = false;
     let lastEnd = -Infinity;
+    // Taobao conversation-day: its rounds, those within the target, their 平响 values, a bot reply seen.
+    let tbDay = -1;
+    let tbN = 0;
+    let tbOk = 0;
+    let tbSum = 0;
+    let tbHuman = false;
+    let tbBot = false;
     for (let p = lo; p < hi; p++) {
       const k = order[p]!;
       const start = st[k]!;
@@ -467,6 +498,19 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
         firstDay = d;
         if (sec === sec) push(first, sec, d);
       }
+      if (taobao) {
+        if (d !== tbDay) {
+          if (tbDay >= 0) closeTaobao(a, tbDay, tbN, tbOk, tbSum, tbBot && !tbHuman);
+          tbDay = d;
+          tbN = tbOk = tbSum = 0;
+          tbHuman = tbBot = false;
+        }
+        tbN++;
+        tbSum += tbSec[k]!;
+        if (marks[k]! & 2) tbOk++;
+        if (end > 0) tbHuman = true;
+        if (marks[k]! & 1) tbBot = true;
+      }
       if (pdd || douyin) {
         if (douyinGap) {
           // A gap session belongs to the day of its first counted wait.
@@ -483,8 +527,21 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
       }
     }
     if (unitDay >= 0) closeUnit(a, unitDay, unitOk, unitServed, douyin);
+    if (tbDay >= 0) closeTaobao(a, tbDay, tbN, tbOk, tbSum, tbBot && !tbHuman);
     if (anyInRange) a.consultations++;
   }
+}
+
+/** A Taobao conversation-day: its rounds count, unless only the bot answered it (then they are set aside). */
+function closeTaobao(a: Analysis, d: number, n: number, ok: number, total: number, botOnly: boolean): void {
+  if (botOnly) {
+    a.dExtra[d]! += n;
+    return;
+  }
+  a.dHeadDen[d]! += n;
+  a.dHeadNum[d]! += ok;
+  a.dAvgSum[d]! += total;
+  a.dAvgN[d]! += n;
 }
 
 function closeUnit(a: Analysis, d: number, ok: boolean, served: boolean, douyin: boolean): void {
@@ -520,7 +577,7 @@ export function ruleOf(settings: CountingSettings, schedule: Schedule | null = n
   switch (s.profile) {
     case 'taobao':
       params.capSec = s.capSec;
-      parts = ['unit=round', `target=${s.targetSec}`, `cap=${s.capSec}`, h, 'unansweredAtDayEnd=cap'];
+      parts = ['unit=round', `target=${s.targetSec}`, `cap=${s.capSec}`, h, 'unansweredAtDayEnd=cap', 'botOnly=excluded'];
       break;
     case 'pinduoduo':
       parts = ['unit=buyerDay', `target=${s.targetSec}`, h, 'anyWaitLate=fail'];
@@ -589,7 +646,12 @@ function headlineOf(a: Analysis, lo = 0, hi = a.nDays): Headline {
     denominator: den,
     rule,
     params,
-    details: kind === 'douyin.sessionRate' ? { unservedSessions: sum(a.dExtra, lo, hi) } : {},
+    details:
+      kind === 'douyin.sessionRate'
+        ? { unservedSessions: sum(a.dExtra, lo, hi) }
+        : kind === 'taobao.threeMinuteRate'
+          ? { botOnlyRounds: sum(a.dExtra, lo, hi) }
+          : {},
   };
 }
 
@@ -598,15 +660,19 @@ function fold(a: Analysis, headline: Headline | null, profile: Summary['profile'
   const answered = sum(a.dAnswered);
   const timely = sum(a.dTimely);
   const avgN = sum(a.dAvgN);
+  const consultationsTotal = sum(a.dConsult);
   return {
     range: { from: a.range.from, to: a.range.to },
     profile,
     consultations: a.consultations,
+    consultationsTotal,
+    consultationsPerDay: a.nDays > 0 ? consultationsTotal / a.nDays : null,
     waits,
     answered,
     timely,
     open: sum(a.dOpen),
     outsideHours: sum(a.dOutside),
+    carriedOver: sum(a.dCarried),
     firstResponse: stats(valuesOf(a.first, 0, a.nDays)),
     averageResponseSec: avgN ? sum(a.dAvgSum) / avgN : null,
     responseRate: ratio(answered, waits),

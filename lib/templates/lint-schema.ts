@@ -20,6 +20,8 @@ export const lintRule = z
         const problem = s === null ? null : regexProblem(s);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
+    /** Phrases inside which a match is not flagged (ordinary wording that contains a flagged phrase). */
+    allow: z.array(z.string().min(1).max(100)).max(100).optional(),
     message: localized,
     suggestion: localized,
     enabled: z.boolean().default(true),

@@ -13,6 +13,11 @@ export interface LintRule {
   severity: 'error' | 'warning';
   patterns: string[];
   regex: string | null;
+  /**
+   * Literal phrases (case-insensitive) inside which a match is not a flag: ordinary wording that
+   * contains a flagged phrase ("为保证您的权益", "QQ邮箱", "如有不清楚的地方").
+   */
+  allow?: string[];
   message: Localized;
   suggestion: Localized;
   enabled: boolean;
@@ -63,18 +68,46 @@ function pick(text: Localized, locale: 'zh-CN' | 'en'): string {
   return typeof text === 'string' ? text : text[locale];
 }
 
+/** Where the allowed phrases occur in the text: [start, end) spans, case-insensitive. */
+function allowedSpans(text: string, lower: string, phrases: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  // Lower-casing can change the length of a few characters; then match case-sensitively.
+  const hay = lower.length === text.length ? lower : text;
+  for (const p of phrases) {
+    const needle = hay === lower ? p.toLowerCase() : p;
+    if (!needle) continue;
+    for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) spans.push([i, i + needle.length]);
+  }
+  return spans;
+}
+
+/**
+ * Every rule the text breaks, ordered by position: a match inside one of its rule's `allow`
+ * phrases is dropped, and so is a match lying inside another rule's match of the same category
+ * (the more specific rule of the same kind speaks, e.g. 绝对正品 over 绝对). Rules of different
+ * kinds on the same words are all kept: "这不是我们的问题，你加我微信" breaks two rules.
+ */
 export function lintText(text: string, compiled: readonly Compiled[], locale: 'zh-CN' | 'en'): LintFlag[] {
-  const flags: LintFlag[] = [];
+  const flags: (LintFlag & { category: string })[] = [];
+  let lower: string | null = null;
   for (const { rule, re } of compiled) {
     re.lastIndex = 0;
+    let allowed: [number, number][] | null = null;
     for (const m of text.matchAll(re)) {
       if (!m[0]) continue;
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (rule.allow?.length) {
+        allowed ??= allowedSpans(text, (lower ??= text.toLowerCase()), rule.allow);
+        if (allowed.some(([a, b]) => a <= start && end <= b)) continue;
+      }
       const suggestion = pick(rule.suggestion, locale);
       flags.push({
         ruleId: rule.id,
+        category: rule.category,
         severity: rule.severity,
-        start: m.index ?? 0,
-        end: (m.index ?? 0) + m[0].length,
+        start,
+        end,
         phrase: m[0],
         message: pick(rule.message, locale),
         suggestion,
@@ -82,9 +115,36 @@ export function lintText(text: string, compiled: readonly Compiled[], locale: 'z
       });
     }
   }
-  // One flag per place: the first rule that matched a span wins; ordered by position.
   flags.sort((a, b) => a.start - b.start || b.end - a.end);
-  return flags.filter((f, i) => !flags.slice(0, i).some((g) => f.start < g.end && g.start < f.end));
+  const kept = flags.filter(
+    (f) => !flags.some((g) => g !== f && g.ruleId !== f.ruleId && g.category === f.category && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start),
+  );
+  return kept.map(({ category: _category, ...f }) => f);
+}
+
+export interface LintSentence {
+  start: number;
+  end: number;
+  text: string;
+  /** One entry per rule the sentence breaks, in order of first match, with every phrase that matched. */
+  rules: { flag: LintFlag; phrases: string[] }[];
+}
+
+/** Groups flags by the sentence they are in (what the popover shows: every rule each sentence breaks). */
+export function lintSentences(text: string, flags: readonly LintFlag[]): LintSentence[] {
+  const out: LintSentence[] = [];
+  for (const f of flags) {
+    const span = sentenceAround(text, f.start, f.end);
+    let s = out.find((x) => x.start <= f.start && f.start < Math.max(x.end, x.start + 1));
+    if (!s) {
+      s = { start: span.start, end: span.end, text: text.slice(span.start, span.end), rules: [] };
+      out.push(s);
+    }
+    const r = s.rules.find((x) => x.flag.ruleId === f.ruleId);
+    if (!r) s.rules.push({ flag: f, phrases: [f.phrase] });
+    else if (!r.phrases.includes(f.phrase)) r.phrases.push(f.phrase);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The sentence around a flag (what a one-click fix replaces). */

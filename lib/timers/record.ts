@@ -135,7 +135,8 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
       if (conv.waitingSince && m.at < conv.waitingSince && m.at > conv.lastAgentAt) {
         // The wait began earlier than known (it was opened from the list, and the conversation's
         // messages now show the first unanswered one): its start moves back.
-        writes.push(moveRoundStart(rounds, key, conv.waitingSince, m.at));
+        writes.push(updateOpenRound(rounds, key, conv.waitingSince, (r) => ({ ...r, startedAt: m.at })));
+        if (conv.botSince === conv.waitingSince) conv.botSince = m.at;
         conv.waitingSince = m.at;
         changed = true;
       } else if (!conv.waitingSince) {
@@ -147,25 +148,18 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
     } else if (m.sender === 'agent') {
       conv.lastAgentAt = Math.max(conv.lastAgentAt, m.at);
       if (conv.waitingSince && m.at >= conv.waitingSince) {
-        // The open round is the one that started at waitingSince: an index lookup, no scan.
-        const endedAt = m.at;
-        const cursorDone = new Promise<void>((resolve, reject) => {
-          const c = rounds.index('startedAt').openCursor(IDBKeyRange.only(conv.waitingSince));
-          c.onerror = () => reject(c.error);
-          c.onsuccess = () => {
-            const cursor = c.result;
-            if (!cursor) return resolve();
-            const r = cursor.value as RoundRecord;
-            if (r.conversationKey === key && r.endedAt === 0) cursor.update({ ...r, endedAt: Math.max(endedAt, r.startedAt) });
-            cursor.continue();
-          };
-        });
-        writes.push(cursorDone);
+        writes.push(updateOpenRound(rounds, key, conv.waitingSince, (r) => ({ ...r, endedAt: Math.max(m.at, r.startedAt) })));
         conv.waitingSince = 0;
+        conv.botSince = 0;
         changed = true;
       }
+    } else if (m.sender === 'bot' && conv.waitingSince && m.at >= conv.waitingSince && conv.botSince !== conv.waitingSince) {
+      // An automatic reply never ends the wait, but the round is marked: Taobao leaves out a
+      // conversation that only the bot answered (docs/counting.md, "Taobao/Tmall"). Once per wait.
+      writes.push(updateOpenRound(rounds, key, conv.waitingSince, (r) => ({ ...r, bot: 1 })));
+      conv.botSince = conv.waitingSince;
     }
-    // bot and system messages never start or end a wait (they are kept only for de-duplication).
+    // bot and system messages never start or end a wait (kept for de-duplication; a bot marks the round).
   }
   for (const m of fresh) writes.push(req(events.put({ id: m.id, conversationKey: key, sender: m.sender, at: m.at })));
   conv.seenUntil = seenUntil;
@@ -177,16 +171,19 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
   return { recorded: fresh.length, waitingSince: conv.waitingSince, changed };
 }
 
-/** Moves the open round of a conversation that started at `from` to start at `to`. */
-function moveRoundStart(rounds: IDBObjectStore, key: string, from: number, to: number): Promise<void> {
+/**
+ * Rewrites the conversation's open round, the one that started at `startedAt`: an index lookup
+ * on startedAt, no scan. Requests queued earlier in the transaction (the round's add) are seen.
+ */
+function updateOpenRound(rounds: IDBObjectStore, key: string, startedAt: number, change: (r: RoundRecord) => RoundRecord): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const c = rounds.index('startedAt').openCursor(IDBKeyRange.only(from));
+    const c = rounds.index('startedAt').openCursor(IDBKeyRange.only(startedAt));
     c.onerror = () => reject(c.error);
     c.onsuccess = () => {
       const cursor = c.result;
       if (!cursor) return resolve();
       const r = cursor.value as RoundRecord;
-      if (r.conversationKey === key && r.endedAt === 0) cursor.update({ ...r, startedAt: to });
+      if (r.conversationKey === key && r.endedAt === 0) cursor.update(change(r));
       cursor.continue();
     };
   });

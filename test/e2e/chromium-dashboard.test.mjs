@@ -78,15 +78,15 @@ describe('Chromium: reply metrics dashboard', () => {
     const panel = await env.browser.context.newPage();
     await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html`);
     const tile = (name) => panel.locator('.tile').filter({ has: panel.getByText(name, { exact: true }) }).locator('strong');
-    await waitFor(async () => (await tile('接待量').textContent()) === '2', { message: 'two consultations' });
-    assert.equal(await tile('回复率').textContent(), '66.7%');
+    await waitFor(async () => (await tile('接待量（日均）').textContent()) === '2', { message: 'two consultations' });
+    assert.equal(await tile('响应率（按等待）').textContent(), '66.7%');
     assert.equal(await tile('及时回复率').textContent(), '66.7%');
     // First response: the first wait of each conversation today that was answered (only a's).
     assert.equal(await tile('首次响应（平均）').textContent(), secs(d1));
     // Taobao's average (平响): each round capped at 600 s, the unanswered one counts 600 s.
     assert.equal(await tile('平均响应').textContent(), secs((d1 + d2 + 600) / 3));
     const headline = panel.locator('.headline');
-    assert.equal(await headline.getByLabel('响应率（淘宝）').textContent(), '66.7%');
+    assert.equal(await headline.getByLabel('3分钟响应率（淘宝）').textContent(), '66.7%');
     await headline.getByText('2 / 3').waitFor();
     await headline.getByText(/淘宝\/天猫规则：按轮次统计.*180 秒内回复的轮次.*封顶 600 秒.*00:00–24:00/).waitFor();
     await panel.getByRole('img', { name: '响应时长分布' }).waitFor();
@@ -107,7 +107,7 @@ describe('Chromium: reply metrics dashboard', () => {
     // The weekly report shows this week against the last.
     await panel.getByRole('tab', { name: '周报' }).click();
     const week = panel.getByRole('table', { name: '本周与上周对比' });
-    await week.getByRole('row', { name: /接待量 2 0/ }).waitFor();
+    await week.getByRole('row', { name: /接待量合计 2 0/ }).waitFor();
     await panel.close();
     await page.close();
   });

@@ -55,6 +55,19 @@ describe('Chromium: service-language lint', () => {
     for (const r of events) assert.deepEqual(Object.keys(r).sort(), ['at', 'id', 'kind', 'ruleId', 'siteId']);
   });
 
+  it('shows every rule a sentence breaks, not only the first', async () => {
+    const ta = page.locator('#composer-plain');
+    await ta.click();
+    await ta.fill('');
+    await page.keyboard.type('这不是我们的问题，你加我微信');
+    const sentence = region().getByRole('listitem', { name: '这句话触犯 2 条规则' });
+    await sentence.getByText('不是我们的问题', { exact: true }).waitFor();
+    await sentence.getByText('微信', { exact: true }).waitFor();
+    assert.equal(await sentence.getByRole('button', { name: '替换为标准用语' }).count(), 2);
+    await ta.fill('');
+    await region().waitFor({ state: 'detached' });
+  });
+
   it('lets the agent add a rule in options; a bad regex is named and nothing is saved', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html#lint`);

@@ -67,7 +67,7 @@ describe('Taobao: rounds, cap, counted hours, unanswered at day end', () => {
       unit: 'ratio',
       numerator: 1,
       denominator: 4,
-      rule: 'taobao.threeMinuteRate;unit=round;target=180;cap=600;hours=08:00-23:00;unansweredAtDayEnd=cap',
+      rule: 'taobao.threeMinuteRate;unit=round;target=180;cap=600;hours=08:00-23:00;unansweredAtDayEnd=cap;botOnly=excluded',
       params: { profile: 'taobao', targetSec: 180, capSec: 600, hours: { from: 480, to: 1380 }, clock: 'calendar' },
     });
   });
@@ -157,17 +157,18 @@ describe('Douyin: sessions, hours to 22:59:59, unserved sessions', () => {
   ]);
   const range = days(24, 25);
 
-  it('a session scores 0 when any wait is late or unanswered', () => {
-    const s = summarize(dy, range, PROFILE_DEFAULTS.douyin, nov(25, 9));
+  const byDay = { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 0 };
+
+  it('a session scores 0 when any wait is late or unanswered (one session per conversation and day)', () => {
+    const s = summarize(dy, range, byDay, nov(25, 9));
     expect(s.headline).toMatchObject({ kind: 'douyin.sessionRate', value: 2 / 4, numerator: 2, denominator: 4, details: { unservedSessions: 1 } });
     expect(s).toMatchObject({ consultations: 5, waits: 6, outsideHours: 1, answered: 5 });
-    const sessions = ['x', 'y', 'z', 'w', 'v'].flatMap((c) => douyinSessions(dy.filter((r) => r.conversationKey === `dy:${c}`)));
-    expect(douyinFigures(sessions)).toMatchObject({ sessions: 4, targetRate: 0.5, unserved: 1 });
+    const sessions = ['x', 'y', 'z', 'w', 'v'].flatMap((c) => douyinSessions(dy.filter((r) => r.conversationKey === `dy:${c}`), byDay));
+    expect(douyinFigures(sessions, byDay)).toMatchObject({ sessions: 4, targetRate: 0.5, unserved: 1 });
   });
 
-  it('with a session gap, a wait after a long pause opens a new session', () => {
-    const settings = { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 600 };
-    const s = summarize(dy, range, settings, nov(25, 9));
+  it('by default (10-minute gap), a wait after a long pause opens a new session', () => {
+    const s = summarize(dy, range, PROFILE_DEFAULTS.douyin, nov(25, 9));
     expect(s.headline).toMatchObject({ value: 3 / 5, denominator: 5 }); // X splits into two good sessions
     expect(s.headline!.rule).toContain(';gap=600;');
   });
@@ -384,7 +385,8 @@ function randomRounds(siteId: string, profile: CountingProfileKind, n: number, s
     for (let w = 0; w < waits && t < nov(25, 0); w++) {
       const open = rnd() < 0.1;
       const reply = Math.floor(rnd() < 0.7 ? rnd() * 200_000 : rnd() * 3_600_000);
-      out.push({ conversationKey: `${siteId}:c${c}`, siteId, profile, startedAt: t, endedAt: open ? 0 : t + reply });
+      const bot = rnd() < 0.15;
+      out.push({ conversationKey: `${siteId}:c${c}`, siteId, profile, startedAt: t, endedAt: open ? 0 : t + reply, ...(bot ? { bot: 1 as const } : {}) });
       if (open) break;
       t += reply + Math.floor(rnd() * 3_600_000);
     }
@@ -427,7 +429,7 @@ describe('the summary agrees with the rule functions on random timelines', () =>
       expect(summarize(pdd, range, PROFILE_DEFAULTS.pinduoduo, now).headline!.value).toBeCloseTo(pinduoduoFigures(pdd).targetRate, 9);
 
       const dy = randomRounds('dy', 'douyin', 300, seed);
-      for (const settings of [PROFILE_DEFAULTS.douyin, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 1800 }]) {
+      for (const settings of [PROFILE_DEFAULTS.douyin, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 0 }, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 1800 }]) {
         const ref = douyinFigures(
           groupBy(dy).flatMap((g) => douyinSessions(g, settings)),
           settings,

@@ -47,7 +47,7 @@ describe('Taobao rounds', () => {
       { startedAt: day(22, 50), endedAt: null }, // unanswered by day end → 600
       { startedAt: day(7, 30), endedAt: day(7, 31) }, // before 8:00: not counted
     ];
-    expect(taobaoFigures(waits, day(23, 59, 59))).toEqual({ rounds: 3, targetRate: 1 / 3, averageSec: (60 + 600 + 600) / 3 });
+    expect(taobaoFigures(waits, day(23, 59, 59))).toEqual({ rounds: 3, botOnly: 0, targetRate: 1 / 3, averageSec: (60 + 600 + 600) / 3 });
   });
 });
 
@@ -88,7 +88,7 @@ describe('profiles take the site counting settings', () => {
       { startedAt: day(10), endedAt: day(10, 2) }, // 120 s
       { startedAt: day(11), endedAt: day(11, 10) }, // 600 s → 300
     ];
-    expect(taobaoFigures(waits, day(23, 59, 59), s)).toEqual({ rounds: 3, targetRate: 1 / 3, averageSec: (60 + 120 + 300) / 3 });
+    expect(taobaoFigures(waits, day(23, 59, 59), s)).toEqual({ rounds: 3, botOnly: 0, targetRate: 1 / 3, averageSec: (60 + 120 + 300) / 3 });
   });
 
   it('stored rounds (endedAt 0 = open) count like derived waits (endedAt null)', () => {
@@ -137,14 +137,14 @@ describe('Douyin sessions and hours', () => {
     expect(douyinFigures(sessions)).toEqual({ sessions: 2, targetRate: 0.5, firstResponseSec: 121, averageSec: 121, unserved: 1 });
   });
 
-  it('group a conversation by local day, or by the session gap when one is set', () => {
+  it('group a conversation by the session gap (10 min by default), or by local day with a gap of 0', () => {
     const waits = [
       { startedAt: nov(24, 10), endedAt: nov(24, 10, 1) },
       { startedAt: nov(24, 10, 30), endedAt: nov(24, 10, 31) },
       { startedAt: nov(25, 9), endedAt: nov(25, 9, 1) },
     ];
-    expect(douyinSessions(waits).map((s) => s.length)).toEqual([2, 1]);
-    expect(douyinSessions(waits, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 600 }).map((s) => s.length)).toEqual([1, 1, 1]);
+    expect(douyinSessions(waits).map((s) => s.length)).toEqual([1, 1, 1]);
+    expect(douyinSessions(waits, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 0 }).map((s) => s.length)).toEqual([2, 1]);
     expect(douyinSessions(waits, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 3600 }).map((s) => s.length)).toEqual([2, 1]);
   });
 });

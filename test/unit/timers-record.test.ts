@@ -42,6 +42,24 @@ describe('recording observed messages', () => {
     expect(await waitingConversations(db, 'demo')).toEqual([]);
   });
 
+  it('marks a wait the bot replied to, once, and leaves it open until a human answers', async () => {
+    await recordObserved(db, batch([live('m1', 'customer', sec(10)), live('m2', 'bot', sec(11))]), sec(11));
+    await recordObserved(db, batch([live('m3', 'bot', sec(30))]), sec(30));
+    expect(await db.rounds.toArray()).toMatchObject([{ startedAt: sec(10), endedAt: 0, bot: 1 }]);
+    // Another buyer answered by a human only: no mark. A bot message while nobody waits marks nothing.
+    await recordObserved(db, batch([live('n1', 'customer', sec(12)), live('n2', 'agent', sec(20)), live('n3', 'bot', sec(21))], T0, 'c-2'), sec(21));
+    const other = await db.rounds.where('conversationKey').equals('demo:c-2').toArray();
+    expect(other).toHaveLength(1);
+    expect(other[0]!.bot).toBeUndefined();
+    // The next wait of the first buyer is marked afresh only when the bot replies to it.
+    await recordObserved(db, batch([live('m4', 'agent', sec(40)), live('m5', 'customer', sec(50))]), sec(50));
+    const mine = await db.rounds.where('conversationKey').equals('demo:c-1').sortBy('startedAt');
+    expect(mine).toMatchObject([{ startedAt: sec(10), endedAt: sec(40), bot: 1 }, { startedAt: sec(50), endedAt: 0 }]);
+    expect(mine[1]!.bot).toBeUndefined();
+    await recordObserved(db, batch([live('m6', 'bot', sec(51))]), sec(51));
+    expect(await db.rounds.where('conversationKey').equals('demo:c-1').sortBy('startedAt')).toMatchObject([{ bot: 1 }, { startedAt: sec(50), bot: 1 }]);
+  });
+
   it('de-duplicates the same message reported by a reload, a switch back or a second tab', async () => {
     await recordObserved(db, batch([live('m1', 'customer', sec(10))]), sec(10));
     // tab 2 attached later sees m1 as history, and tab 1 reports it again after a reload
