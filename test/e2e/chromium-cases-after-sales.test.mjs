@@ -10,6 +10,21 @@ import { demoWithChromium, readTable, waitFor } from './helpers.mjs';
 const ORDER = '3861129904457'; // quality dispute, the platform stepped in 30 h before the page loaded
 const H = 3600_000;
 
+/**
+ * Picks an option of a select in the overlay with the keyboard: the overlay ignores untrusted
+ * events (docs/security.md, S2), so Playwright's selectOption, which synthesises them, cannot.
+ */
+async function choose(select, label) {
+  const labels = await select.locator('option').allTextContents();
+  const target = labels.indexOf(label);
+  assert.ok(target >= 0, `no option "${label}" in ${labels.join(', ')}`);
+  await select.focus();
+  const current = labels.indexOf(await select.locator('option:checked').textContent());
+  for (let i = current; i < target; i++) await select.press('ArrowDown');
+  for (let i = current; i > target; i--) await select.press('ArrowUp');
+  await waitFor(async () => (await select.locator('option:checked').textContent()) === label, { message: `"${label}" chosen` });
+}
+
 describe('Chromium: dispute deadline from the page, after-sales record and weekly tables', () => {
   const env = demoWithChromium();
   const table = (name) => readTable(env.browser.context, env.browser.extensionId, name);
@@ -62,7 +77,7 @@ describe('Chromium: dispute deadline from the page, after-sales record and weekl
     const record = section.getByRole('form', { name: '售后记录' });
     assert.equal(await record.getByLabel('原因').locator('option:checked').textContent(), '质量问题');
     await record.getByLabel('商品').fill('男士羽绒服 YR-2388 黑色 L');
-    await record.getByLabel('退款路径').selectOption({ label: '④ 已收货退货' });
+    await choose(record.getByLabel('退款路径'), '④ 已收货退货');
     await record.getByLabel('退款金额（元）').fill('abc');
     await record.getByRole('button', { name: '保存售后记录' }).click();
     await section.getByRole('alert').filter({ hasText: '“退款金额（元）”：“abc”不是金额' }).waitFor();
@@ -77,7 +92,7 @@ describe('Chromium: dispute deadline from the page, after-sales record and weekl
     await section.getByLabel('回访发现的问题').fill('拉链批次问题，换货后满意');
     await section.getByRole('button', { name: '记录回访' }).click();
     await section.getByRole('list', { name: '回访' }).getByText('拉链批次问题，换货后满意').waitFor();
-    await section.getByLabel('评价涉及').selectOption({ label: '商品：批次' });
+    await choose(section.getByLabel('评价涉及'), '商品：批次');
     await section.getByLabel('解释内容').fill('该批次拉链已更换供应商');
     await section.getByRole('button', { name: '记录评价解释' }).click();
     await section.getByRole('list', { name: '评价解释' }).getByText(/该批次拉链已更换供应商/).waitFor();
