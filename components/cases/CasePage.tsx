@@ -117,7 +117,7 @@ export function CasePage({ id }: { id: string }) {
   return (
     <main className="case-page">
       <h1>
-        {record.caseTypeTitle ?? record.disputeType} · {t('overlay.order', { order: record.orderNo })}
+        {type?.title ?? record.caseTypeTitle ?? record.disputeType} · {t('overlay.order', { order: record.orderNo })}
       </h1>
       <p className="muted">
         {platform?.name ?? record.platform} · {record.status === 'open' || !record.outcome ? t('cases.open') : t(`cases.outcome.${record.outcome}`)}
