@@ -3,6 +3,7 @@ import { shippedChecklists } from '@/lib/cases/definitions';
 import { caseDetailsPatchSchema, formatYuan, parseYuan } from '@/lib/cases/details';
 import { closeCase, openCase, updateCase } from '@/lib/cases/store';
 import { DeskmateDB } from '@/lib/db/database';
+import { loadDashboard } from '@/lib/metrics/dashboard';
 import { requests } from '@/lib/messaging/protocol';
 
 let db: DeskmateDB;
@@ -84,5 +85,19 @@ describe('case details', () => {
     await expect(closeCase(db, c.id, '' as never, T0)).rejects.toThrow(/outcome/);
     expect(requests['cases.close'].input.safeParse({ id: c.id }).success).toBe(false);
     expect((await closeCase(db, c.id, 'refunded', T0 + H)).closedAt).toBe(T0 + H);
+  });
+});
+
+describe('the dashboard reads the after-sales record from the database', () => {
+  it('a refunded dispute on path ④ closed 30 h after the intervention', async () => {
+    const c = await openCase(db, { ...base, caseTypeId: 'quality', startedAt: T0 - 10 * H, startSource: 'page' }, defs, T0);
+    await updateCase(db, { id: c.id, details: { refundPath: 4, items: '羽绒服', refundCents: 45900, reshipCourier: '顺丰', reshipFeeCents: 1200 } }, defs, T0 + H);
+    await closeCase(db, c.id, 'refunded', T0 + 20 * H);
+    const data = await loadDashboard(db, { from: T0 - 24 * H, to: T0 + 48 * H }, { now: T0 + 21 * H });
+    expect(data.cases.typeTitles).toEqual({ quality: '质量问题' });
+    expect(data.afterSales.kpis.completionByPath[4]).toEqual({ count: 1, meanHours: 30 });
+    expect(data.afterSales.kpis).toMatchObject({ closed: 1, selfCompleted: 1, disputes: 1 });
+    expect(data.afterSales.week.returns).toEqual([{ item: '羽绒服', cause: 'quality', count: 1, refundCents: 45900 }]);
+    expect(data.afterSales.week.reshipments).toMatchObject({ feeCents: 1200, rows: [{ orderNo: base.orderNo, courier: '顺丰', at: T0 + H }] });
   });
 });
