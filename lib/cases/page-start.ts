@@ -22,7 +22,9 @@ export type PageStart =
 export function readPageStart(config: SiteConfig, root: Document, url: string, now: number): PageStart {
   const raw = extractValue(config.selectors.disputeStartedAt, root, url);
   if (!raw) return { kind: 'none' };
-  const at = parseConsoleTime(raw, now);
+  // A time shown to the minute (or the day) starts at the start of that span: the deadline is
+  // never later than the platform's.
+  const at = parseConsoleTime(raw, now)?.at ?? null;
   return at !== null && at > 0 ? { kind: 'time', at, raw } : { kind: 'unparsable', raw };
 }
 
@@ -36,7 +38,7 @@ export function parseTypedStart(text: string, now: number): TypedStart {
   const s = text.trim();
   if (!s) return { kind: 'empty' };
   // The datetime-local form ("2026-12-05T14:30") is ISO 8601 without a zone: local time.
-  const at = parseConsoleTime(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(s) ? s.replace('T', ' ') : s, now);
+  const at = parseConsoleTime(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(s) ? s.replace('T', ' ') : s, now)?.at ?? null;
   if (at === null || at <= 0) return { kind: 'invalid', reason: 'unparsable' };
   if (at > now + FUTURE_SLACK_MS) return { kind: 'invalid', reason: 'future' };
   return { kind: 'time', at };
