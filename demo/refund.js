@@ -19,6 +19,16 @@ const timeEl = (hAgo, props = {}) => h('time', {
 });
 
 const intervened = refund.intervenedHoursAgo != null;
+// The platform's own countdown: the seller has 48 h from the intervention to give evidence
+// (Taobao). Deskmate's case deadline must agree with it (site config key disputeStartedAt).
+const EVIDENCE_HOURS = 48;
+const evidenceLeft = intervened ? hoursAgo(refund.intervenedHoursAgo, now) + EVIDENCE_HOURS * 3600_000 - now : null;
+const countdownText = (ms) => {
+  if (ms <= 0) return '举证已超时';
+  const h = Math.floor(ms / 3600_000);
+  const m = Math.floor((ms % 3600_000) / 60_000);
+  return `举证剩余 ${h > 0 ? `${h}小时` : ''}${m}分`;
+};
 
 const banner = h('div', { class: `status-banner${intervened ? ' is-warn' : ''}` },
   h('span', { class: 'muted', text: '退款状态' }),
@@ -26,7 +36,8 @@ const banner = h('div', { class: `status-banner${intervened ? ' is-warn' : ''}` 
   intervened
     ? h('span', { class: 'intervention' },
       '平台介入时间：', timeEl(refund.intervenedHoursAgo, { id: 'intervened-at' }),
-      ' ', h('span', { class: 'badge warn', text: fmtRelative(hoursAgo(refund.intervenedHoursAgo, now), now) }))
+      ' ', h('span', { class: 'badge warn', text: fmtRelative(hoursAgo(refund.intervenedHoursAgo, now), now) }),
+      ' ', h('span', { class: 'badge warn', id: 'evidence-countdown', dataset: { deadline: new Date(now + evidenceLeft).toISOString() }, text: countdownText(evidenceLeft) }))
     : h('span', { class: 'badge', text: '平台未介入' }));
 
 const lg = order.logistics;

@@ -11,13 +11,6 @@ import { errorText } from '@/lib/i18n/errors';
 // named by the item titles, guidance on demand, a note per item, the deadline with a live
 // countdown, and progress. Changes go through the background (which reschedules the alarms).
 
-/** A moment as the value of an `<input type="datetime-local">` (local time, minutes). */
-export function localDateTimeInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 /** A countdown that re-renders once a minute (every second in the last hour). */
 export function useCountdown(deadlineAt: number): { ms: number; now: number } {
   const [now, setNow] = useState(() => Date.now());

@@ -13,7 +13,9 @@ import type { AttachmentRecord, CaseRecord } from '@/lib/db/records';
 import type { CaseType } from '@/lib/cases/schema';
 import type { Locale } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import { CaseChecklist, Deadline, localDateTimeInput } from './CaseChecklist';
+import { CaseChecklist, Deadline } from './CaseChecklist';
+import { CaseDetailsForm } from './CaseDetailsForm';
+import { CaseStart } from './CaseStart';
 
 // The full case page (an extension page, so it reads and writes Dexie directly for the Blobs):
 // the checklist, attachments with previews, files added by the agent, the platform's upload
@@ -38,7 +40,8 @@ export function CasePage({ id }: { id: string }) {
   const [defs, setDefs] = useState<Checklists | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
-  const [outcome, setOutcome] = useState<CaseOutcome>('won');
+  // No default outcome: closing needs the agent's choice (a slip must not close a case as won).
+  const [outcome, setOutcome] = useState<CaseOutcome | ''>('');
   const [usage, setUsage] = useState<{ used: number; quota: number; persisted: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileItem, setFileItem] = useState<string | null>(null);
@@ -114,24 +117,14 @@ export function CasePage({ id }: { id: string }) {
   return (
     <main className="case-page">
       <h1>
-        {record.caseTypeTitle ?? record.disputeType} · {t('overlay.order', { order: record.orderNo })}
+        {type?.title ?? record.caseTypeTitle ?? record.disputeType} · {t('overlay.order', { order: record.orderNo })}
       </h1>
       <p className="muted">
-        {platform?.name ?? record.platform} · {record.status === 'open' ? t('cases.open') : t(`cases.outcome.${record.outcome ?? 'won'}`)}
+        {platform?.name ?? record.platform} · {record.status === 'open' || !record.outcome ? t('cases.open') : t(`cases.outcome.${record.outcome}`)}
       </p>
       <Deadline record={record} />
+      <CaseStart key={`${record.startedAt}-${record.startSource ?? ''}`} record={record} idPrefix="case" />
       <div className="row wrap">
-        <label>
-          <span>{t('caseUi.startedAt')}</span>
-          <input
-            type="datetime-local"
-            defaultValue={localDateTimeInput(record.startedAt)}
-            onBlur={(e) => {
-              const at = new Date(e.target.value).getTime();
-              if (at && at !== record.startedAt) void send('cases.update', { id: record.id, startedAt: at });
-            }}
-          />
-        </label>
         <label>
           <span>{t('caseUi.platform')}</span>
           <select value={record.platform} onChange={(e) => void send('cases.update', { id: record.id, platform: e.target.value })}>
@@ -144,6 +137,7 @@ export function CasePage({ id }: { id: string }) {
         </label>
       </div>
       {limit?.note && <p className="muted">{limit.note}</p>}
+      <CaseDetailsForm key={record.id} record={record} idPrefix="case-details" open />
       <CaseChecklist
         record={record}
         defs={defs}
@@ -220,7 +214,10 @@ export function CasePage({ id }: { id: string }) {
         <div className="row wrap">
           <label>
             <span>{t('caseUi.outcomeLabel')}</span>
-            <select value={outcome} onChange={(e) => setOutcome(e.target.value as CaseOutcome)}>
+            <select value={outcome} onChange={(e) => setOutcome(e.target.value as CaseOutcome | '')}>
+              <option value="" disabled>
+                {t('caseUi.outcomePick')}
+              </option>
               {caseOutcomes.map((o) => (
                 <option key={o} value={o}>
                   {t(`cases.outcome.${o}`)}
@@ -228,9 +225,10 @@ export function CasePage({ id }: { id: string }) {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => void send('cases.close', { id: record.id, outcome })}>
+          <button type="button" disabled={!outcome} onClick={() => outcome && void send('cases.close', { id: record.id, outcome })}>
             {t('caseUi.close')}
           </button>
+          {!outcome && <span className="muted">{t('caseUi.closeNeedsOutcome')}</span>}
         </div>
       ) : (
         <button type="button" onClick={() => void send('cases.reopen', { id: record.id })}>

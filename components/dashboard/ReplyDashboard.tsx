@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { download, fileStamp } from '@/components/download';
+import { AfterSalesKpiTiles } from '@/components/cases/AfterSalesReport';
 import { useI18n } from '@/components/i18n';
 import { useNow } from '@/components/useNow';
 import { useStored } from '@/components/useStored';
@@ -222,18 +223,14 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
           </dd>
         </div>
         <div className="tile">
-          <dt>{t('dash.timeToComplete')}</dt>
-          <dd>
-            <strong>{data.cases.avgHoursToComplete == null ? '–' : secs(data.cases.avgHoursToComplete * 3600, t)}</strong>
-          </dd>
-        </div>
-        <div className="tile">
           <dt>{t('dash.deadlinesMet')}</dt>
           <dd>
             <strong>{data.cases.deadlinesDue ? `${data.cases.deadlinesMet} / ${data.cases.deadlinesDue}` : '–'}</strong>
           </dd>
         </div>
       </dl>
+
+      <AfterSalesKpiTiles kpis={data.afterSales.kpis} />
 
       <h3>{t('dash.templates')}</h3>
       <p>

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { download, fileStamp } from '@/components/download';
+import { AfterSalesTables, useCaseTypeTitles } from '@/components/cases/AfterSalesReport';
 import { useI18n } from '@/components/i18n';
+import { afterSalesTables } from '@/lib/cases/report';
 import { useNow } from '@/components/useNow';
 import { useStored } from '@/components/useStored';
 import { getDb } from '@/lib/db/database';
@@ -11,9 +13,10 @@ import { startOfLocalDay } from '@/lib/metrics/today';
 import { typingSpeed, weeklyNotes, workSchedule } from '@/lib/settings';
 import { headlineValue, perDay, secs } from './ReplyDashboard';
 
-// The weekly report (the agent's own weekly record, docs/counting.md for the figures) on one screen and in one export: this week against the last,
-// day by day, templates and service-language flags, disputes by type and outcome, and the agent's
-// own findings for the week.
+// The weekly report (the agent's own weekly record, docs/counting.md for the figures) on one screen
+// and in one export: this week against the last, day by day, templates and service-language flags,
+// disputes by type (their titles) and outcome, the after-sales playbook's four tables
+// (docs/after-sales.md), and the agent's own findings for the week.
 
 
 /** Local Monday 00:00 of the week containing `at`, shifted by `weeksBack`. */
@@ -49,6 +52,8 @@ export function WeeklyReport() {
   const label = t('dash.weekOf', { date: new Date(start).toLocaleDateString() });
 
   const rows = data ? comparison(data.week, data.prev, t) : [];
+  const typeTitle = useCaseTypeTitles({ ...data?.prev.cases.typeTitles, ...data?.week.cases.typeTitles });
+  const tables = data ? afterSalesTables(data.week.afterSales.week, data.prev.afterSales.week, t) : [];
   const exportReport = (kind: 'json' | 'csv') => {
     if (!data) return;
     const report = {
@@ -59,13 +64,22 @@ export function WeeklyReport() {
       days: data.week.days,
       templates: { uses: data.week.usage.uses, minutesSaved: Math.round(data.week.usage.minutesSaved), top: data.week.usage.top },
       lint: data.week.lint,
-      cases: data.week.cases,
+      cases: { ...data.week.cases, byTypeTitle: Object.fromEntries(Object.entries(data.week.cases.byType).map(([id, n]) => [typeTitle(id), n])) },
+      afterSales: {
+        thisWeek: data.week.afterSales.week,
+        lastWeek: data.prev.afterSales.week,
+        tables: tables.map((x) => ({ id: x.id, title: x.title, columns: x.columns, rows: x.rows })),
+      },
       notes: notes?.[key] ?? '',
     };
     if (kind === 'json') download(`deskmate-week-${fileStamp(new Date(start))}.json`, JSON.stringify(report, null, 2), 'application/json');
     else {
       const lines = [[t('dash.metric'), t('dash.thisWeek'), t('dash.lastWeek')].map(csvCell).join(',')];
       for (const r of rows) lines.push([r.name, r.now, r.before].map(csvCell).join(','));
+      for (const table of tables) {
+        lines.push('', csvCell(table.title), table.columns.map(csvCell).join(','));
+        for (const row of table.rows) lines.push(row.map(csvCell).join(','));
+      }
       download(`deskmate-week-${fileStamp(new Date(start))}.csv`, `\uFEFF${lines.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
     }
   };
@@ -134,7 +148,7 @@ export function WeeklyReport() {
                 .sort((a, b) => b[1] - a[1])
                 .map(([type, n]) => (
                   <li key={type}>
-                    {type} ×{n}
+                    {typeTitle(type)} ×{n}
                   </li>
                 ))}
             </ul>
@@ -147,6 +161,7 @@ export function WeeklyReport() {
               lost: data.week.cases.outcomes.lost ?? 0,
             })}
           </p>
+          <AfterSalesTables tables={tables} />
           <label className="block">
             <span>{t('dash.notes')}</span>
             <textarea

@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CaseChecklist, Deadline, localDateTimeInput } from '@/components/cases/CaseChecklist';
+import { CaseChecklist, Deadline } from '@/components/cases/CaseChecklist';
+import { CaseDetailsForm } from '@/components/cases/CaseDetailsForm';
+import { actionTime, CaseStart, localTimeText, StartInput, startEventName, typedStartProblem } from '@/components/cases/CaseStart';
 import { useI18n } from '@/components/i18n';
-import { findCaseType } from '@/lib/cases/lookup';
+import { useNow } from '@/components/useNow';
+import { findCaseType, ruleById } from '@/lib/cases/lookup';
+import { pageStartApplies, parseTypedStart, readPageStart } from '@/lib/cases/page-start';
 import type { Checklists } from '@/lib/cases/schema';
 import type { CaseRecord } from '@/lib/db/records';
 import { errorText, localizeError } from '@/lib/i18n/errors';
@@ -27,7 +31,8 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
   const [selected, setSelected] = useState<string | null>(null);
   const [caseTypeId, setCaseTypeId] = useState('');
   const [platform, setPlatform] = useState('');
-  const [startedAt, setStartedAt] = useState(() => localDateTimeInput(Date.now()));
+  /** The start the agent typed in the open form; null: untouched (the page's time, or empty). */
+  const [startText, setStartText] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const setCapturing = useOverlayStore((s) => s.setCapturing);
@@ -44,6 +49,13 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
   const typeId = caseTypeId || fromPage?.id || defs?.caseTypes[0]?.id || '';
   const profile = config?.profile;
   const platformId = platform || (defs?.platforms.some((x) => x.id === profile) ? profile! : (defs?.platforms[0]?.id ?? 'taobao'));
+  // The platform's start as the page shows it (site config `disputeStartedAt`), re-read with each snapshot.
+  const now = useNow();
+  const pageStart = useMemo(() => (config && snap ? readPageStart(config, document, location.href, now) : null), [config, snap, now]);
+  const selectedType = defs?.caseTypes.find((x) => x.id === typeId);
+  const startEvent = defs && selectedType ? ruleById(defs, selectedType.deadlineRule)?.start : undefined;
+  const startFromPage = pageStartApplies(startEvent) && pageStart?.kind === 'time' ? pageStart.at : null;
+  const startValue = startText ?? (startFromPage !== null ? localTimeText(startFromPage) : '');
 
   const show = useCallback((list: CaseRecord[]) => {
     setCases(list);
@@ -65,15 +77,29 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
     e.preventDefault();
     if (!effectiveOrder) return;
     setError(null);
+    const now = actionTime();
+    // The page's reading untouched: its exact time. Typed: parsed, refused when it is not a time.
+    // Empty: the case opens without a deadline and asks for the start (never "now").
+    let start: { startedAt: number; startSource: 'page' | 'agent' } | null = null;
+    if (startText === null && startFromPage !== null) start = { startedAt: startFromPage, startSource: 'page' };
+    else {
+      const typedStart = parseTypedStart(startValue, now);
+      if (typedStart.kind === 'invalid') {
+        setError(typedStartProblem(startValue, now, t));
+        return;
+      }
+      if (typedStart.kind === 'time') start = { startedAt: typedStart.at, startSource: 'agent' };
+    }
     try {
       const c = await send('cases.open', {
         orderNo: effectiveOrder,
         caseTypeId: typeId,
         platform: platformId,
         siteId: config?.id ?? location.host,
-        startedAt: new Date(startedAt).getTime() || Date.now(),
+        ...(start ?? {}),
         language: locale,
       });
+      setStartText(null);
       setSelected(c.id);
       await load(effectiveOrder);
     } catch (err) {
@@ -96,6 +122,7 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
   };
 
   const current = cases?.find((c) => c.id === selected) ?? null;
+  const startFromPageFor = (event: typeof startEvent) => (pageStartApplies(event) && pageStart?.kind === 'time' ? pageStart.at : null);
   const replace = (next: CaseRecord) => setCases((list) => list?.map((c) => (c.id === next.id ? next : c)) ?? [next]);
 
   return (
@@ -133,7 +160,7 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
           <select value={selected ?? ''} onChange={(e) => setSelected(e.target.value)}>
             {cases.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.caseTypeTitle ?? c.disputeType} · {c.status === 'open' ? t('cases.open') : t(`cases.outcome.${c.outcome ?? 'won'}`)}
+                {c.caseTypeTitle ?? c.disputeType} · {c.status === 'open' || !c.outcome ? t('cases.open') : t(`cases.outcome.${c.outcome}`)}
               </option>
             ))}
           </select>
@@ -143,6 +170,13 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
         <section aria-label={t('caseUi.caseFor', { type: current.caseTypeTitle ?? current.disputeType, order: current.orderNo })}>
           <h3>{current.caseTypeTitle ?? current.disputeType}</h3>
           <Deadline record={current} />
+          <CaseStart
+            key={`${current.id}-${current.startedAt}-${startFromPageFor(current.startEvent) ?? ''}`}
+            record={current}
+            pageStart={pageStartApplies(current.startEvent) ? pageStart : null}
+            onChange={replace}
+            idPrefix="dm-case"
+          />
           <CaseChecklist
             record={current}
             defs={defs}
@@ -157,6 +191,7 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
               );
             }}
           />
+          <CaseDetailsForm key={current.id} record={current} onChange={replace} idPrefix="dm-details" />
           <button type="button" onClick={() => void send('cases.openPage', { caseId: current.id })}>
             {t('caseUi.openPage')}
           </button>
@@ -185,10 +220,10 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
               ))}
             </select>
           </label>
-          <label>
-            <span>{t('caseUi.startedAt')}</span>
-            <input type="datetime-local" value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
-          </label>
+          <StartInput id="dm-open-start" event={startEvent} value={startValue} onChange={setStartText} pageStart={pageStartApplies(startEvent) ? pageStart : null} />
+          <p className="dm-muted small">
+            {startFromPage !== null && startText === null ? t('caseStart.fromPage', { event: startEventName(t, startEvent) }) : !startValue.trim() ? t('caseStart.ask', { event: startEventName(t, startEvent) }) : t('caseStart.byAgent', { event: startEventName(t, startEvent) })}
+          </p>
           <button type="submit" className="dm-primary">
             {t('caseUi.open')}
           </button>

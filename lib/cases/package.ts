@@ -243,7 +243,10 @@ function summaryText(input: EvidencePackageInput, items: PackageItem[]): string 
   lines.push(t('package.summary.orderNo', { value: one(c.orderNo) }));
   lines.push(t('package.summary.caseType', { value: one(caseType.title) }));
   lines.push(t('package.summary.platform', { value: one(platformName) }));
-  lines.push(t('package.summary.startedAt', { value: when(c.startedAt) }));
+  // Where the start came from ("平台介入时间，页面读取"), for cases that recorded it.
+  const event = t(`caseStart.event.${c.startEvent ?? 'manual'}`);
+  const source = c.startedAt > 0 && c.startSource ? ` · ${t(c.startSource === 'page' ? 'caseStart.fromPage' : 'caseStart.byAgent', { event })}` : '';
+  lines.push(t('package.summary.startedAt', { value: when(c.startedAt) + source }));
   let deadline = when(c.deadlineAt);
   if (c.deadlineAt > 0 && c.status === 'open') deadline += ` · ${formatTimeLeft(timeLeft(c.deadlineAt, now), locale)}`;
   lines.push(t('package.summary.deadlineAt', { value: deadline }));

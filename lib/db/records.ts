@@ -1,6 +1,8 @@
 import type { CountingProfileKind, SiteConfig, SenderKind } from '@/lib/sites/schema';
+import type { CaseDetails } from '@/lib/cases/details';
+import type { StartEvent } from '@/lib/cases/schema';
 
-// Record types of the Deskmate database (schema v1). Booleans are stored as 0/1 where indexed.
+// Record types of the Deskmate database (schema v2; v2 indexes cases by closedAt). Booleans are stored as 0/1 where indexed.
 
 export interface TemplateRecord {
   id: string;
@@ -94,7 +96,13 @@ export interface CaseRecord {
   siteId: string;
   status: 'open' | 'closed';
   outcome?: 'won' | 'lost' | 'refunded' | 'withdrawn';
+  /** When the platform's clock started (epoch ms); 0 while unknown (the agent is asked, never "now"). */
   startedAt: number;
+  /** Where startedAt came from: read from the page by the site config, or entered by the agent. */
+  startSource?: 'page' | 'agent';
+  /** What starts the case's clock (its deadline rule's start event), e.g. "platformIntervened". */
+  startEvent?: StartEvent;
+  /** 0 while the start is unknown. */
   deadlineAt: number;
   items: CaseItemState[];
   createdAt: number;
@@ -102,6 +110,8 @@ export interface CaseRecord {
   closedAt: number;
   /** When every required item was first done (0 while not). */
   completedAt?: number;
+  /** Item(s), cause, refund path, amounts, re-shipment, visits, review explanations (lib/cases/details.ts). */
+  details?: CaseDetails;
 }
 
 export interface AttachmentRecord {

@@ -1,4 +1,5 @@
 // English UI strings. zh-CN.ts must define exactly the same keys (checked by the type system and a unit test).
+import { afterSalesEn } from './parts/after-sales';
 import { casesEn } from './parts/cases';
 import { checklistsEn } from './parts/checklists';
 import { packageEn } from './parts/package';
@@ -7,6 +8,7 @@ import { teachEn } from './parts/teach';
 export const en = {
   ...teachEn,
   ...casesEn,
+  ...afterSalesEn,
   ...checklistsEn,
   ...packageEn,
   'app.name': 'Deskmate',

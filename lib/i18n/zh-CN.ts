@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { afterSalesZhCN } from './parts/after-sales';
 import { casesZhCN } from './parts/cases';
 import { checklistsZhCN } from './parts/checklists';
 import { packageZhCN } from './parts/package';
@@ -8,6 +9,7 @@ import { teachZhCN } from './parts/teach';
 export const zhCN: Record<MessageKey, string> = {
   ...teachZhCN,
   ...casesZhCN,
+  ...afterSalesZhCN,
   ...checklistsZhCN,
   ...packageZhCN,
   'app.name': '客服助手',

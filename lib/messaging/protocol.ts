@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countingProfiles, senderKinds } from '@/lib/sites/schema';
+import { caseDetailsPatchSchema, caseDetailsSchema } from '@/lib/cases/details';
 
 // The one typed message protocol between content scripts / extension pages and the background.
 // Inputs are validated on the receiving side (rule 6); a message that fails validation gets an
@@ -102,7 +103,10 @@ export const requests = {
         caseTypeId: z.string().min(1).max(64),
         platform: z.string().min(1).max(32),
         siteId: z.string().min(1).max(64),
-        startedAt: z.number().int().min(0).optional(),
+        /** The platform's start (read from the page or typed by the agent); absent: unknown, asked later. */
+        startedAt: z.number().int().min(1).optional(),
+        startSource: z.enum(['page', 'agent']).optional(),
+        details: caseDetailsSchema.optional(),
         /** The language of the agent's UI: the case keeps its type's title in it. */
         language: z.enum(['zh-CN', 'en']).optional(),
       })
@@ -116,8 +120,10 @@ export const requests = {
           .array(z.object({ itemId: z.string().min(1).max(64), done: z.boolean().optional(), note: z.string().max(5000).optional() }).strict())
           .max(200)
           .optional(),
-        startedAt: z.number().int().min(0).optional(),
+        startedAt: z.number().int().min(1).optional(),
+        startSource: z.enum(['page', 'agent']).optional(),
         platform: z.string().min(1).max(32).optional(),
+        details: caseDetailsPatchSchema.optional(),
       })
       .strict(),
   },

@@ -1,3 +1,4 @@
+import { afterSalesKpis, afterSalesWeek, type AfterSalesKpis, type AfterSalesWeek } from '@/lib/cases/report';
 import type { DeskmateDB } from '@/lib/db/database';
 import type { RoundRecord } from '@/lib/db/records';
 import { countingFor, parseClock, type CountingSettings } from '@/lib/metrics/counting';
@@ -24,12 +25,16 @@ export interface DashboardData {
     closed: number;
     outcomes: Record<string, number>;
     byType: Record<string, number>;
+    /** The case types' titles as stored on the cases (the UI prefers the current definitions' titles). */
+    typeTitles: Record<string, string>;
     /** Mean hours from opening a case to its last required item done (cases completed in range). */
     avgHoursToComplete: number | null;
     /** Cases whose checklist was complete before the deadline ÷ cases whose deadline passed or that completed, in range. */
     deadlinesMet: number;
     deadlinesDue: number;
   };
+  /** The after-sales playbook's tables and the methodology's KPIs for the range (lib/cases/report.ts). */
+  afterSales: { week: AfterSalesWeek; kpis: AfterSalesKpis };
   /** The waits starting in range (what the exports hold). */
   rounds: RoundRecord[];
 }
@@ -79,6 +84,7 @@ export async function loadDashboard(
   const days = daily(rounds, range, daySettings ?? settingsBySite[options.siteId ?? ''] ?? countingFor({ profile: 'helpdesk' }), now, opts);
   const outcomes: Record<string, number> = {};
   const byType: Record<string, number> = {};
+  const typeTitles: Record<string, string> = {};
   let opened = 0;
   let closed = 0;
   let completeHours = 0;
@@ -99,6 +105,7 @@ export async function loadDashboard(
     if (c.createdAt >= range.from && c.createdAt < range.to) {
       opened++;
       byType[c.disputeType] = (byType[c.disputeType] ?? 0) + 1;
+      if (c.caseTypeTitle) typeTitles[c.disputeType] = c.caseTypeTitle;
     }
     if (c.status === 'closed' && c.closedAt >= range.from && c.closedAt < range.to) {
       closed++;
@@ -114,7 +121,8 @@ export async function loadDashboard(
     settingsBySite,
     usage: uses,
     lint: { shown: lintEvents.filter((e) => e.kind === 'shown').length, fixed: lintEvents.filter((e) => e.kind === 'fixed').length },
-    cases: { opened, closed, outcomes, byType, avgHoursToComplete: completed ? completeHours / completed : null, deadlinesMet: met, deadlinesDue: due },
+    cases: { opened, closed, outcomes, byType, typeTitles, avgHoursToComplete: completed ? completeHours / completed : null, deadlinesMet: met, deadlinesDue: due },
+    afterSales: { week: afterSalesWeek(cases, range), kpis: afterSalesKpis(cases, range, now) },
     rounds: inSite,
   };
 }

@@ -105,6 +105,8 @@ export const siteConfigSchema = z
         buyerName: extractRule.optional(),
         orderNo: extractRule.optional(),
         disputeType: extractRule.optional(),
+        /** When the platform's clock for the dispute started (平台介入时间); read like message times. */
+        disputeStartedAt: extractRule.optional(),
         trackingNo: extractRule.optional(),
       })
       .strict(),

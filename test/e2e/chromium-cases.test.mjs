@@ -50,15 +50,31 @@ describe('Chromium: evidence checklists and deadlines', () => {
     await dialog.getByRole('tab', { name: '案件', selected: true }).waitFor();
     const form = dialog.getByRole('form', { name: '建立案件' });
     assert.equal(await form.getByLabel('纠纷类型').locator('option:checked').textContent(), disputeText);
+    // The platform has not stepped in on this page: the start is asked for, not taken as "now".
+    const start = form.getByLabel('平台介入时间');
+    assert.equal(await start.inputValue(), '');
+    await form.getByText(/请填写平台介入时间/).waitFor();
+    // A start that is not a time is refused with a message, and nothing is written.
+    await start.fill('昨天下午');
+    await form.getByRole('button', { name: '建立案件' }).click();
+    await dialog.getByRole('alert').filter({ hasText: '“昨天下午”不是可识别的时间' }).waitFor();
+    assert.equal((await table('cases')).length, 0, 'nothing written');
+    await start.fill('昨天 10:00');
     await form.getByRole('button', { name: '建立案件' }).click();
     const section = dialog.getByRole('region', { name: `订单 ${orderNo} 的${disputeText}案件` });
     await section.waitFor();
     await section.getByText(/剩余/).first().waitFor();
+    await section.getByText('平台介入时间，由你填写：').waitFor();
     const cases = await table('cases');
     assert.equal(cases.length, 1);
     caseId = cases[0].id;
     assert.equal(cases[0].orderNo, orderNo);
-    assert.ok(cases[0].deadlineAt > Date.now(), 'a deadline from the rule');
+    assert.equal(cases[0].startSource, 'agent');
+    const yesterday = new Date();
+    yesterday.setDate(yesterday.getDate() - 1);
+    yesterday.setHours(10, 0, 0, 0);
+    assert.equal(cases[0].startedAt, yesterday.getTime(), 'yesterday 10:00, local time');
+    assert.equal(cases[0].deadlineAt - cases[0].startedAt, 48 * 3600_000, 'the 48 h evidence rule');
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/db/backup';
-import { DeskmateDB } from '@/lib/db/database';
+import { DeskmateDB, LATEST_VERSION } from '@/lib/db/database';
 import { saveTemplate } from '@/lib/templates/store';
 
 let a: DeskmateDB;
@@ -63,7 +63,7 @@ describe('backup and restore', () => {
     const r = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 99, tables: { templates: [{ title: 'no id' }], secrets: [] } }));
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors).toContain('schemaVersion: 99 is not a database version this Deskmate knows (1–1)');
+      expect(r.errors).toContain(`schemaVersion: 99 is not a database version this Deskmate knows (1–${LATEST_VERSION})`);
       expect(r.errors).toContain('tables.templates.0.id: missing');
       expect(r.errors).toContain('tables.secrets: unknown table');
     }

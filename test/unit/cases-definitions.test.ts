@@ -65,6 +65,7 @@ describe('shipped checklist definitions', () => {
       '未收到货/签收争议',
       '退货运费争议',
       '七天无理由退货',
+      '缺货/少货',
     ]);
     expect(c.caseTypes.filter((t) => t.kind === 'refundPath').map((t) => t.id)).toEqual([
       'refund-not-shipped',

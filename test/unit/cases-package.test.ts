@@ -146,6 +146,13 @@ describe('buildEvidencePackage', () => {
     expect(text).toContain('    Files: 01-买家聊天记录/01-买家聊天记录-1.png\r\n           01-买家聊天记录/01-买家聊天记录-2.jpg\r\n');
   });
 
+  it('says where the start came from when the case recorded it', async () => {
+    const zh = strFromU8(unzipSync(await build('zh-CN', { startSource: 'page', startEvent: 'platformIntervened' }))['summary.txt']!);
+    expect(zh).toMatch(/开始时间：2025-03-\d\d \d\d:\d\d \(UTC\+08:00\) · 平台介入时间，页面读取\r\n/);
+    const en = strFromU8(unzipSync(await build('en', { startSource: 'agent', startEvent: 'platformIntervened' }))['summary.txt']!);
+    expect(en).toContain(' · Platform intervention time, entered by you\r\n');
+  });
+
   it('writes case.json with the record, every item and every file', async () => {
     const json = JSON.parse(strFromU8(unzipSync(await build())['case.json']!)) as EvidencePackageJson;
     expect(json).toMatchObject({
