@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
-import { regexProblem } from './safe-regex';
+import { EXTRACT_REGEX, regexProblem } from './safe-regex';
 import { countingProfiles } from './kinds';
 import { selectorProblems } from './selectors';
 
@@ -11,7 +11,8 @@ import { selectorProblems } from './selectors';
 const selectorList = z.array(z.string().min(1).max(500)).min(1).max(20);
 
 const safeRegex = z.string().superRefine((s, ctx) => {
-  const problem = regexProblem(s, 200);
+  // Checked exactly as lib/sites/extract.ts runs it (same engine and flags).
+  const problem = regexProblem(s, 200, EXTRACT_REGEX);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 

@@ -1,4 +1,5 @@
 import defaults from './packs/lint-rules.json';
+import { compileSafeRegex, LINT_REGEX, type SafeRegex } from '@/lib/sites/safe-regex';
 
 // Service-language lint (服务忌语): flags phrases an agent should not send, with the reason and
 // the standard phrase to use instead. Rules are data (plain phrases or regular expressions, see
@@ -37,24 +38,26 @@ export interface LintFlag {
 
 interface Compiled {
   rule: LintRule;
-  re: RegExp;
+  re: SafeRegex;
 }
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Compiles rules once; bad user regexes were refused when saved, but are skipped here too. */
+/**
+ * Compiles rules once, on the same linear-time engine and flags the rule's regex was checked with
+ * when saved (lib/sites/safe-regex.ts); a rule that cannot be compiled is skipped. Its phrases are
+ * literals: they may make the program larger than a regex alone may be, at no risk.
+ */
 export function compileRules(rules: readonly LintRule[]): Compiled[] {
   const out: Compiled[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const sources = [...rule.patterns.map(escape), ...(rule.regex ? [rule.regex] : [])];
-    try {
-      out.push({ rule, re: new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'giu') });
-    } catch {
-      /* refused at save time */
-    }
+    const maxProgramSize = 1000 + rule.patterns.reduce((n, p) => n + 4 * p.length + 4, 0);
+    const re = compileSafeRegex(sources.map((s) => `(?:${s})`).join('|'), { ...LINT_REGEX, maxProgramSize });
+    if (typeof re !== 'string') out.push({ rule, re });
   }
   return out;
 }
@@ -66,16 +69,16 @@ function pick(text: Localized, locale: 'zh-CN' | 'en'): string {
 export function lintText(text: string, compiled: readonly Compiled[], locale: 'zh-CN' | 'en'): LintFlag[] {
   const flags: LintFlag[] = [];
   for (const { rule, re } of compiled) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      if (!m[0]) continue;
+    for (const m of re.matchAll(text)) {
+      const phrase = m.groups[0];
+      if (!phrase) continue;
       const suggestion = pick(rule.suggestion, locale);
       flags.push({
         ruleId: rule.id,
         severity: rule.severity,
-        start: m.index ?? 0,
-        end: (m.index ?? 0) + m[0].length,
-        phrase: m[0],
+        start: m.index,
+        end: m.index + phrase.length,
+        phrase,
         message: pick(rule.message, locale),
         suggestion,
         replacement: /[“"]([^”"]+)[”"]/.exec(suggestion)?.[1] ?? null,
