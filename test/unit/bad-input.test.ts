@@ -196,6 +196,14 @@ describe('bad site config files', () => {
     expect(await refused('site-regex-too-complex.json')).toEqual([expect.stringMatching(/^selectors\.orderNo\.regex: is too complex \(\d+ steps per character, at most 1000/)]);
   });
 
+  it('too many match patterns: names the list and the bound', async () => {
+    expect(await refused('site-too-many-matches.json')).toEqual([expect.stringMatching(/^matches: .*20/)]);
+  });
+
+  it('an over-long match pattern (a glob the loader would match on every page): names the pattern', async () => {
+    expect(await refused('site-match-pattern-too-long.json')).toEqual([expect.stringMatching(/^matches\.1: .*longer than 300 characters/)]);
+  });
+
   it('an unknown field: names it instead of ignoring it', async () => {
     expect(await refused('site-unknown-field.json')).toEqual([expect.stringMatching(/^selectors: .*"orderNumber"/)]);
   });
@@ -357,6 +365,7 @@ describe('bad messages to the background', () => {
   // The options page import refuses the same config (see "an invalid CSS selector" above).
   it('sites.save with an invalid CSS selector is refused (checked by syntax in the worker)', async () => {
     expect(await send(jsonOf('message-sites-save-invalid-selector.json'))).toEqual({ ok: false, error: expect.stringMatching(/selectors\.composer\.1: .*not a valid CSS selector/) });
+    expect(await send(jsonOf('message-sites-save-too-many-matches.json'))).toEqual({ ok: false, error: expect.stringMatching(/matches: .*20/) });
   });
 });
 
