@@ -8,6 +8,7 @@ import { storeAttachment } from '@/lib/cases/capture';
 import { shippedChecklists } from '@/lib/cases/definitions';
 import { parseChecklistsText } from '@/lib/cases/schema';
 import { openCase } from '@/lib/cases/store';
+import { parseBackup, restoreAll } from '@/lib/db/backup';
 import { DeskmateDB } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import { createHandlers, type BackgroundServices } from '@/lib/messaging/handlers';
@@ -268,6 +269,54 @@ describe('bad lint rules', () => {
     expect(await unchanged(() => addLintRule({ ...(rulesIn('lint-nothing-to-match.json')[0] as object), regex: '' }))).toEqual([
       'needs at least one phrase or a regular expression',
     ]);
+  });
+});
+
+// ---- backups ---------------------------------------------------------------------------------
+
+/** components/BackupRestore.tsx restore: parse the whole file, then replace the tables and settings. */
+async function restoreBackup(file: string): Promise<string[]> {
+  const parsed = parseBackup(textOf(file));
+  if (!parsed.ok) return parsed.errors;
+  await restoreAll(db, parsed.value);
+  await browser.storage.local.set(parsed.value.settings);
+  return [];
+}
+
+describe('bad backups (restore validates every row and setting like live writes)', () => {
+  beforeEach(async () => {
+    await saveTemplate(db, { title: '已有模板', body: '现有内容', folder: '', tags: [], sites: [], language: 'zh-CN' }, 1000);
+    await browser.storage.local.set({ retentionDays: 90, disabledHosts: ['a.example'] });
+  });
+
+  const refused = async (file: string) => {
+    const errors = await unchanged(() => restoreBackup(file));
+    expect(errors.length, `${file} must be refused`).toBeGreaterThan(0);
+    return errors;
+  };
+
+  it('disabledHosts as an object (the loader would throw on every page): names the setting', async () => {
+    expect(await refused('backup-disabled-hosts-object.json')).toEqual([expect.stringMatching(/^settings\.disabledHosts: .*expected array/)]);
+  });
+
+  it('retentionDays "never" (pruning would throw daily): names the setting', async () => {
+    expect(await refused('backup-retention-never.json')).toEqual([expect.stringMatching(/^settings\.retentionDays: .*expected number/)]);
+  });
+
+  it('a template whose title is an object: names the row and field', async () => {
+    expect(await refused('backup-template-object-title.json')).toEqual([expect.stringMatching(/^tables\.templates\.0\.title: .*expected string/)]);
+  });
+
+  it('a null row: named, instead of throwing', async () => {
+    expect(await refused('backup-null-row.json')).toEqual(['tables.templates.1: expected a record']);
+  });
+
+  it('an "attachment" that is an HTML page named x.hta: refused by its content', async () => {
+    expect(await refused('backup-attachment-hta.json')).toEqual([expect.stringMatching(/^tables\.attachments\.0\.blob: "x\.hta": is not an image or PDF/)]);
+  });
+
+  it('a real PNG declared text/html and named x.hta: the type and name must be the content\'s', async () => {
+    expect(await refused('backup-png-named-hta.json')).toEqual(['tables.attachments.0.type: "text/html" is not the file\'s type (image/png)']);
   });
 });
 
