@@ -4,7 +4,12 @@ import { resolveLocale, translator } from '@/lib/i18n';
 import { pruneOlderThan } from '@/lib/metrics/retention';
 import { languageSetting, openWaitsBySite, retentionDays, timerAlerts, type OpenWait } from '@/lib/settings';
 import { casesDueSoon } from '@/lib/cases/background';
+import { rateLimiter } from '@/lib/messaging/rate-limit';
 import { badgeText, inQuietHours, LATE_ALARM_PREFIX, openWaits } from './alerts';
+
+/** Late-wait notifications shown per minute: waits are started by what pages show (S16). */
+export const MAX_LATE_NOTIFICATIONS_PER_MINUTE = 3;
+const notifications = rateLimiter(MAX_LATE_NOTIFICATIONS_PER_MINUTE, 60_000);
 
 // The background's side of the timers: badge, one alarm per open wait at the moment it crosses
 // its target (rule 4: alarms survive the service worker and the browser), notifications, and
@@ -56,12 +61,13 @@ export async function onAlarm(db: DeskmateDB, name: string, now = Date.now()): P
   const wait = waits.find((w) => w.key === key && w.lateAt <= now + 1000);
   const settings = await timerAlerts.getValue();
   if (!wait || !settings.notify || inQuietHours(settings, now)) return;
+  if (!notifications('late')) return; // the badge still counts it
   const t = translator(resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
   await browser.notifications.create(name, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: t('timers.lateTitle'),
-    message: t('timers.lateBody', { conversation: wait.conversationId, minutes: Math.round(wait.targetSec / 60) || 1 }),
+    message: t('timers.lateBody', { conversation: wait.conversationId.slice(0, 40), minutes: Math.round(wait.targetSec / 60) || 1 }),
     priority: 2,
   });
 }

@@ -366,7 +366,8 @@ describe('bad messages to the background', () => {
   /** dispatch() on a fresh database: the reply, with every table and storage item checked unchanged. */
   const send = async (message: unknown) => {
     const s = services();
-    const reply = await unchanged(() => dispatch(createHandlers(db, s), message, {}));
+    // From an extension page: what is checked here is the input (the sender rules: messaging-senders.test.ts).
+    const reply = await unchanged(() => dispatch(createHandlers(db, s), message, { url: browser.runtime.getURL('/options.html') }));
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
     expect(s.waitsChanged).not.toHaveBeenCalled();
     expect(s.casesChanged).not.toHaveBeenCalled();
