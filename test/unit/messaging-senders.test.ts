@@ -7,8 +7,7 @@ import { dispatch } from '@/lib/messaging/server';
 import { siteMatchIndex } from '@/lib/settings';
 import { syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { saveTemplate } from '@/lib/templates/store';
-import { MAX_LATE_NOTIFICATIONS_PER_MINUTE, onAlarm } from '@/lib/timers/background';
-import { LATE_ALARM_PREFIX } from '@/lib/timers/alerts';
+import { LATE_ALARM, MAX_LATE_NOTIFICATIONS_PER_MINUTE, onAlarm } from '@/lib/timers/background';
 
 // docs/security.md S16 (round 2): every handler but two answered any frame of any page,
 // cross-origin ad iframes included. Each test sends what a hostile page's frame could send
@@ -160,12 +159,14 @@ describe('what a content script may ask', () => {
 
   it('late-wait notifications (waits come from what pages show) are shown at a bounded rate', async () => {
     const now = 10_000_000;
-    for (let i = 0; i < 6; i++)
-      await db.conversations.put({ id: `deskmate-demo:c${i}`, siteId: 'deskmate-demo', conversationId: `c${i}`, waitingSince: now - 3_600_000, lastCustomerAt: now - 3_600_000, lastAgentAt: 0, updatedAt: now });
+    for (let i = 0; i < 6; i++) {
+      const since = now - 185_000 - i * 1000; // each crossed its 3-minute target a few seconds ago
+      await db.conversations.put({ id: `deskmate-demo:c${i}`, siteId: 'deskmate-demo', conversationId: `c${i}`, waitingSince: since, lastCustomerAt: since, lastAgentAt: 0, updatedAt: now });
+    }
     const create = vi.spyOn(browser.notifications, 'create');
     const ui = vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
     try {
-      for (let i = 0; i < 6; i++) await onAlarm(db, `${LATE_ALARM_PREFIX}deskmate-demo:c${i}`, now);
+      await onAlarm(db, LATE_ALARM, now);
       expect(create).toHaveBeenCalledTimes(MAX_LATE_NOTIFICATIONS_PER_MINUTE);
     } finally {
       create.mockRestore();
