@@ -8,5 +8,7 @@ export default defineConfig({
     setupFiles: ['test/unit/setup.ts'],
     environment: 'happy-dom',
     restoreMocks: true,
+    // A shared 2-core machine (CI) runs these beside builds and browsers: generous, never a timing test.
+    testTimeout: 30000,
   },
 });

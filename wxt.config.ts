@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Deskmate's manifest. Every permission is justified in README.md ("Permissions").
@@ -37,6 +38,24 @@ export default defineConfig({
   // production build with one difference, the overlay's shadow root open so tests can read it;
   // written to .output/inspect/ so that it never mixes with the shipped build.
   outDir: process.env.WXT_INSPECT === '1' ? '.output/inspect' : '.output',
+  // The inspect build also carries test/e2e/bridge/e2e.html, web-accessible: Firefox refuses
+  // WebDriver navigation to moz-extension:// pages, so the Firefox tests reach extension pages
+  // through it (see that file). The shipped build has neither the page nor the entry.
+  hooks:
+    process.env.WXT_INSPECT === '1'
+      ? {
+          'build:publicAssets': (_wxt, files) => {
+            for (const name of ['e2e.html', 'e2e.js']) files.push({ absoluteSrc: resolve(import.meta.dirname, 'test/e2e/bridge', name), relativeDest: name });
+          },
+          'build:manifestGenerated': (wxt, manifest) => {
+            const list = manifest.web_accessible_resources ?? [];
+            manifest.web_accessible_resources =
+              wxt.config.manifestVersion === 2
+                ? [...(list as string[]), 'e2e.html']
+                : [...(list as { resources: string[]; matches: string[] }[]), { resources: ['e2e.html'], matches: ['<all_urls>'] }];
+          },
+        }
+      : {},
   zip: {
     excludeSources: ['.output/**', 'test-results/**', '**/*.log', 'docs/screenshots/**', 'node_modules/**'],
   },

@@ -44,7 +44,11 @@ console.log(`Demo workspace: ${demoUrl}`);
 const shotDir = join(root, '.output', 'screenshots');
 const shotPath = join(shotDir, `demo-${firefox ? 'firefox' : 'chromium'}.png`);
 
-async function waitFor(fn, timeout = 20000) {
+// A browser's first start on a cold machine builds its caches (seen: over 20 s): wait long, and say
+// what for. DESKMATE_START_TIMEOUT (seconds) changes the limit.
+const START_TIMEOUT = (Number(process.env.DESKMATE_START_TIMEOUT) || 120) * 1000;
+async function waitFor(what, fn, timeout = START_TIMEOUT) {
+  console.log(`Waiting for ${what}…`);
   const end = Date.now() + timeout;
   for (;;) {
     try {
@@ -53,7 +57,7 @@ async function waitFor(fn, timeout = 20000) {
     } catch {
       /* not yet */
     }
-    if (Date.now() > end) throw new Error('Deskmate did not show up on the demo page in time.');
+    if (Date.now() > end) throw new Error(`Gave up after ${Math.round(timeout / 1000)} s waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -65,18 +69,20 @@ try {
       browser: 'firefox',
       executablePath,
       headless,
+      timeout: START_TIMEOUT,
       defaultViewport: { width: 1280, height: 800 },
       // The demo console is Chinese: the headless screenshot shows Deskmate in Chinese too.
       ...(headless ? { extraPrefsFirefox: { 'intl.locale.requested': 'zh-CN', 'intl.accept_languages': 'zh-CN' } } : {}),
     });
+    console.log('Firefox started; installing Deskmate…');
     await browser.installExtension(extensionDir);
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     await page.goto(demoUrl);
     if (headless) {
-      await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'));
+      await waitFor("Deskmate's launcher on the demo page", () => page.$('deskmate-overlay >>> button.dm-launcher'));
       await page.click('#composer-plain');
       await page.keyboard.type('/wl');
-      await waitFor(() => page.$('deskmate-overlay >>> [role="option"]'));
+      await waitFor('the template picker', () => page.$('deskmate-overlay >>> [role="option"]'));
       mkdirSync(shotDir, { recursive: true });
       await page.screenshot({ path: shotPath });
       await browser.close();
@@ -90,19 +96,27 @@ try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless,
+      timeout: START_TIMEOUT,
       // The demo console is Chinese: the headless screenshot shows Deskmate in Chinese too.
       args: [...chromiumArgs(extensionDir), ...(headless ? ['--lang=zh-CN', '--accept-lang=zh-CN'] : [])],
       ...(headless ? { locale: 'zh-CN' } : {}),
       viewport: headless ? { width: 1280, height: 800 } : null,
     });
+    // The extension is ready once its service worker finished installing (site configs published).
+    await waitFor('Chromium to start and Deskmate to install', async () => {
+      const worker = context.serviceWorkers()[0];
+      if (!worker) return false;
+      const got = await worker.evaluate(() => chrome.storage.local.get('siteMatchIndex'));
+      return Array.isArray(got.siteMatchIndex) && got.siteMatchIndex.length > 0;
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(demoUrl);
     if (headless) {
       // Show the picker: the agent types "/" then a few letters of a shortcode.
-      await page.locator('deskmate-overlay .dm-launcher').waitFor({ timeout: 20000 });
+      await waitFor("Deskmate's launcher on the demo page", () => page.locator('deskmate-overlay .dm-launcher').isVisible());
       await page.locator('#composer-plain').click();
       await page.keyboard.type('/wl');
-      await page.locator('deskmate-overlay [role="option"]').first().waitFor({ timeout: 20000 });
+      await waitFor('the template picker', () => page.locator('deskmate-overlay [role="option"]').first().isVisible());
       mkdirSync(shotDir, { recursive: true });
       await page.screenshot({ path: shotPath });
       await context.close();

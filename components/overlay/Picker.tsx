@@ -191,6 +191,10 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
     };
     doc.addEventListener('compositionend', reread, true);
     window.addEventListener('keydown', onKey, true);
+    // Keystrokes typed between the first render (which read the query) and now were heard by
+    // nobody: read the field once more, or the list shows the results of a shorter query (the
+    // agent types fast, or the page is busy, while the overlay mounts).
+    if (readTrigger(target)) reread();
     doc.addEventListener('pointerdown', onPointer, true);
     target.addEventListener('focusout', onFocusOut);
     return () => {

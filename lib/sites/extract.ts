@@ -1,3 +1,4 @@
+import { parseConsoleTime } from './console-time';
 import type { ExtractRule, SenderKind, SiteConfig } from './schema';
 import { compileSafeRegex, EXTRACT_REGEX } from './safe-regex';
 
@@ -77,14 +78,9 @@ export interface ExtractedMessage {
   text: string;
 }
 
-export function extractMessage(config: SiteConfig, item: Element): ExtractedMessage {
+export function extractMessage(config: SiteConfig, item: Element, now = Date.now()): ExtractedMessage {
   const s = config.selectors;
-  const rawTime = extractValue(s.messageTime, item);
-  let time: number | null = null;
-  if (rawTime) {
-    const n = Number(rawTime);
-    time = Number.isFinite(n) ? (n < 1e12 ? n * 1000 : n) : Date.parse(rawTime) || null;
-  }
+  const time = parseConsoleTime(extractValue(s.messageTime, item), now)?.at ?? null;
   return {
     id: extractValue(s.messageId, item),
     sender: senderOf(config, item),

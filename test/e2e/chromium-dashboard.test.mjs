@@ -15,6 +15,23 @@ describe('Chromium: reply metrics dashboard', () => {
   const env = demoWithChromium();
 
   it('counts scripted waits exactly and shows the figures they make', async () => {
+    // The demo counts as Taobao (counted hours 08:00–23:00): at night its waits would fall outside
+    // every rate. As an agent on a night shift would, count the demo all day, so that the figures
+    // below are the same at any hour and in any time zone. (That waits outside counted hours are
+    // excluded is proved with chosen times in test/unit/metrics-summary.test.ts.)
+    const options = await env.browser.context.newPage();
+    await options.goto(`chrome-extension://${env.browser.extensionId}/options.html#sites`);
+    await options.getByRole('button', { name: '客服助手演示工作台 的计时规则' }).click();
+    const form = options.getByRole('form', { name: '计时规则' });
+    await form.getByLabel('统计开始（时:分）').fill('00:00');
+    await form.getByLabel('统计结束（时:分）').fill('24:00');
+    await form.getByRole('button', { name: '保存' }).click();
+    await waitFor(
+      async () => (await readTable(env.browser.context, env.browser.extensionId, 'siteConfigs')).some((c) => c.id === SITE && c.config.counting?.hours?.to === '24:00'),
+      { message: 'the demo counted all day' },
+    );
+    await options.close();
+
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}?schedule=off&reset`);
     await page.locator('body[data-demo-ready="true"]').waitFor();
@@ -71,7 +88,7 @@ describe('Chromium: reply metrics dashboard', () => {
     const headline = panel.locator('.headline');
     assert.equal(await headline.getByLabel('响应率（淘宝）').textContent(), '66.7%');
     await headline.getByText('2 / 3').waitFor();
-    await headline.getByText(/淘宝\/天猫规则：按轮次统计.*180 秒内回复的轮次.*封顶 600 秒.*08:00–23:00/).waitFor();
+    await headline.getByText(/淘宝\/天猫规则：按轮次统计.*180 秒内回复的轮次.*封顶 600 秒.*00:00–24:00/).waitFor();
     await panel.getByRole('img', { name: '响应时长分布' }).waitFor();
     await panel.getByRole('table', { name: '按星期和小时的等待次数' }).waitFor();
 

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/browsers.mjs';
-import { CHROME_EXT, launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import { CHROME_EXT, launchChromium, trackBrowser, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
 describe('Chromium: browser killed during writes', () => {
   const profile = tempProfile();
@@ -16,6 +16,11 @@ describe('Chromium: browser killed during writes', () => {
     const proc = spawn(findChromium(), [...chromiumArgs(CHROME_EXT), '--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    const untrack = trackBrowser(
+      () => proc.kill('SIGKILL'),
+      () => proc.kill('SIGKILL'),
+    );
+    proc.once('exit', untrack);
     let stderr = '';
     proc.stderr.on('data', (d) => (stderr += d));
     const ws = await waitFor(() => /DevTools listening on (ws:\/\/\S+)/.exec(stderr)?.[1], { message: 'the DevTools endpoint' });

@@ -31,6 +31,35 @@ export async function waitFor(fn, { timeout = 15000, interval = 100, message = '
   }
 }
 
+/**
+ * Every browser a test starts, closed by the root after() hook below even when the test failed
+ * (a suite's own after() normally closed it already) and killed if the process exits anyway, so a
+ * failed suite never leaves a browser holding the run open. scripts/e2e.mjs also kills whatever a
+ * suite leaves behind once it ends or overruns its time limit.
+ */
+const liveBrowsers = new Set();
+/** Registers a browser: `close()` closes it gracefully, `kill()` (optional) ends its process. */
+export function trackBrowser(close, kill = () => {}) {
+  const entry = { close, kill };
+  liveBrowsers.add(entry);
+  return () => liveBrowsers.delete(entry);
+}
+after(async () => {
+  for (const entry of [...liveBrowsers]) {
+    const closed = await Promise.race([
+      Promise.resolve()
+        .then(entry.close)
+        .then(() => true, () => false),
+      new Promise((r) => setTimeout(() => r(false), 10000).unref()),
+    ]);
+    if (!closed) entry.kill();
+    liveBrowsers.delete(entry);
+  }
+});
+process.on('exit', () => {
+  for (const entry of liveBrowsers) entry.kill();
+});
+
 export function tempProfile(prefix = 'deskmate-profile-') {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -94,6 +123,8 @@ export async function launchChromium(profileDir, { lang = 'zh-CN', extensionDir 
     args: [...chromiumArgs(extensionDir), `--lang=${lang}`, `--accept-lang=${lang}`, ...args],
     viewport: { width: 1280, height: 800 },
   });
+  const untrack = trackBrowser(() => context.close());
+  context.once('close', untrack);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
   // A fresh profile is usable once the install finished: site configs published, default packs in.
@@ -184,20 +215,38 @@ export const FIREFOX_PREFS = {
 export async function launchFirefox({ prefs = {}, userDataDir, install = true } = {}) {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HINT);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, userDataDir, extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs } });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, timeout: 120000, userDataDir, extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs } });
+  const untrack = trackBrowser(
+    () => browser.close(),
+    () => browser.process()?.kill('SIGKILL'),
+  );
+  browser.once('disconnected', untrack);
   // `install: false`: the add-on is already in the profile (a temporary one would not survive a restart).
   if (install) await browser.installExtension(FIREFOX_EXT);
   return browser;
 }
 
-/** Opens an extension page by URL (BiDi reports no load event for moz-extension pages: polls instead). */
+/**
+ * Opens an extension page (`options.html`, `case.html?id=…`) in a new tab. Firefox ESR 153 refuses
+ * WebDriver navigation to moz-extension:// ("not allowed in this context"), so a page script goes
+ * to the inspect build's web-accessible bridge page (test/e2e/bridge/e2e.html), which moves on to
+ * the page asked for as the extension's own navigation; works on ESR 140 too.
+ */
 export async function openFirefoxExtensionPage(browser, path = 'options.html') {
   const page = await browser.newPage();
-  await page.goto(`moz-extension://${FIREFOX_UUID}/${path}`, { waitUntil: [], timeout: 10000 }).catch(() => undefined);
-  await waitFor(() => page.evaluate(() => document.readyState === 'complete' && !!globalThis.browser?.runtime?.id), {
-    timeout: 30000,
-    message: 'the extension page',
-  });
+  const target = new URL(path, `moz-extension://${FIREFOX_UUID}/`);
+  await page.goto('about:blank');
+  await page.evaluate((url) => {
+    location.href = url;
+  }, `moz-extension://${FIREFOX_UUID}/e2e.html?to=${encodeURIComponent(path)}`);
+  await waitFor(
+    () =>
+      page.evaluate(
+        (pathname) => location.pathname === pathname && document.readyState === 'complete' && !!globalThis.browser?.runtime?.id,
+        target.pathname,
+      ),
+    { timeout: 30000, message: `the extension page ${path}` },
+  );
   return page;
 }
 
