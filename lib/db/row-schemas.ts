@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { templateDraft } from '@/lib/messaging/protocol';
 import { countingProfiles, senderKinds, siteConfigSchema } from '@/lib/sites/schema';
+import type {
+  AttachmentRecord,
+  CaseRecord,
+  ConversationRecord,
+  LintEventRecord,
+  MessageEventRecord,
+  RoundRecord,
+  SiteConfigRecord,
+  TemplateRecord,
+  TemplateUseRecord,
+} from './records';
 
 // Every table's record (lib/db/records.ts) as a schema, built from the schemas the live writes
 // use (the `templates.save`, `timers.observe`, `cases.*` message inputs, the site-config schema):
@@ -106,3 +117,20 @@ export const rowSchemas = {
 } satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof rowSchemas;
+
+// Kept in step with lib/db/records.ts: a field added to a record type must be added here (or the
+// restore of a backup holding it would be refused). Compile-time check: no record field unknown here.
+type Unlisted<R, T extends TableName> = Exclude<keyof R, keyof z.input<(typeof rowSchemas)[T]>>;
+type None<K> = [K] extends [never] ? true : false;
+const inStep: {
+  templates: None<Unlisted<TemplateRecord, 'templates'>>;
+  templateUses: None<Unlisted<TemplateUseRecord, 'templateUses'>>;
+  conversations: None<Unlisted<ConversationRecord, 'conversations'>>;
+  messageEvents: None<Unlisted<MessageEventRecord, 'messageEvents'>>;
+  rounds: None<Unlisted<RoundRecord, 'rounds'>>;
+  cases: None<Unlisted<CaseRecord, 'cases'>>;
+  attachments: None<Unlisted<AttachmentRecord, 'attachments'>>;
+  siteConfigs: None<Unlisted<SiteConfigRecord, 'siteConfigs'>>;
+  lintEvents: None<Unlisted<LintEventRecord, 'lintEvents'>>;
+} = { templates: true, templateUses: true, conversations: true, messageEvents: true, rounds: true, cases: true, attachments: true, siteConfigs: true, lintEvents: true };
+void inStep;
