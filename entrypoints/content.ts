@@ -4,6 +4,7 @@ import { overlayApi, setPending, type PickerRequest } from '@/lib/insert/bridge'
 import { onEveryEdit } from '@/lib/insert/after-edit';
 import { editableRoot } from '@/lib/insert/editors';
 import { isTriggerInput, readTrigger } from '@/lib/insert/trigger';
+import { triggerGate } from '@/lib/insert/trigger-gate';
 import { send } from '@/lib/messaging/client';
 import { announceLoader } from '@/lib/messaging/lifecycle';
 import { disabledHosts, siteMatchIndex } from '@/lib/settings';
@@ -78,11 +79,17 @@ export default defineContentScript({
       armedUntil = Date.now() + ARMED_MS;
       if (!tryOpen(target)) requestAnimationFrame(() => Date.now() < armedUntil && tryOpen(target));
     };
+    // A trigger counts only right after the agent's own keypress of a trigger key (a page's
+    // execCommand('insertText') makes trusted input events but no keydown; lib/insert/trigger-gate.ts).
+    const gate = triggerGate(document);
+    ctx.onInvalidated(() => gate.stop());
     // Capture phase on the document: sees fields in open shadow roots too (composedPath), and
     // editors that apply keystrokes themselves (no "input" event) through their "beforeinput".
     ctx.onInvalidated(
       onEveryEdit(document, (target, event) => {
-        if (isTriggerInput(event)) onTyped(target);
+        if (isTriggerInput(event)) {
+          if (gate.take()) onTyped(target);
+        }
         else if (Date.now() < armedUntil) tryOpen(target);
       }, 'task', (e) => isTriggerInput(e) || Date.now() < armedUntil),
     );
@@ -91,7 +98,7 @@ export default defineContentScript({
       document,
       'compositionend',
       (e) => {
-        if (e.isTrusted && /[/、]$/.test(e.data ?? '')) onTyped(e.composedPath()[0] ?? null);
+        if (e.isTrusted && /[/、]$/.test(e.data ?? '') && gate.take()) onTyped(e.composedPath()[0] ?? null);
       },
       { capture: true },
     );

@@ -257,7 +257,10 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
       }
     };
 
+    // Only the agent's own pointer and keys pick: events a page script makes (`el.click()`,
+    // dispatchEvent) have isTrusted false and are ignored (docs/security.md S2).
     const onMove = (e: PointerEvent) => {
+      if (!e.isTrusted) return;
       const el = targetOf(e);
       if (el !== hover) setHover(el, false);
     };
@@ -268,13 +271,14 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
       e.stopImmediatePropagation();
     };
     const onClick = (e: MouseEvent) => {
-      if (ours(e.target)) return;
+      if (!e.isTrusted || ours(e.target)) return;
       swallow(e);
       const el = targetOf(e);
       if (el) latest.current.choose(el);
     };
     const notOurs = (el: Element | null): Element | null => (el && (el === host || ours(el)) ? null : el);
     const onKey = (e: KeyboardEvent) => {
+      if (!e.isTrusted) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();

@@ -1,10 +1,12 @@
 import type { DeskmateDB } from './database';
 import { fromBase64, toBase64 } from './base64';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './database';
-import { z } from 'zod';
+import { checkAttachment, extensionFor, SNIFF_BYTES, typeFromName } from '@/lib/cases/attachments';
+import { RESTORABLE_SETTINGS, settingMeta, settingSchemas, type RestorableSetting } from '@/lib/settings/schemas';
 import { formatIssues, parseSiteConfig } from '@/lib/sites/schema';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
-import { lintRule } from '@/lib/templates/lint-schema';
+import { rowSchemas, type TableName } from './row-schemas';
+import { upgradeTables } from './upgrades';
 
 // Backup and restore of all of Deskmate's data in one file: every table (attachments' Blobs as
 // base64) and the settings. A restore validates the whole file first, then replaces everything in
@@ -14,22 +16,7 @@ export const BACKUP_FORMAT = 'deskmate/backup';
 /** Settings that are derived and rebuilt by the background (not restored from a file). */
 export const DERIVED_SETTINGS = ['siteMatchIndex', 'openWaits'];
 /** The settings a backup may restore (storage.local keys of lib/settings, plus their version meta "key$"). */
-export const RESTORABLE_SETTINGS = [
-  'language',
-  'agentProfile',
-  'disabledHosts',
-  'templatesRevision',
-  'removedBuiltins',
-  'installedPacks',
-  'lintRules',
-  'typingSpeed',
-  'timerAlerts',
-  'retentionDays',
-  'workSchedule',
-  'weeklyNotes',
-  'customChecklists',
-  'caseReminderLeads',
-];
+export { RESTORABLE_SETTINGS };
 
 const TABLES: string[] = Object.keys(SCHEMA_VERSIONS[LATEST_VERSION]!);
 
@@ -71,14 +58,24 @@ export async function exportAll(db: DeskmateDB, settings: Record<string, unknown
     const rows = (await db.table(name).toArray()) as Record<string, unknown>[];
     tables[name] = await Promise.all(rows.map(encodeRecord));
   }
-  const kept = Object.fromEntries(Object.entries(settings).filter(([k]) => RESTORABLE_SETTINGS.includes(k.replace(/\$$/, ''))));
+  const kept = Object.fromEntries(Object.entries(settings).filter(([k]) => (RESTORABLE_SETTINGS as string[]).includes(k.replace(/\$$/, ''))));
   return { format: BACKUP_FORMAT, version: 1, schemaVersion: LATEST_VERSION, exportedAt: new Date(now).toISOString(), tables, settings: kept };
 }
 
 export type BackupParse = { ok: true; value: Backup } | { ok: false; errors: string[] };
 
-/** Validates a whole backup file before anything may be written. */
+/** Largest backup file read (the tables hold evidence files, base64-encoded). */
+export const MAX_BACKUP_CHARS = 512 * 1024 * 1024;
+
+/**
+ * Validates a whole backup file before anything may be written: every row of every table with
+ * the schema of what Deskmate itself writes there (lib/db/row-schemas.ts), after upgrading rows of
+ * an older database version (lib/db/upgrades.ts); every setting with its schema
+ * (lib/settings/schemas.ts); every evidence file by its content (magic bytes, as an upload).
+ * The value returned is what is written: parsed rows and settings, files typed by their content.
+ */
 export function parseBackup(text: string): BackupParse {
+  if (text.length > MAX_BACKUP_CHARS) return { ok: false, errors: [`file: is larger than ${MAX_BACKUP_CHARS / 1024 / 1024} MB`] };
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -87,57 +84,96 @@ export function parseBackup(text: string): BackupParse {
   }
   const b = json as Partial<Backup>;
   const errors: string[] = [];
-  if (!b || typeof b !== 'object') return { ok: false, errors: ['file: is not a Deskmate backup'] };
+  if (!b || typeof b !== 'object' || Array.isArray(b)) return { ok: false, errors: ['file: is not a Deskmate backup'] };
   if (b.format !== BACKUP_FORMAT) errors.push(`format: expected "${BACKUP_FORMAT}"`);
   if (b.version !== 1) errors.push('version: expected 1');
-  if (typeof b.schemaVersion !== 'number' || b.schemaVersion < 1 || b.schemaVersion > LATEST_VERSION)
-    errors.push(`schemaVersion: ${String(b.schemaVersion)} is not a database version this Deskmate knows (1–${LATEST_VERSION})`);
-  if (!b.tables || typeof b.tables !== 'object') errors.push('tables: missing');
+  const schemaVersion = b.schemaVersion;
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > LATEST_VERSION)
+    errors.push(`schemaVersion: ${String(schemaVersion)} is not a database version this Deskmate knows (1–${LATEST_VERSION})`);
+  const tables: Record<string, Record<string, unknown>[]> = {};
+  if (!b.tables || typeof b.tables !== 'object' || Array.isArray(b.tables)) errors.push('tables: missing');
   else {
     for (const [name, rows] of Object.entries(b.tables)) {
-      if (!TABLES.includes(name)) {
-        errors.push(`tables.${name}: unknown table`);
-        continue;
-      }
-      if (!Array.isArray(rows)) {
-        errors.push(`tables.${name}: expected a list of records`);
-        continue;
-      }
+      if (!TABLES.includes(name)) errors.push(`tables.${name}: unknown table`);
+      else if (!Array.isArray(rows)) errors.push(`tables.${name}: expected a list of records`);
+      else tables[name] = rows as Record<string, unknown>[];
+    }
+  }
+  const parsedTables: Record<string, Record<string, unknown>[]> = {};
+  if (!errors.length) {
+    // Rows of an older version are brought to today's shape first, then checked like live writes.
+    const current = upgradeTables(
+      Object.fromEntries(Object.entries(tables).map(([n, rows]) => [n, rows.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? r : { $invalid: r }))])),
+      schemaVersion!,
+      LATEST_VERSION,
+    );
+    for (const [name, rows] of Object.entries(current)) {
+      const schema = rowSchemas[name as TableName];
       const key = primaryKeyOf(name);
+      const seen = new Set<unknown>();
+      parsedTables[name] = [];
       rows.forEach((row, i) => {
-        if (!row || typeof row !== 'object' || Array.isArray(row)) errors.push(`tables.${name}.${i}: expected a record`);
-        else if (!key.auto && (row as Record<string, unknown>)[key.name] === undefined) errors.push(`tables.${name}.${i}.${key.name}: missing`);
+        if ('$invalid' in row) return void errors.push(`tables.${name}.${i}: expected a record`);
+        const r = schema.safeParse(row);
+        if (!r.success) return void errors.push(...formatIssues(r.error, `tables.${name}.${i}`));
+        const value = r.data as Record<string, unknown>;
+        const k = value[key.name];
+        if (!key.auto && k === undefined) return void errors.push(`tables.${name}.${i}.${key.name}: missing`);
+        if (k !== undefined && seen.has(k)) return void errors.push(`tables.${name}.${i}.${key.name}: ${JSON.stringify(k)} appears twice`);
+        seen.add(k);
+        parsedTables[name]!.push(value);
       });
     }
+    // Site configs: also their selectors, by syntax (restore may run where no page DOM judges them).
+    (parsedTables.siteConfigs ?? []).forEach((row, i) => {
+      const r = parseSiteConfig(row.config, syntaxSelectorChecker);
+      if (!r.ok) errors.push(...r.errors.map((e) => `tables.siteConfigs.${i}.config.${e}`));
+    });
+    // Evidence files: by content, as an upload is (lib/cases/attachments.ts), and named for it.
+    (parsedTables.attachments ?? []).forEach((row, i) => {
+      const problem = attachmentProblem(row);
+      if (problem) errors.push(`tables.attachments.${i}.${problem}`);
+    });
   }
+  const settings: Record<string, unknown> = {};
   if (b.settings !== undefined && (typeof b.settings !== 'object' || b.settings === null || Array.isArray(b.settings))) errors.push('settings: expected an object');
   else if (b.settings) {
-    for (const k of Object.keys(b.settings)) {
+    for (const [k, v] of Object.entries(b.settings)) {
       const base = k.replace(/\$$/, '');
-      if (!RESTORABLE_SETTINGS.includes(base)) errors.push(`settings.${k}: not a Deskmate setting`);
+      if (!(RESTORABLE_SETTINGS as string[]).includes(base)) {
+        errors.push(`settings.${k}: not a Deskmate setting`);
+        continue;
+      }
+      if (k.endsWith('$')) {
+        // WXT's version record: not restored (values are parsed into today's shape and version).
+        const r = settingMeta.safeParse(v);
+        if (!r.success) errors.push(...formatIssues(r.error, `settings.${k}`));
+        continue;
+      }
+      const r = settingSchemas[base as RestorableSetting].safeParse(v);
+      if (!r.success) errors.push(...formatIssues(r.error, `settings.${k}`));
+      else settings[k] = r.data;
     }
   }
-  // Site configs go through the same validation as an import (patterns, catastrophic regexes,
-  // selectors by syntax: restore may run where the page's DOM parser is not the judge).
-  const configs = b.tables && Array.isArray(b.tables.siteConfigs) ? b.tables.siteConfigs : [];
-  configs.forEach((row, i) => {
-    const r = parseSiteConfig((row as { config?: unknown }).config, syntaxSelectorChecker);
-    if (!r.ok) errors.push(...r.errors.map((e) => `tables.siteConfigs.${i}.config.${e}`));
-  });
-  // Service-language rules run in every console: validated like the rules editor does.
-  const rules = (b.settings as Record<string, unknown> | undefined)?.lintRules;
-  if (rules !== undefined && rules !== null) {
-    const r = z.array(lintRule).max(1000).safeParse(rules);
-    if (!r.success) errors.push(...formatIssues(r.error, 'settings.lintRules'));
-  }
-  // A preview is only ever an image we made ourselves (a data: URL), never an address to load.
-  const atts = b.tables && Array.isArray(b.tables.attachments) ? b.tables.attachments : [];
-  atts.forEach((row, i) => {
-    const p = (row as { preview?: unknown }).preview;
-    if (p !== undefined && (typeof p !== 'string' || !p.startsWith('data:image/'))) errors.push(`tables.attachments.${i}.preview: must be a data:image URL`);
-  });
   if (errors.length) return { ok: false, errors: errors.slice(0, 50) };
-  return { ok: true, value: { ...(b as Backup), settings: b.settings ?? {} } };
+  return { ok: true, value: { ...(b as Backup), tables: parsedTables, settings } };
+}
+
+/** Why a restored attachment row cannot be kept (its bytes are not what it says), or null. */
+function attachmentProblem(row: Record<string, unknown>): string | null {
+  const encoded = row.blob as EncodedBlob;
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(encoded.$blob);
+  } catch {
+    return 'blob: is not base64';
+  }
+  if (bytes.length !== row.size) return `size: ${String(row.size)} is not the file's ${bytes.length} bytes`;
+  const check = checkAttachment({ name: String(row.name), type: String(row.type), size: bytes.length }, bytes.subarray(0, SNIFF_BYTES));
+  if (!check.ok) return `blob: ${check.errors.join('; ')}`;
+  if (row.type !== check.type || encoded.type !== check.type) return `type: "${String(row.type)}" is not the file's type (${check.type})`;
+  if (typeFromName(String(row.name)) !== check.type) return `name: "${String(row.name)}" must end in .${extensionFor(check.type)} (the file is ${check.type})`;
+  return null;
 }
 
 function primaryKeyOf(table: string): { name: string; auto: boolean } {

@@ -10,6 +10,7 @@ import type {
   TemplateRecord,
   TemplateUseRecord,
 } from './records';
+import { UPGRADES } from './upgrades';
 
 export const DB_NAME = 'deskmate';
 
@@ -65,7 +66,14 @@ export class DeskmateDB extends Dexie {
     for (let v = 1; v <= upToVersion; v++) {
       const stores = SCHEMA_VERSIONS[v];
       if (!stores) throw new Error(`Missing schema version ${v}`);
-      this.version(v).stores(stores);
+      const upgrade = UPGRADES[v];
+      const version = this.version(v).stores(stores);
+      if (upgrade)
+        version.upgrade(async (tx) => {
+          for (const table of tx.storeNames) await tx.table(table).toCollection().modify((row: Record<string, unknown>, ref) => {
+            ref.value = upgrade.row(table, row);
+          });
+        });
     }
   }
 }

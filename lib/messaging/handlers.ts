@@ -12,6 +12,7 @@ import type { Handlers } from './server';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
 import { isQuotaError } from '@/lib/db/quota';
 import { storageFullAt } from '@/lib/settings';
+import { patternsForOrigin, senderKind } from './sender-policy';
 
 export interface BackgroundServices {
   /** Injects the overlay into a frame of a tab. */
@@ -85,10 +86,18 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       await browser.tabs.sendMessage(tabId, { type: 'teach.start' }, { frameId: 0 }).catch(() => undefined); // no reply expected
       return { started: true };
     },
-    'sites.save': async ({ config }) => {
+    'sites.save': async ({ config }, sender) => {
       // The worker has no DOM: selectors are checked by syntax (a strict subset of the browser's).
       const parsed = parseSiteConfig(config, syntaxSelectorChecker);
       if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      if (senderKind(sender) === 'content') {
+        // From a page (teach mode): its own origin only (checked in sender-policy), and never over
+        // a built-in or another site's config.
+        const existing = await db.siteConfigs.get(parsed.value.id);
+        const origin = new URL(sender.url!);
+        if (existing && (existing.source !== 'user' || !patternsForOrigin(existing.config.matches, origin)))
+          throw new Error(`sites.save: id: "${parsed.value.id}" belongs to another site`);
+      }
       await saveUserSiteConfigs(db, [parsed.value]);
       return { id: parsed.value.id };
     },
@@ -106,7 +115,10 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       if (!tab.active) throw new Error('cases.captureTab: the tab is not the one on screen');
       const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      return storeAttachment(db, { caseId, itemId, name: `screen-${stamp}.png`, blob: dataUrlToBlob(dataUrl), sourceUrl: tab.url ?? '' });
+      const meta = await storeAttachment(db, { caseId, itemId, name: `screen-${stamp}.png`, blob: dataUrlToBlob(dataUrl), sourceUrl: tab.url ?? '' });
+      // The capture shows whatever is on screen, cross-origin frames included: its picture never
+      // goes back to the page (the overlay only says it was taken; the case page shows it).
+      return senderKind(sender) === 'extension' ? meta : { ...meta, preview: undefined };
     },
     'cases.openPage': async ({ caseId }) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/case.html?id=${encodeURIComponent(caseId)}`) });

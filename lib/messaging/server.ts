@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { isQuotaError, QUOTA_CODE } from '@/lib/db/quota';
 import { formatIssues } from '@/lib/sites/schema';
 import { isEnvelope, requests, type ParsedInput, type Reply, type RequestType } from './protocol';
+import { senderRefusal } from './sender-policy';
 import type { Responses } from './types';
 
 export type Handlers = {
@@ -18,6 +19,9 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Bro
   const parsed = def.input.safeParse(message.input ?? {});
   if (!parsed.success) return { ok: false, error: `${type}: ${formatIssues(parsed.error).join('; ')}` };
   try {
+    // What a content script (any page, any frame) may ask is limited (lib/messaging/sender-policy.ts).
+    const refusal = await senderRefusal(type, parsed.data, sender);
+    if (refusal) return { ok: false, error: refusal };
     const handler = handlers[type] as (input: unknown, sender: Browser.runtime.MessageSender) => unknown;
     return { ok: true, value: await handler(parsed.data, sender) };
   } catch (err) {

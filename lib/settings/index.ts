@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { upgradeLegacyLintRegex } from '@/lib/templates/lint-legacy';
 import type { LanguageSetting } from '@/lib/i18n';
 import type { LintRule } from '@/lib/templates/lint';
 
@@ -61,7 +62,9 @@ export const installedPacks = storage.defineItem<Record<string, number>>('local:
 /** The agent's service-language rules; null = the shipped defaults (lib/templates/packs/lint-rules.json). */
 export const lintRules = storage.defineItem<LintRule[] | null>('local:lintRules', {
   fallback: null,
-  version: 1,
+  version: 2,
+  // 2: the shipped lookahead regexes, which the linear-time engine cannot run, are replaced.
+  migrations: { 2: (rules: LintRule[] | null) => rules?.map(upgradeLegacyLintRegex) ?? null },
 });
 
 /** The agent's typing speed (characters per minute), for the "time saved" estimate. */

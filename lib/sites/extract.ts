@@ -1,6 +1,7 @@
 import { parseConsoleTime } from './console-time';
 import { deepMatches, deepQueryAll, deepQueryFirst, type QueryRoot } from './deep-query';
 import type { ExtractRule, SenderKind, SenderRule, SiteConfig } from './schema';
+import { compileSafeRegex, EXTRACT_REGEX } from './safe-regex';
 
 // Interprets a site config against a document. Pure: takes the root and URL as parameters so
 // that tests run it against saved pages.
@@ -27,11 +28,14 @@ export function queryAll(root: Root, selectors: readonly string[] | undefined): 
   return [];
 }
 
+/** The rule's first capture group (or whole match); linear-time engine, capped input (safe-regex.ts). */
 function applyRegex(value: string, regex: string | undefined): string | null {
   if (!regex) return value;
-  const m = new RegExp(regex).exec(value);
+  const re = compileSafeRegex(regex, EXTRACT_REGEX);
+  if (typeof re === 'string') return null; // refused when the config was saved
+  const m = re.exec(value);
   if (!m) return null;
-  return m[1] ?? m[0];
+  return m.groups[1] ?? m.groups[0] ?? null;
 }
 
 /** Reads one value with a rule, relative to `root` (a page or one message item). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseMatchPattern } from './match-pattern';
-import { regexProblem } from './safe-regex';
+import { MAX_PATTERNS, parseMatchPattern } from './match-pattern';
+import { EXTRACT_REGEX, regexProblem } from './safe-regex';
 import { countingProfiles } from './kinds';
 import { selectorProblems } from './selectors';
 
@@ -11,7 +11,8 @@ import { selectorProblems } from './selectors';
 const selectorList = z.array(z.string().min(1).max(500)).min(1).max(20);
 
 const safeRegex = z.string().superRefine((s, ctx) => {
-  const problem = regexProblem(s, 200);
+  // Checked exactly as lib/sites/extract.ts runs it (same engine and flags).
+  const problem = regexProblem(s, 200, EXTRACT_REGEX);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
@@ -28,15 +29,18 @@ export const extractRule = z
 
 export { senderKinds, countingProfiles, type SenderKind, type CountingProfileKind } from './kinds';
 
+/** Bounded like selector lists (docs/security.md S9). */
+const senderValues = z.array(z.string().min(1).max(500)).max(20);
+
 const senderRule = z
   .object({
     /** Attribute on the message item whose value names the sender. */
     attr: z.string().min(1).max(100).optional(),
     /** Attribute values (or, without attr, selectors the item matches) per sender kind. */
-    customer: z.array(z.string().min(1)).optional(),
-    agent: z.array(z.string().min(1)).optional(),
-    bot: z.array(z.string().min(1)).optional(),
-    system: z.array(z.string().min(1)).optional(),
+    customer: senderValues.optional(),
+    agent: senderValues.optional(),
+    bot: senderValues.optional(),
+    system: senderValues.optional(),
   })
   .strict();
 
@@ -73,6 +77,7 @@ export const siteConfigSchema = z
     matches: z
       .array(z.string())
       .min(1)
+      .max(MAX_PATTERNS)
       .superRefine((patterns, ctx) => {
         patterns.forEach((p, i) => {
           const r = parseMatchPattern(p);

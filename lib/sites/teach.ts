@@ -1,5 +1,5 @@
 import { snapshotPage } from './extract';
-import { regexProblem } from './safe-regex';
+import { EXTRACT_REGEX, regexProblem } from './safe-regex';
 import type { CountingProfileKind, ExtractRule, SenderKind, SiteConfig } from './schema';
 
 // "Teach this site": from a few elements the agent clicks (a customer message, one of their own,
@@ -826,7 +826,7 @@ export function conversationIdFromUrl(url: string): ExtractRule | null {
       }
     }
   }
-  const regex = rules.find((r) => !regexProblem(r, 200));
+  const regex = rules.find((r) => !regexProblem(r, 200, EXTRACT_REGEX));
   return regex ? { fromUrl: true, regex } : null;
 }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { regexProblem } from '@/lib/sites/safe-regex';
+import { LINT_REGEX, regexProblem as problemWith } from '@/lib/sites/safe-regex';
 
 // Validation of lint rules written or imported by the agent (rule 6). Options page only.
 
-export { regexProblem };
+/** Why a lint regex cannot be used, checked as lib/templates/lint.ts runs it (same engine and flags). */
+export const regexProblem = (source: string): string | null => problemWith(source, 300, LINT_REGEX);
 
 const localized = z.union([z.string().min(1).max(500), z.object({ 'zh-CN': z.string().min(1).max(500), en: z.string().min(1).max(500) }).strict()]);
 

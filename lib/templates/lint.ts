@@ -1,4 +1,5 @@
 import defaults from './packs/lint-rules.json';
+import { compileSafeRegex, LINT_REGEX, type SafeRegex } from '@/lib/sites/safe-regex';
 
 // Service-language lint (服务忌语): flags phrases an agent should not send, with the reason and
 // the standard phrase to use instead. Rules are data (plain phrases or regular expressions, see
@@ -42,24 +43,26 @@ export interface LintFlag {
 
 interface Compiled {
   rule: LintRule;
-  re: RegExp;
+  re: SafeRegex;
 }
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Compiles rules once; bad user regexes were refused when saved, but are skipped here too. */
+/**
+ * Compiles rules once, on the same linear-time engine and flags the rule's regex was checked with
+ * when saved (lib/sites/safe-regex.ts); a rule that cannot be compiled is skipped. Its phrases are
+ * literals: they may make the program larger than a regex alone may be, at no risk.
+ */
 export function compileRules(rules: readonly LintRule[]): Compiled[] {
   const out: Compiled[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const sources = [...rule.patterns.map(escape), ...(rule.regex ? [rule.regex] : [])];
-    try {
-      out.push({ rule, re: new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'giu') });
-    } catch {
-      /* refused at save time */
-    }
+    const maxProgramSize = 1000 + rule.patterns.reduce((n, p) => n + 4 * p.length + 4, 0);
+    const re = compileSafeRegex(sources.map((s) => `(?:${s})`).join('|'), { ...LINT_REGEX, maxProgramSize });
+    if (typeof re !== 'string') out.push({ rule, re });
   }
   return out;
 }
@@ -91,12 +94,12 @@ export function lintText(text: string, compiled: readonly Compiled[], locale: 'z
   const flags: (LintFlag & { category: string })[] = [];
   let lower: string | null = null;
   for (const { rule, re } of compiled) {
-    re.lastIndex = 0;
     let allowed: [number, number][] | null = null;
-    for (const m of text.matchAll(re)) {
-      if (!m[0]) continue;
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
+    for (const m of re.matchAll(text)) {
+      const phrase = m.groups[0];
+      if (!phrase) continue;
+      const start = m.index;
+      const end = start + phrase.length;
       if (rule.allow?.length) {
         allowed ??= allowedSpans(text, (lower ??= text.toLowerCase()), rule.allow);
         if (allowed.some(([a, b]) => a <= start && end <= b)) continue;
@@ -108,7 +111,7 @@ export function lintText(text: string, compiled: readonly Compiled[], locale: 'z
         severity: rule.severity,
         start,
         end,
-        phrase: m[0],
+        phrase,
         message: pick(rule.message, locale),
         suggestion,
         replacement: /[“"]([^”"]+)[”"]/.exec(suggestion)?.[1] ?? null,

@@ -1,10 +1,16 @@
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { DeskmateDB } from '@/lib/db/database';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { pruneOlderThan } from '@/lib/metrics/retention';
 import { languageSetting, openWaitsBySite, retentionDays, timerAlerts, type OpenWait } from '@/lib/settings';
 import { casesDueSoon } from '@/lib/cases/background';
+import { rateLimiter } from '@/lib/messaging/rate-limit';
 import { badgeText, inQuietHours, LATE_ALARM_PREFIX, openWaits } from './alerts';
+
+/** Late-wait notifications shown per minute: waits are started by what pages show (S16). */
+export const MAX_LATE_NOTIFICATIONS_PER_MINUTE = 3;
+const notifications = rateLimiter(MAX_LATE_NOTIFICATIONS_PER_MINUTE, 60_000);
 
 // The background's side of the timers: badge, one alarm per open wait at the moment it crosses
 // its target (rule 4: alarms survive the service worker and the browser), notifications, and
@@ -16,6 +22,9 @@ export const RETENTION_ALARM = 'retention';
 // round of badge, alarm and storage writes). Empty after a worker restart: the first sync sets all.
 let lastBadge: string | null = null;
 let lastPublished = '';
+
+/** The one alarm for late waits (earlier versions made one per wait, named LATE_ALARM_PREFIX + key). */
+export const LATE_ALARM = 'wait-late';
 
 export async function syncWaitAlerts(db: DeskmateDB, now = Date.now()): Promise<void> {
   const waits = await openWaits(db, now);
@@ -35,33 +44,50 @@ export async function syncWaitAlerts(db: DeskmateDB, now = Date.now()): Promise<
     await browser.action.setBadgeText({ text });
     lastBadge = text;
   }
-  const wanted = new Map(waits.filter((w) => w.lateAt > now).map((w) => [LATE_ALARM_PREFIX + w.key, w.lateAt]));
+  // One rolling alarm at the next moment a wait crosses its target (not one per wait: Chrome
+  // silently refuses alarms past 500, and a per-wait name would carry the buyer's nickname into
+  // the browser's alarm storage). Per-wait alarms of earlier versions are cleared.
+  // (The browser may delay an alarm due within 30 s; one set for `next` or a little later is kept.)
+  const next = Math.min(...waits.filter((w) => w.lateAt > now).map((w) => w.lateAt));
+  let present = false;
   for (const alarm of await browser.alarms.getAll()) {
-    if (!alarm.name.startsWith(LATE_ALARM_PREFIX)) continue;
-    if (wanted.get(alarm.name) === alarm.scheduledTime) wanted.delete(alarm.name);
-    else if (!wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
+    if (alarm.name.startsWith(LATE_ALARM_PREFIX)) await browser.alarms.clear(alarm.name);
+    else if (alarm.name === LATE_ALARM) {
+      if (Number.isFinite(next) && alarm.scheduledTime >= next && alarm.scheduledTime <= Math.max(next, now + 60_000)) present = true;
+      else await browser.alarms.clear(alarm.name);
+    }
   }
-  for (const [name, when] of wanted) await browser.alarms.create(name, { when });
+  if (Number.isFinite(next) && !present) await browser.alarms.create(LATE_ALARM, { when: next });
 }
+
+/** Late waits up to this time were notified (a time, no names): the rolling alarm's watermark. */
+const lateNotifiedUntil = storage.defineItem<number>('local:lateNotifiedUntil', { fallback: 0 });
 
 export async function onAlarm(db: DeskmateDB, name: string, now = Date.now()): Promise<void> {
   if (name === RETENTION_ALARM) {
     await pruneOlderThan(db, await retentionDays.getValue(), now);
     return;
   }
-  if (!name.startsWith(LATE_ALARM_PREFIX)) return;
-  const key = name.slice(LATE_ALARM_PREFIX.length);
+  if (name !== LATE_ALARM) return;
   const waits = await openWaits(db, now);
-  await syncWaitAlerts(db, now);
-  const wait = waits.find((w) => w.key === key && w.lateAt <= now + 1000);
+  await syncWaitAlerts(db, now); // the badge, and the alarm for the next wait
+  // The waits that crossed their target since the last notice (several when the machine slept;
+  // at most the last 10 minutes' after a long sleep or a first run).
+  const from = Math.max(await lateNotifiedUntil.getValue(), now - 10 * 60_000);
+  const due = waits.filter((w) => w.lateAt > from && w.lateAt <= now + 1000);
+  await lateNotifiedUntil.setValue(now + 1000);
   const settings = await timerAlerts.getValue();
-  if (!wait || !settings.notify || inQuietHours(settings, now)) return;
+  if (!due.length || !settings.notify || inQuietHours(settings, now)) return;
   const t = translator(resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
-  await browser.notifications.create(name, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t('timers.lateTitle'),
-    message: t('timers.lateBody', { conversation: wait.conversationId, minutes: Math.round(wait.targetSec / 60) || 1 }),
-    priority: 2,
-  });
+  for (const wait of due) {
+    if (!notifications('late')) return; // the badge still counts it
+    // An opaque name: notification ids are kept by the browser.
+    await browser.notifications.create(`${LATE_ALARM}:${crypto.randomUUID()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('timers.lateTitle'),
+      message: t('timers.lateBody', { conversation: wait.conversationId.slice(0, 40), minutes: Math.round(wait.targetSec / 60) || 1 }),
+      priority: 2,
+    });
+  }
 }

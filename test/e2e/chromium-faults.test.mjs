@@ -79,6 +79,32 @@ describe('Chromium: fault injection', () => {
     // (The gate itself is unit-tested in after-edit.test.ts; here: the field keeps exactly what the page wrote.)
     assert.equal(await page.locator('#composer-plain').inputValue(), '/');
     await page.locator('#composer-plain').fill('');
+    // S1, round 2: execCommand('insertText') makes *trusted* beforeinput/input events, but no
+    // keydown: the picker must not open, in the plain or the rich composer. The loader reacts
+    // within a task and a frame; the page waits for both before looking.
+    const opened = await page.evaluate(async () => {
+      const results = [];
+      for (const sel of ['#composer-plain', '#composer-rich .ql-editor']) {
+        const box = document.querySelector(sel);
+        if (!box) continue;
+        box.focus();
+        const trusted = [];
+        const seen = (e) => trusted.push(e.isTrusted);
+        box.addEventListener('input', seen, { once: true });
+        document.execCommand('insertText', false, '/');
+        await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const listbox = document.querySelector('deskmate-overlay')?.shadowRoot?.querySelector('[role="listbox"]');
+        results.push({ sel, inputTrusted: trusted[0], picker: !!listbox });
+      }
+      return results;
+    });
+    assert.ok(opened.length >= 1, JSON.stringify(opened));
+    for (const r of opened) {
+      assert.equal(r.inputTrusted, true, `${r.sel}: execCommand's input event is trusted (the attack's premise)`);
+      assert.equal(r.picker, false, `${r.sel}: a page's execCommand('insertText', '/') opens no picker`);
+    }
+    await page.locator('#composer-plain').fill('');
     // The picker opens in the page's composer despite the flood.
     await page.locator('#composer-plain').click();
     await page.keyboard.type('/');

@@ -145,7 +145,13 @@ describe('Chromium: template picker on the demo workspace', () => {
   it('opens on "、" (the "/" key in Chinese punctuation mode)', async () => {
     await fresh();
     await textarea().click();
-    await page.keyboard.insertText('、');
+    // As a Chinese IME delivers it: a keydown the IME processes (key "Process", keyCode 229), then
+    // the committed "、" (the picker needs that real keypress: docs/security.md S1).
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'Slash', windowsVirtualKeyCode: 229 });
+    await cdp.send('Input.insertText', { text: '、' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Process', code: 'Slash', windowsVirtualKeyCode: 229 });
+    await cdp.detach();
     await page.keyboard.type('qd');
     await waitFor(async () => (await options().first().textContent())?.startsWith('请稍等'));
   });

@@ -24,6 +24,44 @@ describe('Chromium: teach this site', () => {
     removeDir(profile);
   });
 
+  // docs/security.md S2, round 2: teach mode listens on the page's window; a page script's
+  // el.click(), dispatched pointer moves and keys (isTrusted false) must not pick anything.
+  it('ignores clicks and keys a page script makes while picking; the agent\'s own click picks', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const reply = await ext.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url: `${url}*` });
+      return chrome.runtime.sendMessage({ deskmate: 1, type: 'teach.start', input: { tabId: tab.id } });
+    }, server.url);
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    await ext.close();
+    try {
+      const dialog = page.getByRole('dialog', { name: '教 Deskmate 认识这个网站' });
+      await dialog.waitFor({ timeout: 15000 });
+      await dialog.getByRole('button', { name: '点选：回复输入框' }).click();
+      const stop = dialog.getByRole('button', { name: '停止点选：回复输入框' });
+      await stop.waitFor();
+      const found = await page.evaluate(() => {
+        const box = document.querySelector('textarea.Composer_input__e5F6g');
+        box.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+        box.click();
+        for (const key of ['ArrowUp', 'Enter', 'Escape']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        return !!box;
+      });
+      assert.ok(found);
+      // The synthetic Escape did not stop picking and nothing was picked …
+      assert.equal(await stop.getAttribute('aria-pressed'), 'true');
+      assert.equal(await dialog.getByText('已找到回复输入框').count(), 0);
+      // … while the agent's own click (trusted, through the browser) does.
+      await page.locator('textarea.Composer_input__e5F6g').click();
+      await dialog.getByText('已找到回复输入框').waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
   it('derives a config from three clicks, shows what it detects, saves it, and counts waits there', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url);
@@ -77,4 +115,5 @@ describe('Chromium: teach this site', () => {
     });
     await page.close();
   });
+
 });

@@ -54,4 +54,37 @@ describe('Firefox: template picker in real editors', () => {
       }
     });
   }
+
+  // docs/security.md S1, round 2: a page's document.execCommand('insertText', false, '/') makes
+  // input events but no keydown; the picker needs the agent's own keypress.
+  it("a page's execCommand('insertText', '/') opens no picker; the agent's '/' does", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}index.html?editor=textarea`);
+      await waitFor(() => page.evaluate(() => window.fixture?.ready === true), { message: 'the fixture' });
+      await waitFor(() => page.$('deskmate-overlay'), { message: 'the overlay' });
+      const result = await page.evaluate(async () => {
+        const box = document.querySelector('[data-fixture-editor]');
+        box.focus();
+        let trusted = null;
+        box.addEventListener('input', (e) => (trusted = e.isTrusted), { once: true });
+        const done = document.execCommand('insertText', false, '/');
+        // The loader reacts within a task and a frame: look after both.
+        await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const picker = !!document.querySelector('deskmate-overlay')?.shadowRoot?.querySelector('[role="listbox"]');
+        return { done, trusted, picker, value: box.value };
+      });
+      assert.equal(result.done, true, JSON.stringify(result));
+      assert.equal(result.value, '/', 'the page typed its "/"');
+      assert.equal(result.picker, false, `no picker (input event trusted: ${result.trusted})`);
+      await page.evaluate(() => window.fixture.setModelText(''));
+      await page.click('[data-fixture-editor]');
+      await page.keyboard.type('/xxhz');
+      await waitFor(async () => (await optionTitles(page))[0] === '谢谢您的合作', { message: "the agent's own trigger" });
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -35,6 +35,9 @@ describe('backup and restore', () => {
     await fill(a);
     const backup = await exportAll(a, { language: 'zh-CN', typingSpeed: 55, openWaits: { demo: [] }, siteMatchIndex: [] });
     expect(backup.settings).toEqual({ language: 'zh-CN', typingSpeed: 55 });
+    // fake-indexeddb does not keep Blobs: encode the attachment as a browser's export would.
+    const [att] = await a.attachments.toArray();
+    backup.tables.attachments = [await encodeRecord({ ...att!, blob: new Blob([png], { type: 'image/png' }) })];
     const text = JSON.stringify(backup);
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
@@ -64,9 +67,11 @@ describe('backup and restore', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toContain(`schemaVersion: 99 is not a database version this Deskmate knows (1–${LATEST_VERSION})`);
-      expect(r.errors).toContain('tables.templates.0.id: missing');
       expect(r.errors).toContain('tables.secrets: unknown table');
     }
+    const rows = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 1, tables: { templates: [{ title: 'no id' }] } }));
+    expect(rows.ok).toBe(false);
+    if (!rows.ok) expect(rows.errors).toContain('tables.templates.0.id: Invalid input: expected string, received undefined');
     expect(await b.templates.toArray()).toEqual(before);
   });
 });
@@ -78,7 +83,7 @@ describe('backup validation', () => {
       JSON.stringify({
         ...base,
         tables: {
-          siteConfigs: [{ id: 'x', source: 'user', enabled: 1, updatedAt: 0, config: { format: 'deskmate/site-config', version: 1, id: 'x', name: 'X', matches: ['https://x.example/*'], selectors: { orderNo: { selector: ['#o'], regex: '(a+)+$' } } } }],
+          siteConfigs: [{ id: 'x', source: 'user', enabled: 1, updatedAt: 0, config: { format: 'deskmate/site-config', version: 1, id: 'x', name: 'X', matches: ['https://x.example/*'], selectors: { orderNo: { selector: ['#o'], regex: '(\\d+)(?=元)' } } } }],
           attachments: [{ id: 'a', caseId: 'c', itemId: 'i', name: 'n', type: 'image/png', size: 1, sourceUrl: '', createdAt: 0, preview: 'https://evil.example/pixel.gif' }],
         },
         settings: { language: 'zh-CN', evil: 1, lintRules: [{ id: 'r', regex: '((a+))+' }] },
@@ -90,5 +95,28 @@ describe('backup validation', () => {
     expect(r.errors).toContain('tables.attachments.0.preview: must be a data:image URL');
     expect(r.errors).toContain('settings.evil: not a Deskmate setting');
     expect(r.errors.some((e) => e.startsWith('settings.lintRules.0'))).toBe(true);
+  });
+});
+
+describe('restoring data of an older version', () => {
+  it('upgrades rows one version at a time with the same steps as the live database', async () => {
+    const { upgradeTables } = await import('@/lib/db/upgrades');
+    const steps = {
+      2: { row: (table: string, row: Record<string, unknown>) => (table === 'rounds' ? { ...row, profile: row.profile ?? 'helpdesk' } : row) },
+      3: { row: (_t: string, row: Record<string, unknown>) => ({ ...row, v3: true }) },
+    };
+    expect(upgradeTables({ rounds: [{ id: 1 }], cases: [{ id: 'c' }] }, 1, 3, steps)).toEqual({
+      rounds: [{ id: 1, profile: 'helpdesk', v3: true }],
+      cases: [{ id: 'c', v3: true }],
+    });
+    expect(upgradeTables({ rounds: [{ id: 1 }] }, 2, 3, steps)).toEqual({ rounds: [{ id: 1, v3: true }] });
+  });
+
+  it('brings stored lint rules of an older release (lookahead regexes) to today\'s, instead of refusing the backup', () => {
+    const rule = { id: 'offplatform.phone', category: 'off-platform', severity: 'error', patterns: [], regex: '(?<!\\d)1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)', message: 'm', suggestion: 's', enabled: true };
+    const r = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 1, tables: {}, settings: { lintRules: [rule], 'lintRules$': { v: 1 } } }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.settings).toEqual({ lintRules: [{ ...rule, regex: '(?<!\\d)1[3-9]\\d(?:[\\s-]?\\d{4}){2}\\b' }] });
   });
 });

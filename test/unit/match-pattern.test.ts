@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, parseMatchPattern } from '@/lib/sites/match-pattern';
+import { globMatches, matchesPattern, MAX_PATTERN_LENGTH, parseMatchPattern } from '@/lib/sites/match-pattern';
+import demo from '@/lib/sites/configs/deskmate-demo.json';
+import { parseSiteConfig } from '@/lib/sites/schema';
 
 describe('match patterns', () => {
   it.each([
@@ -19,5 +21,41 @@ describe('match patterns', () => {
     expect(parseMatchPattern('taobao.com')).toMatch(/not a match pattern/);
     expect(parseMatchPattern('ftp://x/*')).toMatch(/scheme/);
     expect(parseMatchPattern('https://a.*.com/*')).toMatch(/host/);
+  });
+
+  // Round 2 (issue 15): every `*` used to become `.*` in a RegExp, so `*://*/*-*-*-*-*#` took
+  // 0.8 s on a 100-character path and > 20 s on 200, in the loader on every page load.
+  it('matches in time linear in the URL, whatever the pattern', () => {
+    const hostile = ['*://*/*-*-*-*-*#', '*://*/*a*a*a*a*a*a*a*a*a*a*b', '*://*/' + '*-'.repeat(100) + '!'];
+    for (const pattern of hostile) {
+      expect(typeof parseMatchPattern(pattern), pattern).toBe('object');
+      for (const n of [200, 20_000]) {
+        const url = 'https://shop.example/' + (pattern.includes('a*') ? 'a' : '-').repeat(n);
+        const t0 = performance.now();
+        expect(matchesPattern(pattern, url)).toBe(false);
+        expect(performance.now() - t0, `${pattern} on ${n}`).toBeLessThan(50);
+      }
+    }
+  });
+
+  it('the glob agrees with the old regex reading on every short path', () => {
+    const alphabet = ['a', 'b', '-'];
+    const paths: string[] = [''];
+    for (let len = 1; len <= 5; len++) for (const p of paths.filter((x) => x.length === len - 1)) for (const c of alphabet) paths.push(p + c);
+    const globs = ['*', 'a*', '*a', 'a*b', '*-*', 'a*-*b', '*a*a*', '-', 'ab', '*ab*', 'a**b', '*-*-*'];
+    for (const glob of globs) {
+      const re = new RegExp('^' + glob.split('*').map((x) => x.replace(/[-]/g, '\\-')).join('.*') + '$', 's');
+      for (const path of paths) expect(globMatches(glob.split('*'), path), `${glob} vs "${path}"`).toBe(re.test(path));
+    }
+  });
+
+  it('bounds the length and number of patterns in a config, naming the field', () => {
+    expect(parseMatchPattern('https://x.example/' + 'a'.repeat(MAX_PATTERN_LENGTH))).toMatch(/longer than 300 characters/);
+    const long = parseSiteConfig({ ...demo, matches: ['https://x.example/*', 'https://x.example/' + 'a'.repeat(300)] });
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.errors).toEqual([expect.stringMatching(/^matches\.1: .*longer than 300 characters/)]);
+    const many = parseSiteConfig({ ...demo, matches: Array.from({ length: 21 }, (_, i) => `https://s${i}.example/*`) });
+    expect(many.ok).toBe(false);
+    if (!many.ok) expect(many.errors).toEqual([expect.stringMatching(/^matches: .*20/)]);
   });
 });

@@ -3,6 +3,7 @@ import { DeskmateDB } from '@/lib/db/database';
 import { send } from '@/lib/messaging/client';
 import { dispatch, listen, type Handlers } from '@/lib/messaging/server';
 import { createHandlers } from '@/lib/messaging/handlers';
+import { browser } from 'wxt/browser';
 
 let db: DeskmateDB;
 let stop: () => void;
@@ -13,7 +14,11 @@ function handlers(): Handlers {
 
 beforeEach(() => {
   db = new DeskmateDB(`test-${crypto.randomUUID()}`);
-  stop = listen(handlers());
+  // The fake runtime names no sender; these requests come from an extension page.
+  const h = handlers();
+  const listener = (message: unknown) => dispatch(h, message, { url: browser.runtime.getURL('/options.html') });
+  browser.runtime.onMessage.addListener(listener as never);
+  stop = () => browser.runtime.onMessage.removeListener(listener as never);
 });
 afterEach(async () => {
   stop();
@@ -46,6 +51,12 @@ describe('typed messaging', () => {
     const [picker] = await send('templates.picker', {});
     expect(picker).toMatchObject({ id: saved.id, useCount: 1, py: 'huanyingyu', pyi: 'hyy' });
     expect(await db.templateUses.toArray()).toEqual([{ id: 1, templateId: saved.id, siteId: 'deskmate-demo', chars: 2, at: expect.any(Number) }]);
+  });
+
+  it('listen() answers through the runtime, and refuses a sender that says nowhere it comes from', async () => {
+    stop();
+    stop = listen(handlers());
+    await expect(send('ping', {})).rejects.toThrow(/ping: unknown sender/);
   });
 
   it('ignores messages that are not ours and unknown types', async () => {

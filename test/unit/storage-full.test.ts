@@ -11,6 +11,9 @@ import { createHandlers, type BackgroundServices } from '@/lib/messaging/handler
 import { dispatch } from '@/lib/messaging/server';
 import { applyImport } from '@/lib/templates/import';
 
+/** A content script in a console's top frame (lib/messaging/sender-policy.ts). */
+const topFrame = { tab: { id: 1, index: 0, windowId: 1, active: true, pinned: false, highlighted: true, incognito: false }, frameId: 0, url: 'http://127.0.0.1:5174/' } as never;
+
 // Storage running out (the browser's quota, or the disk) in the middle of a write: the agent is
 // told so in words, nothing of the refused write remains, and what was there before is intact.
 // The real browser case is test/e2e/chromium-storage-full.test.mjs; here the failure is injected
@@ -87,7 +90,7 @@ describe('storage full', () => {
     const services = { injectOverlay: async () => true, waitsChanged: () => undefined, casesChanged: () => undefined, checklists: async () => defs } as unknown as BackgroundServices;
     const handlers = createHandlers(db, services);
     fillAfter(0);
-    const reply = await dispatch(handlers, { deskmate: 1, type: 'templates.save', input: { title: '新话术', body: '请稍等' } }, {});
+    const reply = await dispatch(handlers, { deskmate: 1, type: 'templates.save', input: { title: '新话术', body: '请稍等' } }, topFrame);
     expect(reply).toMatchObject({ ok: false, code: 'quota' });
     vi.restoreAllMocks();
     expect(await db.templates.count()).toBe(0);
@@ -105,10 +108,10 @@ describe('storage full while recording reply events', () => {
       input: { siteId: 'deskmate-demo', profile: 'taobao', attachedAt: 0, conversationId: 'c-1', messages: [{ id, sender: 'customer', at, live: true }] },
     });
     fillAfter(0);
-    expect(await dispatch(handlers, report('m-1', Date.now()), {})).toMatchObject({ ok: false, code: 'quota' });
+    expect(await dispatch(handlers, report('m-1', Date.now()), topFrame)).toMatchObject({ ok: false, code: 'quota' });
     expect(await storageFullAt.getValue()).toBeGreaterThan(0);
     vi.restoreAllMocks();
-    expect(await dispatch(handlers, report('m-2', Date.now()), {})).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, report('m-2', Date.now()), topFrame)).toMatchObject({ ok: true });
     expect(await storageFullAt.getValue()).toBe(0);
   });
 });

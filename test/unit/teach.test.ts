@@ -88,6 +88,12 @@ function expectNoHashedClasses(config: SiteConfig, doc: Document) {
   for (const token of hashedTokens(doc)) expect(json, `uses generated class token "${token}"`).not.toContain(token);
 }
 
+/** Marks a synthetic event as the browser marks the user's own (happy-dom leaves isTrusted unset). */
+function trusted<E extends Event>(e: E): E {
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  return e;
+}
+
 describe('class and id heuristics', () => {
   it('recognises generated class names', () => {
     for (const c of [
@@ -615,13 +621,13 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     const countClick = () => pageClicks++;
     ui.pageRoot.addEventListener('click', countClick);
     ui.pageRoot.addEventListener('mousedown', countClick);
-    const click = (el: Element) => act(async () => void el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+    const click = (el: Element) => act(async () => void el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }))));
     try {
       await act(async () => ui.button('teach.pick', 'teach.stepCustomer').click());
       expect(ui.button('teach.stopPicking', 'teach.stepCustomer').getAttribute('aria-pressed')).toBe('true');
       // Hovering outlines the element under the pointer.
       await act(async () => {
-        q(document, '#messages .msg-text span').dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+        q(document, '#messages .msg-text span').dispatchEvent(trusted(new PointerEvent('pointermove', { bubbles: true, composed: true })));
         await new Promise((r) => requestAnimationFrame(() => r(null)));
       });
       expect((ui.shadow.querySelector('.dm-teach-outline') as HTMLElement).hidden).toBe(false);
@@ -667,12 +673,35 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     }
   });
 
+  // docs/security.md S2 (round 2): the picking listeners sit on the page's window; a page script's
+  // el.click(), synthetic pointer moves and keys (isTrusted false) must not pick, move or stop.
+  it('ignores clicks, pointer moves and keys a page script makes', async () => {
+    const ui = await mount();
+    try {
+      await act(async () => ui.button('teach.pick', 'teach.stepComposer').click());
+      const before = ui.field('teach.fieldComposer').value;
+      await act(async () => {
+        q(document, '#messages .msg-text span').dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+        (q(document, '#messages .msg-text span', 0) as HTMLElement).click();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      });
+      expect(ui.field('teach.fieldComposer').value).toBe(before);
+      expect((ui.shadow.querySelector('.dm-teach-outline') as HTMLElement | null)?.hidden ?? true).toBe(true);
+      expect(ui.button('teach.stopPicking', 'teach.stepComposer').getAttribute('aria-pressed')).toBe('true'); // still picking
+    } finally {
+      ui.cleanup();
+    }
+  });
+
   it('picks with the keyboard, stops on Escape, and refuses to save without messages', async () => {
     const ui = await mount();
     try {
       (q(document, '#composer-plain') as HTMLTextAreaElement).focus();
       await act(async () => ui.button('teach.pick', 'teach.stepComposer').click());
-      const key = (k: string) => act(async () => void window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+      const key = (k: string) => act(async () => void window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: k, bubbles: true }))));
       const outlined = () => ui.shadow.querySelector('.dm-teach-notice')?.textContent ?? '';
       await key('ArrowUp'); // starts at the focused element
       expect(outlined()).toContain('textarea#composer-plain');
@@ -685,7 +714,7 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
 
       await act(async () => ui.button('teach.pick', 'teach.stepTitle').click());
       expect(ui.button('teach.stopPicking', 'teach.stepTitle').getAttribute('aria-pressed')).toBe('true');
-      await act(async () => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+      await act(async () => void window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))));
       expect(ui.button('teach.pick', 'teach.stepTitle').getAttribute('aria-pressed')).toBe('false');
 
       await act(async () => ui.button('common.save').click());
