@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { caseDetailsSchema } from '@/lib/cases/details';
+import { startEvents } from '@/lib/cases/schema';
 import { templateDraft } from '@/lib/messaging/protocol';
 import { countingProfiles, senderKinds, siteConfigSchema } from '@/lib/sites/schema';
 import type {
@@ -56,6 +58,7 @@ export const rowSchemas = {
       lastCustomerAt: time,
       lastAgentAt: time,
       seenUntil: time.optional(),
+      botSince: time.optional(),
       updatedAt: time,
     })
     .strict(),
@@ -68,6 +71,7 @@ export const rowSchemas = {
       profile: z.enum(countingProfiles).optional(),
       startedAt: time,
       endedAt: time,
+      bot: z.literal(1).optional(),
     })
     .strict(),
   cases: z
@@ -82,6 +86,9 @@ export const rowSchemas = {
       status: z.enum(['open', 'closed']),
       outcome: z.enum(['won', 'lost', 'refunded', 'withdrawn']).optional(),
       startedAt: time,
+      startSource: z.enum(['page', 'agent']).optional(),
+      startEvent: z.enum(startEvents).optional(),
+      details: caseDetailsSchema.optional(),
       deadlineAt: time,
       items: z
         .array(z.object({ itemId: id(64), done: z.union([z.literal(0), z.literal(1)]), note: z.string().max(5000), doneAt: time }).strict())
@@ -91,8 +98,7 @@ export const rowSchemas = {
       closedAt: time,
       completedAt: time.optional(),
     })
-    // Fields other helpers add to cases (e.g. a dispute's start) are kept: checked by their owners.
-    .catchall(z.union([z.number(), z.string().max(1000), z.boolean(), z.null()])),
+    .strict(),
   attachments: z
     .object({
       id: id(),

@@ -4,6 +4,10 @@ import { compileRules, defaultLintRules, lintText, sentenceAround } from '@/lib/
 import { lintRule, lintRuleSet, regexProblem } from '@/lib/templates/lint-schema';
 import { packTemplates } from '@/lib/templates/packs';
 
+// A bound far above normal (a shared 2-core CI machine runs these): it proves these finish, where
+// backtracking took seconds to hours; how fast they are is measured in `npm run bench`.
+const TERMINATES_MS = 5000;
+
 const compiled = compileRules(defaultLintRules());
 const ids = (text: string) => lintText(text, compiled, 'zh-CN').map((f) => f.ruleId);
 
@@ -53,6 +57,6 @@ describe('service-language lint', () => {
     const long = '亲，您好，'.repeat(2000) + '加我微信';
     const t0 = performance.now();
     expect(ids(long)).toEqual(['offplatform.wechat']);
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(performance.now() - t0).toBeLessThan(TERMINATES_MS);
   });
 });

@@ -3,6 +3,10 @@ import { globMatches, matchesPattern, MAX_PATTERN_LENGTH, parseMatchPattern } fr
 import demo from '@/lib/sites/configs/deskmate-demo.json';
 import { parseSiteConfig } from '@/lib/sites/schema';
 
+// A bound far above normal (a shared 2-core CI machine runs these): it proves these finish, where
+// backtracking took seconds to hours; how fast they are is measured in `npm run bench`.
+const TERMINATES_MS = 5000;
+
 describe('match patterns', () => {
   it.each([
     ['http://127.0.0.1/*', 'http://127.0.0.1:5174/index.html?conv=c-1', true],
@@ -33,7 +37,7 @@ describe('match patterns', () => {
         const url = 'https://shop.example/' + (pattern.includes('a*') ? 'a' : '-').repeat(n);
         const t0 = performance.now();
         expect(matchesPattern(pattern, url)).toBe(false);
-        expect(performance.now() - t0, `${pattern} on ${n}`).toBeLessThan(50);
+        expect(performance.now() - t0, `${pattern} on ${n}`).toBeLessThan(TERMINATES_MS);
       }
     }
   });
