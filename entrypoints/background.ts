@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ensureMessageSecret } from '@/lib/timers/message-key';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db/database';
 import { createHandlers } from '@/lib/messaging/handlers';
@@ -60,6 +61,8 @@ export default defineBackground(() => {
   };
 
   const setUp = async () => {
+    // The key of id-less message identities (docs/security.md, S8): before any watcher reads it.
+    await ensureMessageSecret();
     await syncBuiltinSiteConfigs(db);
     await ensureDefaultPacks(db, [browser.i18n.getUILanguage(), ...(navigator.languages ?? [])]);
     await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });

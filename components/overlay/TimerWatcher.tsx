@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
 import type { RequestInput } from '@/lib/messaging/protocol';
 import type { ListActivity } from '@/lib/timers/record';
+import { loadMessageSecret, keyedMessageId } from '@/lib/timers/message-key';
 import { createOutbox } from '@/lib/timers/outbox';
 import { openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
@@ -111,19 +112,28 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       outbox.push({ type: 'timers.list', input: { siteId: config.id, profile: config.profile, attachedAt, items } });
     };
 
-    const tracker = createTracker({
-      config,
-      doc: document,
-      url: () => location.href,
-      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-      onBatch: report,
-      onList: reportList,
-      onSettled: (conversationId) => {
-        // Re-anchors chips to a list the console may have re-rendered (a no-op when nobody waits).
-        active = conversationId;
-        chips.place(active);
-      },
-    });
+    // Id-less messages are known by a keyed hash (the install's secret, read once).
+    let tracker: { stop(): void } | null = null;
+    const start = (secret: Uint8Array | null) => {
+      if (!alive) return;
+      tracker = createTracker({
+        config,
+        identity: secret ? (sender, timeText, text) => keyedMessageId(secret, sender, null, `${timeText ?? ''}\u0000${text}`) : undefined,
+        doc: document,
+        url: () => location.href,
+        setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+        onBatch: report,
+        onList: reportList,
+        onSettled: (conversationId) => {
+          // Re-anchors chips to a list the console may have re-rendered (a no-op when nobody waits).
+          active = conversationId;
+          chips.place(active);
+        },
+      });
+    };
+    void loadMessageSecret()
+      .catch(() => null)
+      .then(start);
     // Leaving or reloading the page: what is held goes into the outbox, for the next page to deliver.
     void openWaitsBySite.getValue().then(show);
     const unwatch = openWaitsBySite.watch(show);
@@ -138,7 +148,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       window.removeEventListener('pagehide', onHide);
       leave();
       alive = false;
-      tracker.stop();
+      tracker?.stop();
       unwatch();
       if (ticker !== undefined) clearInterval(ticker);
       chips.destroy();

@@ -64,7 +64,7 @@ export const RESUME_WINDOW_MS = 10 * 60_000;
  * against what was seen recently (several tabs, a reload, a re-render), never the whole retention.
  */
 export const HASHED_ID_WINDOW_MS = 2 * 60 * 60_000;
-const isHashedId = (id: string) => /^h[0-9a-z]+(\.\d+)?$/.test(id);
+const isHashedId = (id: string) => /^[hk][0-9a-z]+(\.\d+)?$/.test(id);
 
 export function conversationKey(siteId: string, conversationId: string): string {
   return `${siteId}:${conversationId}`;

@@ -32,6 +32,12 @@ export interface TrackerOptions {
   onList?(activity: ListActivity[]): void;
   /** The clock (tests pin it). */
   now?(): number;
+  /**
+   * The identity of what an id-less message shows (sender, console time text, text): keyed with
+   * the install's secret in the product (lib/timers/message-key.ts), so stored identities cannot
+   * be matched against guessed texts. Default: an unkeyed hash (tests).
+   */
+  identity?(sender: string, timeText: string | null, text: string): string;
   /** After every batch (the chips re-anchor to the list). */
   onSettled?(conversationId: string | null): void;
   setTimeout(fn: () => void, ms: number): number;
@@ -142,10 +148,19 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     return { sender, at, timeText, id: byCount ? null : extractValue(s.messageId, el) };
   };
 
-  /** What an id-less message shows (the text itself is hashed, never kept). */
+  /** What an id-less message shows (the text itself is hashed, never kept); computed once per distinct message. */
+  const identity = opts.identity ?? ((sender: string, timeText: string | null, text: string) => hashOf(`${sender}\u0000${timeText ?? ''}\u0000${text}`));
+  let signatures = new Map<string, string>();
   const signatureOf = (el: Element, sender: string, timeText: string | null): string => {
-    const text = (s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '';
-    return hashOf(`${sender}\u0000${timeText ?? ''}\u0000${text.trim()}`);
+    const text = ((s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '').trim();
+    const raw = `${sender}\u0000${timeText ?? ''}\u0000${text}`;
+    let sig = signatures.get(raw);
+    if (sig === undefined) {
+      if (signatures.size > 5000) signatures = new Map();
+      sig = identity(sender, timeText, text);
+      signatures.set(raw, sig);
+    }
+    return sig;
   };
 
   const identify = (el: Element, live: boolean): ObservedMessage | null => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskmateDB } from '@/lib/db/database';
 import { pruneOlderThan } from '@/lib/metrics/retention';
 import { badgeText, inQuietHours, openWaits } from '@/lib/timers/alerts';
-import { recordObserved, RESUME_WINDOW_MS, waitingConversations, type ObserveBatch, type ObservedMessage } from '@/lib/timers/record';
+import { HASHED_ID_WINDOW_MS, recordListActivity, recordObserved, RESUME_WINDOW_MS, waitingConversations, type ObserveBatch, type ObservedMessage } from '@/lib/timers/record';
 import { builtinSiteConfigs } from '@/lib/sites/builtin';
 
 let db: DeskmateDB;
@@ -96,6 +96,46 @@ describe('recording observed messages', () => {
   it('processes a batch in time order (a reply reported with its question)', async () => {
     await recordObserved(db, batch([live('a', 'agent', sec(20)), live('q', 'customer', sec(10))]), sec(21));
     expect(await db.rounds.toArray()).toMatchObject([{ startedAt: sec(10), endedAt: sec(20) }]);
+  });
+});
+
+describe('buyers waiting in conversations that are not open (the list)', () => {
+  const list = (items: { conversationId: string; at: number | null; live: boolean }[], attachedAt = T0) => ({ siteId: 'demo', profile: 'taobao' as const, attachedAt, items });
+
+  it('opens a wait from the list at the time it shows, once, and ends it at the reply after the agent opens it', async () => {
+    await recordListActivity(db, list([{ conversationId: 'c-2', at: sec(20), live: true }]), sec(20.3));
+    await recordListActivity(db, list([{ conversationId: 'c-2', at: sec(25), live: true }]), sec(25.3)); // the badge rose again
+    expect(await waitingConversations(db, 'demo')).toEqual([{ conversationId: 'c-2', waitingSince: sec(20) }]);
+    // The agent opens it: its messages are history with the console's times; the first one is
+    // exact (the list showed minutes): the wait moves back to it, and is not opened twice.
+    await recordObserved(db, batch([history('q1', 'customer', sec(19.6)), history('q2', 'customer', sec(25))], sec(0), 'c-2'), sec(28));
+    await recordObserved(db, batch([live('a1', 'agent', sec(32))], sec(0), 'c-2'), sec(32));
+    expect(await db.rounds.toArray()).toMatchObject([{ conversationKey: 'demo:c-2', startedAt: sec(19.6), endedAt: sec(32) }]);
+  });
+
+  it('takes the list at attach for history unless its time is newer than the attach', async () => {
+    await recordListActivity(db, list([{ conversationId: 'c-3', at: sec(-3600), live: false }], sec(0)), sec(1));
+    expect(await db.rounds.count()).toBe(0);
+    await recordListActivity(db, list([{ conversationId: 'c-4', at: sec(5), live: false }], sec(0)), sec(10));
+    expect(await waitingConversations(db, 'demo')).toEqual([{ conversationId: 'c-4', waitingSince: sec(5) }]);
+  });
+
+  it('leaves alone a conversation already answered after the time the list shows', async () => {
+    await recordObserved(db, batch([live('m1', 'customer', sec(10)), live('m2', 'agent', sec(30))], T0, 'c-5'), sec(30));
+    await recordListActivity(db, list([{ conversationId: 'c-5', at: sec(10), live: true }]), sec(31));
+    expect(await waitingConversations(db, 'demo')).toEqual([]);
+  });
+});
+
+describe('messages without a site id', () => {
+  it('de-duplicates an identity only against recent events: the same "在吗" tomorrow opens a wait', async () => {
+    await recordObserved(db, batch([live('h1abc.1', 'customer', sec(10)), live('h9xyz.1', 'agent', sec(20))]), sec(20));
+    // A second tab reports the same messages at once: nothing new.
+    expect((await recordObserved(db, batch([live('h1abc.1', 'customer', sec(10))]), sec(21))).recorded).toBe(0);
+    const tomorrow = sec(20) + HASHED_ID_WINDOW_MS + 1000;
+    const r = await recordObserved(db, batch([live('h1abc.1', 'customer', tomorrow)]), tomorrow);
+    expect(r.recorded).toBe(1);
+    expect(await db.rounds.count()).toBe(2);
   });
 });
 
