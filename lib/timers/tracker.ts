@@ -108,6 +108,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   const listSelector = s.conversationItem?.[0] ?? '';
   const listItemSelector = lastPart(listSelector);
   const readsList = !!(s.conversationItem && (s.conversationUnread || s.conversationLastSender || s.conversationLastTime || s.conversationPreview));
+  const crossesRoots = JSON.stringify(s).includes('>>>');
   /** No message id: identity is what a message shows plus how many identical ones are on screen. */
   const byCount = !s.messageId;
   let conversationId: string | null = null;
@@ -217,6 +218,9 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   const enter = (el: Element) => {
     if (el.hasAttribute(CHIP_ATTR) || el.localName === 'deskmate-overlay') return;
     if (el.localName === 'iframe' || el.localName === 'frame') {
+      // Frames are entered only for a config whose selectors cross into them (`>>>`): the page's
+      // other frames (an editor, an ad) are left alone.
+      if (!crossesRoots) return;
       // A frame's document appears (and is replaced) when it loads.
       el.addEventListener('load', () => {
         for (const r of innerRoots(el)) if (r instanceof Document) observe(r);
@@ -302,9 +306,9 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     return items;
   };
 
-  const liveOf = (items: Set<Element>): ObservedMessage[] => {
+  const liveOf = (items: Set<Element>, onPage = true): ObservedMessage[] => {
     // A selector that crosses roots: only items it really finds (not a look-alike elsewhere).
-    const allowed = splitDeep(messageSelector).length > 1 ? new Set(deepQueryAll(doc, messageSelector)) : null;
+    const allowed = onPage && splitDeep(messageSelector).length > 1 ? new Set(deepQueryAll(doc, messageSelector)) : null;
     const messages: ObservedMessage[] = [];
     for (const el of items) {
       if (allowed && !allowed.has(el)) continue;
@@ -317,23 +321,42 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   };
 
   /**
-   * Message items among nodes that were removed again before the batch ran (a reply sent just
-   * before the agent switched conversation, a virtualised list scrolling). Detached nodes cannot
-   * match a selector with ancestors, so the item part is matched on the node and the rest on the
-   * parent it was removed from.
+   * Message items that were added and removed again before the batch ran (a reply sent just before
+   * the agent switched conversation, a virtualised list scrolling), also when the console removed
+   * their whole container. Detached nodes cannot match a selector with ancestors, so the item part
+   * is matched on the node and the rest within the removed subtree or on the parent it left.
    */
-  const removedItemsOf = (nodes: readonly { node: Element; parent: Node }[]): Set<Element> => {
-    const items = new Set<Element>();
+  const removedItemsOf = (gone: readonly { node: Element; parent: Node }[], added: ReadonlySet<Element>): Element[] => {
+    const items: Element[] = [];
     const { item, container } = splitSelector(itemSelector);
     if (!item) return items;
-    for (const { node, parent } of nodes) {
+    for (const { node, parent } of gone) {
       if (node.isConnected) continue;
-      const parentOk = !container || (parent instanceof Element && (parent.matches(container) || !!parent.closest(container)));
-      if (!parentOk) continue;
-      if (node.matches(item)) items.add(node);
-      else for (const inner of node.querySelectorAll(item)) items.add(inner);
+      const candidates = node.matches(item) ? [node] : Array.from(node.querySelectorAll(item));
+      for (const el of candidates) {
+        // Added in this batch: the item itself, or an ancestor of it within the removed subtree.
+        let wasAdded = false;
+        for (let a: Element | null = el; a && !wasAdded; a = a === node ? null : a.parentElement) wasAdded = added.has(a);
+        if (!wasAdded) continue;
+        const inContainer = !container || !!el.parentElement?.closest(container) || (parent instanceof Element && (parent.matches(container) || !!parent.closest(container)));
+        if (inContainer) items.push(el);
+      }
     }
     return items;
+  };
+
+  /** Id-less consoles: items gone before they were read are new (they were never on screen at a read). */
+  const lateByCount = (items: Element[]): ObservedMessage[] => {
+    const out: ObservedMessage[] = [];
+    for (const el of items) {
+      const m = read(el, true);
+      if (!m) continue;
+      const sig = signatureOf(el, m.sender, m.timeText);
+      const nth = (maxSeen.get(sig) ?? 0) + 1;
+      maxSeen.set(sig, nth);
+      out.push({ id: `${sig}.${nth}`, sender: m.sender, at: m.at, live: true });
+    }
+    return out;
   };
 
   /** One list item's state, read with the config's list rules. */
@@ -409,8 +432,8 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     for (const el of batch) if (el.isConnected && (el.firstElementChild || el.shadowRoot || el.localName === 'iframe')) discoverIn(el);
     const current = readConversation();
     // Added and removed again within this batch: it was on screen in the conversation we had.
-    const added = gone.length ? new Set(batch) : null;
-    const late = conversationId && added && !byCount ? liveOf(removedItemsOf(gone.filter((r) => added.has(r.node)))) : [];
+    const goneItems = gone.length && conversationId ? removedItemsOf(gone, new Set(batch)) : [];
+    const late = goneItems.length ? (byCount ? lateByCount(goneItems) : liveOf(new Set(goneItems), false)) : [];
     if (conversationId && late.length) opts.onBatch({ conversationId, messages: late });
     if (current !== conversationId) {
       conversationId = current;
@@ -424,6 +447,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   };
 
   const observer = new MutationObserver((records) => {
+    const before = pending.length;
     for (const r of records) {
       if (r.type === 'attributes') {
         if (r.target instanceof Element && !r.target.hasAttribute(CHIP_ATTR)) pending.push(r.target);
@@ -438,6 +462,13 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
         if (n instanceof Element && !n.hasAttribute(CHIP_ATTR)) pending.push(n);
         else if (n.nodeType === Node.TEXT_NODE && n.parentElement) pending.push(n.parentElement);
       }
+    }
+    // Id-less consoles that recycle rows (virtualised threads) may overwrite a message in the very
+    // next task (the agent's reply, then a switch): messages are counted per task, not per batch,
+    // when this task's changes touched a message item of the same conversation.
+    if (byCount && conversationId && pending.length > before && ownersOf(pending.slice(before), itemSelector).size && readConversation() === conversationId) {
+      const messages = newByCount();
+      if (messages.length) opts.onBatch({ conversationId, messages });
     }
     if (pending.length || records.length) timer ??= opts.setTimeout(flush, BATCH_MS);
   });

@@ -26,7 +26,7 @@ describe('Chromium: backup and restore of all data', () => {
     page.on('dialog', (d) => void d.accept());
     await page.goto(`chrome-extension://${one.extensionId}/options.html#general`);
     assert.equal((await send(page, 'templates.save', { title: '备份测试', body: '亲，备份里的话术~', shortcode: 'bfcs' })).ok, true);
-    const opened = await send(page, 'cases.open', { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo', language: 'zh-CN' });
+    const opened = await send(page, 'cases.open', { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo', language: 'zh-CN', startedAt: Date.now(), startSource: 'agent' });
     assert.equal(opened.ok, true, JSON.stringify(opened));
     const bytes = [...readFileSync(join(import.meta.dirname, '../../public/icon/128.png'))];
     // A real Blob in the extension's IndexedDB, as the case page stores evidence.
