@@ -45,6 +45,17 @@ if (!firefox) console.warn(`\n⚠ Firefox end-to-end tests NOT run: ${FIREFOX_HI
 // the suite that overran. DESKMATE_E2E_SUITE_TIMEOUT (seconds) changes the limit.
 const limitSec = Number(process.env.DESKMATE_E2E_SUITE_TIMEOUT) || 480;
 const results = [];
+// Stopped itself (Ctrl+C, a CI timeout): the running suite and its browsers stop too.
+let running = null;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (running) {
+      killGroup(running.pid);
+      killMarked(running.marker);
+    }
+    process.exit(130);
+  });
+}
 for (const file of files) {
   const name = basename(file, '.test.mjs');
   const marker = `${process.pid}-${name}`;
@@ -55,6 +66,7 @@ for (const file of files) {
     ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, file],
     { cwd: root, stdio: 'inherit', detached: true, env: { ...process.env, DESKMATE_E2E_SUITE: marker } },
   );
+  running = { pid: child.pid, marker };
   let overran = false;
   const timer = setTimeout(() => {
     overran = true;
@@ -63,6 +75,7 @@ for (const file of files) {
   }, limitSec * 1000);
   const code = await new Promise((r) => child.once('exit', (c, signal) => r(c ?? (signal ? 1 : 0))));
   clearTimeout(timer);
+  running = null;
   killGroup(child.pid);
   const leftover = killMarked(marker);
   if (leftover) console.warn(`⚠ ${name} left ${leftover} process(es) running (a browser not closed): killed.`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startConsoleServer } from '../fixtures/consoles/serve.mjs';
 import { makeWaitSeconds, playStandardTimeline } from '../fixtures/consoles/timelines.mjs';
-import { assertWaits, complete, CONSOLES, consoleConfigs, describeWaits } from './consoles.mjs';
+import { assertWaits, CONSOLES, consoleConfigs, waitForWaits } from './consoles.mjs';
 import { launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
 describe('Chromium: reply timers on consoles unlike the demo', () => {
@@ -51,16 +51,7 @@ describe('Chromium: reply timers on consoles unlike the demo', () => {
           message: `the watcher on ${name}`,
         });
         const expected = await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() });
-        let last = [];
-        const rounds = await waitFor(
-          async () => {
-            last = (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === siteId);
-            return complete(last, expected) ? last : null;
-          },
-          { timeout: 20000, message: `${expected.length} waits on ${name}` },
-        ).catch((e) => {
-          throw new Error(`${e.message}\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(last, expected[0].startedAt)}`);
-        });
+        const rounds = await waitForWaits(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === siteId), expected, name);
         assertWaits(rounds, expected, siteId);
       } finally {
         await page.close();

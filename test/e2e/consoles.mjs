@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONSOLES } from '../fixtures/consoles/serve.mjs';
-import { ROOT } from './helpers.mjs';
+import { ROOT, waitFor } from './helpers.mjs';
 
 export { CONSOLES };
 
@@ -16,9 +16,22 @@ export function consoleConfigs() {
   return CONSOLES.map((name) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/consoles', name, 'config.json'), 'utf8')));
 }
 
-/** Enough waits recorded for the timeline (all of them, the answered ones answered)? */
-export function complete(rounds, expected) {
-  return rounds.length >= expected.length && rounds.filter((r) => r.endedAt > 0).length >= expected.filter((w) => w.endedAt > 0).length;
+/**
+ * Polls `readRounds` until the timeline's waits are all recorded (the answered ones answered);
+ * on timeout, says what was expected and what was recorded.
+ */
+export async function waitForWaits(readRounds, expected, name) {
+  let last = [];
+  const complete = (rounds) => rounds.length >= expected.length && rounds.filter((r) => r.endedAt > 0).length >= expected.filter((w) => w.endedAt > 0).length;
+  return waitFor(
+    async () => {
+      last = await readRounds();
+      return complete(last) ? last : null;
+    },
+    { timeout: 20000, message: `${expected.length} waits on ${name}` },
+  ).catch((e) => {
+    throw new Error(`${e.message}\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(last, expected[0].startedAt)}`);
+  });
 }
 
 /** A readable line of waits relative to the first expected start (for failure messages). */

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import { startConsoleServer } from '../fixtures/consoles/serve.mjs';
 import { makeWaitSeconds, playStandardTimeline } from '../fixtures/consoles/timelines.mjs';
-import { assertWaits, complete, CONSOLES, consoleConfigs, describeWaits } from './consoles.mjs';
+import { assertWaits, CONSOLES, consoleConfigs, waitForWaits } from './consoles.mjs';
 import { launchFirefox, openFirefoxExtensionPage, readFirefoxTable, waitFor } from './helpers.mjs';
 
 describe('Firefox: reply timers on consoles unlike the demo', () => {
@@ -35,16 +35,7 @@ describe('Firefox: reply timers on consoles unlike the demo', () => {
         await waitFor(() => page.$('body[data-console-ready="true"]'), { message: `${name} ready` });
         await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.siteId === siteId), { timeout: 30000, message: `the watcher on ${name}` });
         const expected = await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() });
-        let last = [];
-        const rounds = await waitFor(
-          async () => {
-            last = (await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === siteId);
-            return complete(last, expected) ? last : null;
-          },
-          { timeout: 20000, message: `${expected.length} waits on ${name}` },
-        ).catch((e) => {
-          throw new Error(`${e.message}\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(last, expected[0].startedAt)}`);
-        });
+        const rounds = await waitForWaits(async () => (await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === siteId), expected, name);
         assertWaits(rounds, expected, siteId);
       } finally {
         await page.close();
