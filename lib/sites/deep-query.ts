@@ -92,20 +92,6 @@ export function deepMatches(el: Element, selector: string): boolean {
   return innerRoots(el).some((r) => deepQueryFirst(r, parts.slice(1).join(` ${PIERCE} `)) !== null);
 }
 
-/** The roots a deep selector passes through before its last part (to observe them). */
-export function deepScopes(root: QueryRoot, selector: string): (ShadowRoot | Document)[] {
-  const parts = splitDeep(selector);
-  const all: (ShadowRoot | Document)[] = [];
-  let scopes: QueryRoot[] = [root];
-  for (let i = 0; i < parts.length - 1; i++) {
-    const next: (ShadowRoot | Document)[] = [];
-    for (const scope of scopes) for (const el of stepAll(scope, parts[i]!)) next.push(...innerRoots(el));
-    all.push(...next);
-    scopes = next;
-  }
-  return all;
-}
-
 /** A selector checker for deep selectors: every part non-empty and accepted by `check`. */
 export function deepChecker(check: (s: string) => boolean): (s: string) => boolean {
   return (s) => splitDeep(s).every((part) => part.length > 0 && (part === ':scope' || check(part)));
