@@ -7,7 +7,7 @@ import { listen } from '@/lib/messaging/server';
 import { syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { ensureDefaultPacks } from '@/lib/templates/packs';
 import { onAlarm, RETENTION_ALARM, syncWaitAlerts } from '@/lib/timers/background';
-import { CASE_ALARM_PREFIX, onCaseAlarm, syncCaseAlarms } from '@/lib/cases/background';
+import { CASE_ALARM, CASE_ALARM_PREFIX, onCaseAlarm, syncCaseAlarms } from '@/lib/cases/background';
 import { activeChecklists } from '@/lib/cases/active';
 import { resolveLocale } from '@/lib/i18n';
 import { caseReminderLeads, languageSetting } from '@/lib/settings';
@@ -52,7 +52,7 @@ export default defineBackground(() => {
     activeChecklists(language ?? resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
   listen(createHandlers(db, { injectOverlay, waitsChanged: refreshWaits, casesChanged: () => refreshCases(), checklists }));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name.startsWith(CASE_ALARM_PREFIX)) void onCaseAlarm(db, alarm.name).finally(refreshWaits);
+    if (alarm.name === CASE_ALARM || alarm.name.startsWith(CASE_ALARM_PREFIX)) void onCaseAlarm(db, alarm.name).finally(refreshWaits);
     else void onAlarm(db, alarm.name);
   });
   const refreshCases = () => {

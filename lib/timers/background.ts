@@ -10,7 +10,7 @@ import { badgeText, inQuietHours, LATE_ALARM_PREFIX, openWaits } from './alerts'
 
 /** Late-wait notifications shown per minute: waits are started by what pages show (S16). */
 export const MAX_LATE_NOTIFICATIONS_PER_MINUTE = 3;
-const notifications = rateLimiter(MAX_LATE_NOTIFICATIONS_PER_MINUTE, 60_000);
+const notifications = rateLimiter('lateNotice', MAX_LATE_NOTIFICATIONS_PER_MINUTE, 60_000);
 
 // The background's side of the timers: badge, one alarm per open wait at the moment it crosses
 // its target (rule 4: alarms survive the service worker and the browser), notifications, and
@@ -80,7 +80,7 @@ export async function onAlarm(db: DeskmateDB, name: string, now = Date.now()): P
   if (!due.length || !settings.notify || inQuietHours(settings, now)) return;
   const t = translator(resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
   for (const wait of due) {
-    if (!notifications('late')) return; // the badge still counts it
+    if (!(await notifications('late'))) return; // the badge still counts it
     // An opaque name: notification ids are kept by the browser.
     await browser.notifications.create(`${LATE_ALARM}:${crypto.randomUUID()}`, {
       type: 'basic',
