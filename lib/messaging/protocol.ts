@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countingProfiles, senderKinds } from '@/lib/sites/schema';
-import { caseDetailsPatchSchema, caseDetailsSchema } from '@/lib/cases/details';
+import { caseDetailsPatchSchema, caseDetailsSchema } from '@/lib/cases/details-schema';
 
 // The one typed message protocol between content scripts / extension pages and the background.
 // Inputs are validated on the receiving side (rule 6); a message that fails validation gets an
