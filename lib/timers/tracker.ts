@@ -167,8 +167,10 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   const identify = (el: Element, live: boolean): ObservedMessage | null => {
     const m = read(el, live);
     if (!m) return null;
-    // A page without ids on some items: a hash of what identifies the message.
-    const id = m.id ?? hashOf(`${m.sender}\u0000${m.at ?? ''}\u0000${((s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '').trim()}`);
+    // An item without the id the config reads (a system line, a console that drops it on some
+    // rows): its keyed signature — what it shows, with the console's time text, never the moment
+    // it was seen, so a re-render read later is the same message (docs/site-config.md).
+    const id = m.id ?? signatureOf(el, m.sender, m.timeText);
     return { id, sender: m.sender, at: m.at, live };
   };
 
