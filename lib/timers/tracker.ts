@@ -1,5 +1,5 @@
 import { parseConsoleTime, resolveSeen } from '@/lib/sites/console-time';
-import { deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
+import { deepFoundBy, deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
 import { extractValue, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import type { ListActivity, ObservedMessage } from './record';
@@ -310,10 +310,12 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
 
   const liveOf = (items: Set<Element>, onPage = true): ObservedMessage[] => {
     // A selector that crosses roots: only items it really finds (not a look-alike elsewhere).
-    const allowed = onPage && splitDeep(messageSelector).length > 1 ? new Set(deepQueryAll(doc, messageSelector)) : null;
+    // (Checked per item from the item upwards: a query of every message per batch cost more than
+    // the rest of the batch on a console of thousands.)
+    const deep = onPage && splitDeep(messageSelector).length > 1;
     const messages: ObservedMessage[] = [];
     for (const el of items) {
-      if (allowed && !allowed.has(el)) continue;
+      if (deep && !deepFoundBy(el, messageSelector, doc)) continue;
       const m = identify(el, true);
       if (!m || seen.has(m.id)) continue;
       seen.add(m.id);
