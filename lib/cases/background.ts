@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { syncRollingAlarm } from '@/lib/alarms';
 import { storage } from 'wxt/utils/storage';
 import type { DeskmateDB } from '@/lib/db/database';
 import type { CaseRecord } from '@/lib/db/records';
@@ -47,17 +48,7 @@ function momentsAfter(cases: readonly CaseRecord[], leads: readonly number[], af
 /** Sets the one case alarm at the next moment (clearing earlier versions' per-case alarms). */
 export async function syncCaseAlarms(db: DeskmateDB, now = Date.now()): Promise<void> {
   const next = momentsAfter(await openCases(db), await caseReminderLeads.getValue(), now)[0]?.at;
-  let present = false;
-  for (const alarm of await browser.alarms.getAll()) {
-    if (alarm.name.startsWith(CASE_ALARM_PREFIX)) await browser.alarms.clear(alarm.name);
-    else if (alarm.name === CASE_ALARM) {
-      // The browser may deliver an alarm due within 30 s a little late: one set for `next` or
-      // slightly after is kept rather than rewritten.
-      if (next !== undefined && alarm.scheduledTime >= next && alarm.scheduledTime <= Math.max(next, now + 60_000)) present = true;
-      else await browser.alarms.clear(alarm.name);
-    }
-  }
-  if (next !== undefined && !present) await browser.alarms.create(CASE_ALARM, { when: next });
+  await syncRollingAlarm(CASE_ALARM, next, now, CASE_ALARM_PREFIX);
 }
 
 /** Case moments up to this time were handled (a time, no ids): the rolling alarm's watermark. */

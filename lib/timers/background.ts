@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { syncRollingAlarm } from '@/lib/alarms';
 import { storage } from 'wxt/utils/storage';
 import type { DeskmateDB } from '@/lib/db/database';
 import { resolveLocale, translator } from '@/lib/i18n';
@@ -44,20 +45,10 @@ export async function syncWaitAlerts(db: DeskmateDB, now = Date.now()): Promise<
     await browser.action.setBadgeText({ text });
     lastBadge = text;
   }
-  // One rolling alarm at the next moment a wait crosses its target (not one per wait: Chrome
-  // silently refuses alarms past 500, and a per-wait name would carry the buyer's nickname into
-  // the browser's alarm storage). Per-wait alarms of earlier versions are cleared.
-  // (The browser may delay an alarm due within 30 s; one set for `next` or a little later is kept.)
+  // One rolling alarm at the next moment a wait crosses its target (lib/alarms.ts); per-wait
+  // alarms of earlier versions are cleared.
   const next = Math.min(...waits.filter((w) => w.lateAt > now).map((w) => w.lateAt));
-  let present = false;
-  for (const alarm of await browser.alarms.getAll()) {
-    if (alarm.name.startsWith(LATE_ALARM_PREFIX)) await browser.alarms.clear(alarm.name);
-    else if (alarm.name === LATE_ALARM) {
-      if (Number.isFinite(next) && alarm.scheduledTime >= next && alarm.scheduledTime <= Math.max(next, now + 60_000)) present = true;
-      else await browser.alarms.clear(alarm.name);
-    }
-  }
-  if (Number.isFinite(next) && !present) await browser.alarms.create(LATE_ALARM, { when: next });
+  await syncRollingAlarm(LATE_ALARM, next, now, LATE_ALARM_PREFIX);
 }
 
 /** Late waits up to this time were notified (a time, no names): the rolling alarm's watermark. */
