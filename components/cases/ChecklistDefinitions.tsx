@@ -7,7 +7,6 @@ import { useI18n } from '@/components/i18n';
 import {
   caseKinds,
   evidenceKinds,
-  localizeCasesError,
   MAX_CHECKLISTS_BYTES,
   parseChecklists,
   parseChecklistsText,
@@ -19,10 +18,11 @@ import {
   type ChecklistLanguage,
   type Checklists,
   type DeadlineRule,
-  type ParseResult,
 } from '@/lib/cases';
 import { checklistLanguages, ChecklistsInvalidError, loadChecklists, resetChecklists, saveChecklists, watchChecklists, type LoadedChecklists } from '@/lib/cases/active';
 import type { Locale, Translate } from '@/lib/i18n';
+import { localizeError } from '@/lib/i18n/errors';
+import { readFileText } from '@/lib/validate';
 
 // Options tab "证据清单 / Checklists": the checklist definitions of a language (case types with
 // their evidence items, deadline rules), edited as a draft that is validated whole with
@@ -85,7 +85,7 @@ function errorPlace(c: Checklists, message: string, untitled: string): string {
 
 function localizedErrors(t: Translate, locale: Locale, errors: readonly string[], c?: Checklists): string[] {
   return errors.map((e) => {
-    const error = localizeCasesError(e, locale);
+    const error = localizeError(e, locale);
     const place = c ? errorPlace(c, e, t('checklists.untitled')) : '';
     return place ? t('checklists.errorAt', { error, place }) : error;
   });
@@ -248,8 +248,8 @@ export function ChecklistDefinitions() {
     setStatus('');
     setImportErrors(null);
     // Whole-file validation first; nothing is written unless all of it is valid.
-    const parsed: ParseResult<Checklists> =
-      file.size > MAX_CHECKLISTS_BYTES ? { ok: false, errors: [`file: is larger than ${MAX_CHECKLISTS_BYTES / 1024 / 1024} MB`] } : parseChecklistsText(await file.text());
+    const text = await readFileText(file, MAX_CHECKLISTS_BYTES);
+    const parsed = text.ok ? parseChecklistsText(text.value) : text;
     if (!parsed.ok) return setImportErrors({ file: file.name, errors: parsed.errors });
     const target = parsed.value.language;
     try {

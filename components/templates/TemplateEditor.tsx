@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import type { MessageKey } from '@/lib/i18n';
 import { templateDraft } from '@/lib/messaging/protocol';
-import { formatIssues } from '@/lib/sites/schema';
+import { formatIssues } from '@/lib/validate';
 import { agentProfile } from '@/lib/settings';
 import { deleteTemplates, saveTemplate } from '@/lib/templates/store';
 import { render, type RenderContext } from '@/lib/templates/variables';
