@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TemplateRecord } from '@/lib/db/records';
+import { csvText, parseCsvRows, unescapeCell } from '@/lib/csv';
 import { capErrors, decodeUtf8, errorMap, formatIssues, parseJsonText, type ParseResult } from '@/lib/validate';
 
 // Import and export of template libraries: the JSON pack format and CSV (folder,shortcode,title,body).
@@ -99,72 +100,6 @@ const CSV_HEADER_ALIASES: Record<string, (typeof CSV_COLUMNS)[number]> = {
   正文: 'body',
 };
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, newlines inside quotes. */
-export function parseCsvRows(text: string): ParseResult<string[][]> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  let line = 1;
-  let quoteStartLine = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') {
-      quoted = true;
-      quoteStartLine = line;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      line++;
-    } else field += c;
-    i++;
-  }
-  if (quoted) return { ok: false, errors: [`line ${quoteStartLine}: a quoted field is never closed`] };
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return { ok: true, value: rows.filter((r) => !(r.length === 1 && r[0] === '')) };
-}
-
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** Spreadsheet formula injection: cells that would start a formula get a leading apostrophe. */
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function unescapeCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
-}
-
-function csvQuote(value: string): string {
-  const v = escapeCell(value);
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export function parseCsv(text: string): ParseResult<ParsedPack> {
   const parsed = parseCsvRows(text);
   if (!parsed.ok) return parsed;
@@ -250,7 +185,5 @@ export function exportJson(templates: readonly Exportable[], now = new Date()): 
 
 /** CSV with a BOM so spreadsheet tools open it as UTF-8; CRLF line ends. */
 export function exportCsv(templates: readonly Exportable[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const t of templates) lines.push([t.folder, t.shortcode ?? '', t.title, t.body].map(csvQuote).join(','));
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return csvText([CSV_COLUMNS, ...templates.map((t) => [t.folder, t.shortcode ?? '', t.title, t.body])]);
 }
