@@ -1,6 +1,6 @@
 import type { RoundRecord } from '@/lib/db/records';
 import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
-import { BusinessClock, inCountedHours, LocalDays, scheduleFor, type Schedule } from '@/lib/metrics/profiles';
+import { BusinessClock, inCountedHours, LocalDays, scheduleFor, type Schedule } from '@/lib/metrics/clock';
 import type { DaySummary, Range, SiteSummaries, Summary } from '@/lib/metrics/summary';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 import { csvText, type Cell } from '@/lib/csv';

@@ -1,11 +1,12 @@
 import type { RoundRecord } from '@/lib/db/records';
 import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
-import { BusinessClock, hoursLabel, inWindow, LocalDays, quantile, scheduleFor, stats, type Schedule, type Stats } from '@/lib/metrics/profiles';
+import { BusinessClock, hoursLabel, inWindow, LocalDays, scheduleFor, type Schedule } from '@/lib/metrics/clock';
+import { quantile, stats, type Stats } from '@/lib/metrics/stats';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 
 // The dashboard's reply-speed figures over stored waits (RoundRecord), counted the way the site's
-// platform counts them (docs/counting.md; rules in lib/metrics/profiles.ts, which these figures are
-// cross-checked against in the tests). Pure functions over arrays: the caller reads the rounds.
+// platform counts them (docs/counting.md; the tests cross-check these figures against the reference
+// models in test/reference/profiles.ts). Pure functions over arrays: the caller reads the rounds.
 //
 // Speed: one pass over the rounds for everything a round decides alone, a counting sort by
 // conversation for what needs a conversation's waits in order (first waits, sessions, buyer-days),
