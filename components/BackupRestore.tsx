@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { download, fileStamp } from '@/components/download';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
-import { exportAll, MAX_BACKUP_BYTES, parseBackup, restoreAll } from '@/lib/db/backup';
+import { exportAll, MAX_BACKUP_BYTES, parseBackup, restoreAll } from '@/lib/backup/backup';
 import { readFileText } from '@/lib/validate';
 import { getDb } from '@/lib/db/database';
 import { send } from '@/lib/messaging/client';

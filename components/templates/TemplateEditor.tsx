@@ -4,7 +4,7 @@ import { ErrorList } from '@/components/ErrorList';
 import { getDb } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import type { MessageKey } from '@/lib/i18n';
-import { templateDraft } from '@/lib/messaging/protocol';
+import { templateDraft } from '@/lib/templates/draft';
 import { formatIssues } from '@/lib/validate';
 import { agentProfile } from '@/lib/settings';
 import { deleteTemplates, saveTemplate } from '@/lib/templates/store';

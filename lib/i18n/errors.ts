@@ -1,4 +1,4 @@
-import { isQuotaError } from '@/lib/db/quota';
+import { isQuotaError } from '@/lib/quota';
 import type { Locale, Translate } from './index';
 
 // Validation messages are built in English by the parsers, in one wording (lib/validate.ts; they

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/db/backup';
+import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/backup/backup';
 import { DeskmateDB, LATEST_VERSION } from '@/lib/db/database';
 import { saveTemplate } from '@/lib/templates/store';
 

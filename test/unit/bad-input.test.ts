@@ -8,7 +8,7 @@ import { storeAttachment } from '@/lib/cases/capture';
 import { shippedChecklists } from '@/lib/cases/definitions';
 import { parseChecklistsText } from '@/lib/cases/schema';
 import { openCase } from '@/lib/cases/store';
-import { parseBackup, restoreAll } from '@/lib/db/backup';
+import { parseBackup, restoreAll } from '@/lib/backup/backup';
 import { DeskmateDB } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import { createHandlers, type BackgroundServices } from '@/lib/messaging/handlers';

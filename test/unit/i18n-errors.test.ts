@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseChecklistsText } from '@/lib/cases/schema';
-import { parseBackup } from '@/lib/db/backup';
+import { parseBackup } from '@/lib/backup/backup';
 import { localizeError } from '@/lib/i18n/errors';
 import { builtinSiteConfigs } from '@/lib/sites/builtin';
 import { domSelectorChecker } from '@/lib/sites/schema';
