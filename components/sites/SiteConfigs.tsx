@@ -9,7 +9,8 @@ import type { SiteConfigRecord } from '@/lib/db/records';
 import { countingFor, formatClock } from '@/lib/metrics/counting';
 import { configName } from '@/lib/sites/names';
 import { countingProfiles, domSelectorChecker, parseSiteConfig, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
-import { exportSiteConfigs, parseSiteConfigFile, removeUserSiteConfig, saveUserSiteConfigs, setSiteEnabled } from '@/lib/sites/store';
+import { readFileText } from '@/lib/validate';
+import { exportSiteConfigs, MAX_CONFIG_FILE, parseSiteConfigFile, removeUserSiteConfig, saveUserSiteConfigs, setSiteEnabled } from '@/lib/sites/store';
 
 /** Options → Sites: the site configs (built-in and the agent's), on/off, counting numbers, import/export. */
 export function SiteConfigs() {
@@ -22,18 +23,15 @@ export function SiteConfigs() {
   const onFile = async (file: File) => {
     setErrors([]);
     setStatus('');
-    // Refused before reading when too large (the parser's own limit is 2 MB).
-    if (file.size > 2 * 1024 * 1024) {
-      setErrors(['file: is larger than 2 MB']);
-      return;
-    }
-    const r = parseSiteConfigFile(await file.text(), domSelectorChecker(document));
+    // Refused before reading when too large; validated whole before anything is saved.
+    const text = await readFileText(file, MAX_CONFIG_FILE);
+    const r = text.ok ? parseSiteConfigFile(text.value, domSelectorChecker(document)) : text;
     if (!r.ok) {
       setErrors(r.errors);
       return;
     }
-    await saveUserSiteConfigs(getDb(), r.configs);
-    setStatus(t('sites.imported', { count: r.configs.length, file: file.name }));
+    await saveUserSiteConfigs(getDb(), r.value);
+    setStatus(t('sites.imported', { count: r.value.length, file: file.name }));
   };
 
   const exportAll = () => {

@@ -10,7 +10,7 @@ import type { Checklists } from '@/lib/cases/schema';
 import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCase } from '@/lib/cases/store';
 import type { Handlers } from './server';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
-import { isQuotaError } from '@/lib/db/quota';
+import { isQuotaError } from '@/lib/quota';
 import { storageFullAt } from '@/lib/settings';
 import { patternsForOrigin, senderKind } from './sender-policy';
 

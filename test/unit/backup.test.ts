@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/db/backup';
+import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/backup/backup';
 import { DeskmateDB, LATEST_VERSION } from '@/lib/db/database';
 import { saveTemplate } from '@/lib/templates/store';
 
@@ -95,7 +95,7 @@ describe('backup and restore', () => {
     }
     const rows = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 1, tables: { templates: [{ title: 'no id' }] } }));
     expect(rows.ok).toBe(false);
-    if (!rows.ok) expect(rows.errors).toContain('tables.templates.0.id: Invalid input: expected string, received undefined');
+    if (!rows.ok) expect(rows.errors).toContain('tables.templates.0.id: is missing');
     expect(await b.templates.toArray()).toEqual(before);
   });
 });
@@ -117,7 +117,7 @@ describe('backup validation', () => {
     if (r.ok) return;
     expect(r.errors.some((e) => e.startsWith('tables.siteConfigs.0.config.selectors.orderNo.regex:'))).toBe(true);
     expect(r.errors).toContain('tables.attachments.0.preview: must be a data:image URL');
-    expect(r.errors).toContain('settings.evil: not a Deskmate setting');
+    expect(r.errors).toContain('settings.evil: is not a Deskmate setting');
     expect(r.errors.some((e) => e.startsWith('settings.lintRules.0'))).toBe(true);
   });
 });
