@@ -1,7 +1,6 @@
 // Shared by the Chromium and Firefox suites of the consoles rebuilt from public evidence
 // (test/fixtures/real-consoles/): which consoles, how the timeline's conversations are keyed on
 // each, and the check of the recorded waits against the built-in config's site id.
-/* global process, console */
 import { assertWaits, describeWaits } from './consoles.mjs';
 
 /**
