@@ -8,9 +8,24 @@ import { getDb } from '@/lib/db/database';
 import type { SiteConfigRecord } from '@/lib/db/records';
 import { countingFor, formatClock } from '@/lib/metrics/counting';
 import { configName } from '@/lib/sites/names';
-import { countingProfiles, domSelectorChecker, parseSiteConfig, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
+import { countingProfiles, domSelectorChecker, parseSiteConfig, siteStatus, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
 import { readFileText } from '@/lib/validate';
 import { exportSiteConfigs, MAX_CONFIG_FILE, parseSiteConfigFile, removeUserSiteConfig, saveUserSiteConfigs, setSiteEnabled } from '@/lib/sites/store';
+
+/** A config's status as text (never colour alone); an evidence-based one names its sources. */
+function SiteStatusBadge({ config }: { config: SiteConfig }) {
+  const { t } = useI18n();
+  const status = siteStatus(config);
+  if (status === 'verified') return <span className="badge ok">{t('options.siteVerified')}</span>;
+  if (status === 'unverified' || !config.evidence) return <span className="badge warn">{t('options.siteUnverified')}</span>;
+  const detail = t('sites.evidenceTitle', { date: config.evidence.checked, sources: config.evidence.sources.join('; ') });
+  return (
+    <>
+      <span className="badge">{t('sites.statusEvidence')}</span>
+      <div className="muted">{detail}</div>
+    </>
+  );
+}
 
 /** Options → Sites: the site configs (built-in and the agent's), on/off, counting numbers, import/export. */
 export function SiteConfigs() {
@@ -43,6 +58,7 @@ export function SiteConfigs() {
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('options.sites')}</h2>
       <p className="muted">{t('sites.help')}</p>
+      <p className="muted">{t('sites.qianniu')}</p>
       <div className="row">
         <FileButton label={t('sites.import')} accept=".json,application/json" onFile={(file) => void onFile(file)} />
         <button type="button" onClick={exportAll} disabled={!sites?.length}>
@@ -82,7 +98,7 @@ export function SiteConfigs() {
                   {s.source === 'user' && <span className="badge">{t('sites.own')}</span>}
                 </th>
                 <td>
-                  <span className={s.config.verified ? 'badge ok' : 'badge warn'}>{s.config.verified ? t('options.siteVerified') : t('options.siteUnverified')}</span>
+                  <SiteStatusBadge config={s.config} />
                 </td>
                 <td>
                   {t(`profile.${s.config.profile}`)}

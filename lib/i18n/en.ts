@@ -3,10 +3,12 @@ import { afterSalesEn } from './parts/after-sales';
 import { casesEn } from './parts/cases';
 import { checklistsEn } from './parts/checklists';
 import { packageEn } from './parts/package';
+import { sitesStatusEn } from './parts/sites-status';
 import { teachEn } from './parts/teach';
 
 export const en = {
   ...teachEn,
+  ...sitesStatusEn,
   ...casesEn,
   ...afterSalesEn,
   ...checklistsEn,
@@ -175,7 +177,7 @@ export const en = {
   'timers.chip': 'Waiting {elapsed}',
   'timers.lateTitle': 'A customer is waiting past the target',
   'timers.lateBody': 'Conversation {conversation} has waited more than {minutes} min for a reply.',
-  'sites.help': "Each console Deskmate knows is described by a site config (selectors and counting rules). Unverified configs were written without a saved page to check them against.",
+  'sites.help': "Each console Deskmate knows is described by a site config (selectors and counting rules). Verified configs are backed by saved pages of the console; evidence-based ones were written from public projects that read the console (listed under each), not checked against a saved page; unverified ones are best guesses.",
   'sites.import': "Import",
   'sites.exportAll': "Export all",
   'sites.imported': "Imported {count} site config(s) from {file}",

@@ -3,11 +3,13 @@ import { afterSalesZhCN } from './parts/after-sales';
 import { casesZhCN } from './parts/cases';
 import { checklistsZhCN } from './parts/checklists';
 import { packageZhCN } from './parts/package';
+import { sitesStatusZhCN } from './parts/sites-status';
 import { teachZhCN } from './parts/teach';
 
 // 简体中文界面文案。键必须与 en.ts 完全一致。
 export const zhCN: Record<MessageKey, string> = {
   ...teachZhCN,
+  ...sitesStatusZhCN,
   ...casesZhCN,
   ...afterSalesZhCN,
   ...checklistsZhCN,
@@ -176,7 +178,7 @@ export const zhCN: Record<MessageKey, string> = {
   'timers.chip': '已等待 {elapsed}',
   'timers.lateTitle': '有顾客等待超时',
   'timers.lateBody': '会话 {conversation} 已等待超过 {minutes} 分钟未回复。',
-  'sites.help': "客服助手认识的每个工作台都由一份站点配置描述（选择器和计时规则）。“未验证”的配置还没有保存的页面可供核对。",
+  'sites.help': "客服助手认识的每个工作台都由一份站点配置描述（选择器和计时规则）。“已验证”的配置有保存的工作台页面作依据；“依据公开资料”的配置依据读取该工作台的公开项目编写（来源列在下方），尚未用保存的页面核对；“未验证”的配置只是推测。",
   'sites.import': "导入",
   'sites.exportAll': "全部导出",
   'sites.imported': "已从 {file} 导入 {count} 份站点配置",

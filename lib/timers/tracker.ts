@@ -120,6 +120,8 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   let removed: { node: Element; parent: Node }[] = [];
   let timer: number | undefined;
   let stopped = false;
+  /** The first scan (what the page showed at attach) is done. */
+  let attached = false;
 
   const readConversation = (): string | null => {
     // A console without a conversation rule is one conversation per page address.
@@ -143,9 +145,10 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     if (!sender) return null;
     const timeText = extractValue(s.messageTime, el);
     const parsed = parseConsoleTime(timeText, now());
-    // Live: the moment seen, to the second, within what the console's time says; history: the
-    // start of that time (never newer than it may be).
-    const at = parsed ? (live ? resolveSeen(parsed, now()) : parsed.at) : null;
+    // Live, or found later (a switch rendered messages that came while another conversation was
+    // open): the moment seen, within what the console's time says, else the middle of that time;
+    // history on screen at attach: the start of that time (never newer than it may be).
+    const at = parsed ? (live || attached ? resolveSeen(parsed, now()) : parsed.at) : null;
     return { sender, at, timeText, id: byCount ? null : extractValue(s.messageId, el) };
   };
 
@@ -480,6 +483,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   observe(doc);
   conversationId = readConversation();
   fullScan();
+  attached = true;
   scanList();
   opts.onSettled?.(conversationId);
 

@@ -105,6 +105,28 @@ describe('message tracker', () => {
     });
   });
 
+  it('a message a switch shows with a console time (it came while elsewhere) is put mid-span; at attach, at its start', async () => {
+    const config = { ...demo, selectors: { ...demo.selectors, messageTime: { selector: ['.t'] } } };
+    const at = (s: number) => new Date(2026, 8, 8, 17, 12, s).getTime();
+    const timed = (id: string, sender: string, text: string) => {
+      const li = message(id, sender, null);
+      li.append(Object.assign(document.createElement('span'), { className: 't', textContent: text }));
+      return li;
+    };
+    const list = consoleDom();
+    list.append(timed('m1', 'customer', '2026-09-08 17:12:14'));
+    const batches: TrackerBatch[] = [];
+    let flush: (() => void) | undefined;
+    const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', now: () => at(40), onBatch: (b) => batches.push(b), setTimeout: (fn) => ((flush = fn), 1) });
+    stop = () => tracker.stop();
+    expect(batches[0]?.messages[0]).toMatchObject({ id: 'm1', at: at(14), live: false });
+    document.getElementById('chat')!.dataset.activeConv = 'c-2';
+    list.replaceChildren(timed('n1', 'customer', '2026-09-08 17:12:20'));
+    await new Promise((r) => setTimeout(r, 0));
+    flush?.();
+    expect(batches.at(-1)).toEqual({ conversationId: 'c-2', messages: [{ id: 'n1', sender: 'customer', at: at(20) + 500, live: false }] });
+  });
+
   it('keeps a reply sent just before a switch with the conversation it was sent in', async () => {
     const list = consoleDom();
     list.append(message('m1', 'customer', 1000));
