@@ -1,0 +1,120 @@
+// Teach: the site config built from the derived selectors, and what it detects on the page.
+import { snapshotPage } from '../extract';
+import type { CountingProfileKind, ExtractRule, SenderKind, SiteConfig } from '../schema';
+import { type SenderRule, type TeachSelectors } from './tokens';
+
+export interface BuildConfigInput {
+  /** location.host of the page (a port is dropped: match patterns ignore ports). */
+  host: string;
+  name?: string;
+  parts: Partial<TeachSelectors>;
+  profile?: CountingProfileKind;
+  /** "https" (default) or "http", with or without the colon. */
+  protocol?: string;
+}
+
+/** Host and protocol of a page URL, for buildConfig. */
+export function siteOf(url: string): { host: string; protocol: string } {
+  try {
+    const u = new URL(url);
+    return { host: u.host, protocol: u.protocol.replace(/:$/, '') };
+  } catch {
+    return { host: '', protocol: 'https' };
+  }
+}
+
+export function configIdFor(host: string): string {
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  const slug = hostname.replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  return `user-${slug || 'local'}`.slice(0, 64).replace(/[-._]+$/, '');
+}
+
+export function cleanList(list: readonly string[] | undefined): string[] | undefined {
+  if (!list) return undefined;
+  const out = [...new Set(list.map((s) => s.trim()).filter(Boolean))].slice(0, 20);
+  return out.length ? out : undefined;
+}
+
+export function cleanRule(rule: ExtractRule | undefined): ExtractRule | undefined {
+  if (!rule) return undefined;
+  const out: ExtractRule = {};
+  const selector = cleanList(rule.selector);
+  if (selector) out.selector = selector;
+  if (rule.attr?.trim()) out.attr = rule.attr.trim();
+  if (rule.fromUrl && !selector) out.fromUrl = true;
+  if (rule.regex?.trim()) out.regex = rule.regex.trim();
+  return out.selector || out.fromUrl ? out : undefined;
+}
+
+export function cleanSender(rule: SenderRule | undefined): SenderRule | undefined {
+  if (!rule) return undefined;
+  const out: SenderRule = {};
+  if (rule.attr?.trim()) out.attr = rule.attr.trim();
+  for (const k of ['customer', 'agent', 'bot', 'system'] as const) {
+    const list = cleanList(rule[k]);
+    if (list) out[k] = list;
+  }
+  return out.customer || out.agent || out.bot || out.system ? out : undefined;
+}
+
+export const LIST_KEYS = ['conversationItem', 'message', 'composer', 'conversationHeader'] as const;
+export const RULE_KEYS = ['conversationItemId', 'activeConversation', 'messageId', 'messageTime', 'messageText', 'buyerName', 'orderNo', 'disputeType', 'trackingNo'] as const;
+
+/** A complete site config for the host, from the derived (and corrected) selectors. */
+export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol = 'https' }: BuildConfigInput): SiteConfig {
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  const scheme = protocol.replace(/:$/, '') === 'http' ? 'http' : 'https';
+  const selectors: TeachSelectors = {};
+  for (const k of LIST_KEYS) {
+    const v = cleanList(parts[k]);
+    if (v) selectors[k] = v;
+  }
+  for (const k of RULE_KEYS) {
+    const v = cleanRule(parts[k]);
+    if (v) selectors[k] = v;
+  }
+  const sender = cleanSender(parts.messageSender);
+  if (sender) selectors.messageSender = sender;
+  return {
+    format: 'deskmate/site-config',
+    version: 1,
+    id: configIdFor(hostname),
+    name: (name?.trim() || hostname || 'site').slice(0, 100),
+    verified: false,
+    matches: [`${scheme}://${hostname || '*'}/*`],
+    profile,
+    selectors,
+  };
+}
+
+export interface Detection {
+  customer: number;
+  agent: number;
+  bot: number;
+  system: number;
+  /** Messages found whose sender the rule does not recognise. */
+  unknown: number;
+  total: number;
+  conversations: number;
+  conversationId: string | null;
+  buyerName: string | null;
+  hasComposer: boolean;
+}
+
+/** What a config reads from the page now, in counts: the live line while teaching. */
+export function detect(config: SiteConfig, doc: Document, url: string): Detection {
+  const snap = snapshotPage(config, doc, url);
+  const count = (k: SenderKind) => snap.messages.filter((m) => m.sender === k).length;
+  return {
+    customer: count('customer'),
+    agent: count('agent'),
+    bot: count('bot'),
+    system: count('system'),
+    unknown: snap.messages.filter((m) => m.sender === null).length,
+    total: snap.messages.length,
+    conversations: snap.conversations.length,
+    conversationId: snap.conversationId,
+    buyerName: snap.buyerName,
+    hasComposer: snap.hasComposer,
+  };
+}
