@@ -328,7 +328,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
   // ---- the config and live detection -------------------------------------------------------
 
   const built = useMemo(() => {
-    const config = buildConfig({ host: site.host, protocol: site.protocol, name, profile, parts: fieldsToSelectors(fields) });
+    const config = buildConfig({ host: site.host, protocol: site.protocol, path: site.path, name, profile, parts: fieldsToSelectors(fields) });
     // Selectors are checked here (the page's DOM parses them); the background validates the
     // whole config with the schema when it is saved, and a refusal is shown.
     const bad = selectorProblems(config, domSelectorChecker(doc));

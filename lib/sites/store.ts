@@ -22,7 +22,7 @@ export async function syncBuiltinSiteConfigs(db: DeskmateDB, now = Date.now()): 
 
 export async function publishMatchIndex(db: DeskmateDB): Promise<void> {
   const enabled = await db.siteConfigs.where('enabled').equals(1).toArray();
-  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches })));
+  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches, source: r.source })));
 }
 
 export type SiteConfigFileResult = { ok: true; configs: SiteConfig[] } | { ok: false; errors: string[] };

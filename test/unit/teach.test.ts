@@ -8,6 +8,8 @@ import { domSelectorChecker, parseSiteConfig, type SiteConfig } from '@/lib/site
 import {
   buildConfig,
   configIdFor,
+  pathScope,
+  siteOf,
   conversationIdFromUrl,
   deriveComposer,
   deriveConversationList,
@@ -521,6 +523,20 @@ describe('buildConfig', () => {
       const id = configIdFor(host);
       expect(id, host).toMatch(/^[a-z0-9][a-z0-9._-]{1,63}$/);
     }
+  });
+
+  it("matches the console's host and path, not the whole host", () => {
+    const at = (url: string) => {
+      const site = siteOf(url);
+      return buildConfig({ host: site.host, protocol: site.protocol, path: site.path, parts: {} });
+    };
+    expect(at('http://127.0.0.1:5175/classic-noid/index.html?reset')).toMatchObject({ id: 'user-127.0.0.1-classic-noid', matches: ['http://127.0.0.1/classic-noid/*'] });
+    expect(at('https://desk.example.com/chat/c-1001')).toMatchObject({ id: 'user-desk.example.com-chat', matches: ['https://desk.example.com/chat/*'] });
+    // At the root, or a first folder that is an id: the whole host.
+    expect(at('https://desk.example.com/index.html#/c/1')).toMatchObject({ id: 'user-desk.example.com', matches: ['https://desk.example.com/*'] });
+    expect(at('https://desk.example.com/123456/inbox')).toMatchObject({ matches: ['https://desk.example.com/*'] });
+    expect(pathScope('/a%2Fb/x')).toBe('/');
+    for (const url of ['http://127.0.0.1:5175/classic-noid/index.html', 'https://desk.example.com/chat/c-1001']) expect(parseSiteConfig(at(url)).ok, url).toBe(true);
   });
 
   it('drops empty rules and sender lists', () => {

@@ -80,6 +80,17 @@ export const teachEn = {
   'teach.saved': 'Saved. Deskmate now works on {host}.',
   'teach.dockLeft': 'Move this panel to the left',
   'teach.dockRight': 'Move this panel to the right',
+  'sites.inEffect': 'Reading this page: {name} ({source})',
+  'sites.sourceUser': 'your own',
+  'sites.sourceBuiltin': 'built-in',
+  'sites.reasonChosen': 'You chose it for {host}.',
+  'sites.reasonOnly': 'It is the only config that matches this page.',
+  'sites.reasonOwn': 'Your own configs (taught or imported) come before the built-in ones.',
+  'sites.reasonSpecific': 'Its address pattern matches this page most closely.',
+  'sites.reasonFirst': 'Several configs match this page equally; the first by id is used.',
+  'sites.alsoMatch': 'Also matching this page:',
+  'sites.useInstead': 'Use {name} instead',
+  'sites.backToDefault': 'Back to the default ({name})',
 } as const;
 
 export const teachZhCN: Record<keyof typeof teachEn, string> = {
@@ -162,4 +173,15 @@ export const teachZhCN: Record<keyof typeof teachEn, string> = {
   'teach.saved': '已保存，Deskmate 现在可以在 {host} 上工作了。',
   'teach.dockLeft': '把面板移到左侧',
   'teach.dockRight': '把面板移到右侧',
+  'sites.inEffect': '正在读取此页面的配置：{name}（{source}）',
+  'sites.sourceUser': '你自己的',
+  'sites.sourceBuiltin': '内置',
+  'sites.reasonChosen': '这是你为 {host} 选择的配置。',
+  'sites.reasonOnly': '只有这一份配置与此页面匹配。',
+  'sites.reasonOwn': '你自己的配置（教会的或导入的）优先于内置配置。',
+  'sites.reasonSpecific': '它的网址规则与此页面最为贴合。',
+  'sites.reasonFirst': '多份配置同样匹配此页面，按 ID 取第一份。',
+  'sites.alsoMatch': '同样匹配此页面的配置：',
+  'sites.useInstead': '改用 {name}',
+  'sites.backToDefault': '恢复默认（{name}）',
 };

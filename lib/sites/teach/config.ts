@@ -11,21 +11,46 @@ export interface BuildConfigInput {
   profile?: CountingProfileKind;
   /** "https" (default) or "http", with or without the colon. */
   protocol?: string;
+  /** The console's path on the host ("/workbench/", from pathScope): the config matches only below it. */
+  path?: string;
 }
 
-/** Host and protocol of a page URL, for buildConfig. */
-export function siteOf(url: string): { host: string; protocol: string } {
+/** Host, protocol and console path of a page URL, for buildConfig. */
+export function siteOf(url: string): { host: string; protocol: string; path: string } {
   try {
     const u = new URL(url);
-    return { host: u.host, protocol: u.protocol.replace(/:$/, '') };
+    return { host: u.host, protocol: u.protocol.replace(/:$/, ''), path: pathScope(u.pathname) };
   } catch {
-    return { host: '', protocol: 'https' };
+    return { host: '', protocol: 'https', path: '/' };
   }
 }
 
-export function configIdFor(host: string): string {
+/**
+ * Where on its host a console lives: the first folder of the page's path ("/chat/123" →
+ * "/chat/", "/workbench/index.html" → "/workbench/"), or "/" for a page at the root or a first
+ * folder that is itself an id. A taught config matches this path, not the whole host, so a
+ * built-in config for the rest of the host and other consoles on it keep working.
+ */
+export function pathScope(pathname: string): string {
+  const segs = pathname.split('/');
+  // segs[0] is "" (before the leading slash); a folder is a segment followed by another one.
+  const first = segs.length > 2 ? decodeSafe(segs[1] ?? '') : '';
+  if (!first || !/^[\w.~-]{1,60}$/.test(first) || /^\.+$/.test(first) || /\d{3,}/.test(first)) return '/';
+  return `/${first}/`;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
+}
+
+export function configIdFor(host: string, path = '/'): string {
   const hostname = host.replace(/:\d+$/, '').toLowerCase();
-  const slug = hostname.replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  const where = `${hostname}${path === '/' ? '' : `-${path.replace(/^\/|\/$/g, '').toLowerCase()}`}`;
+  const slug = where.replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
   return `user-${slug || 'local'}`.slice(0, 64).replace(/[-._]+$/, '');
 }
 
@@ -61,7 +86,7 @@ export const LIST_KEYS = ['conversationItem', 'message', 'composer', 'conversati
 export const RULE_KEYS = ['conversationItemId', 'activeConversation', 'messageId', 'messageTime', 'messageText', 'buyerName', 'orderNo', 'disputeType', 'trackingNo'] as const;
 
 /** A complete site config for the host, from the derived (and corrected) selectors. */
-export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol = 'https' }: BuildConfigInput): SiteConfig {
+export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol = 'https', path = '/' }: BuildConfigInput): SiteConfig {
   const hostname = host.replace(/:\d+$/, '').toLowerCase();
   const scheme = protocol.replace(/:$/, '') === 'http' ? 'http' : 'https';
   const selectors: TeachSelectors = {};
@@ -78,10 +103,10 @@ export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol 
   return {
     format: 'deskmate/site-config',
     version: 1,
-    id: configIdFor(hostname),
+    id: configIdFor(hostname, path),
     name: (name?.trim() || hostname || 'site').slice(0, 100),
     verified: false,
-    matches: [`${scheme}://${hostname || '*'}/*`],
+    matches: [`${scheme}://${hostname || '*'}${path}*`],
     profile,
     selectors,
   };

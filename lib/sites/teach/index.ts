@@ -35,5 +35,5 @@ export {
   type ConversationDerivation,
   type TitleDerivation,
 } from './page-fields';
-export { buildConfig, configIdFor, detect, siteOf, type BuildConfigInput, type Detection } from './config';
+export { buildConfig, configIdFor, detect, pathScope, siteOf, type BuildConfigInput, type Detection } from './config';
 export { describeElement, emptyFields, fieldsToSelectors, selectorsToFields, type TeachFields } from './form';
