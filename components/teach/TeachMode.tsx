@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { usePicker } from './usePicker';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
 import type { MessageKey } from '@/lib/i18n';
@@ -9,6 +10,7 @@ import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
 import { errorText } from '@/lib/i18n/errors';
 import {
   buildConfig,
+  composedParent,
   conversationIdFromUrl,
   deriveComposer,
   deriveConversationList,
@@ -20,6 +22,9 @@ import {
   fieldsToSelectors,
   pickable,
   sameMessage,
+  scoped,
+  scopedRule,
+  scopeOf,
   selectorsToFields,
   siteOf,
   type Detection,
@@ -116,7 +121,13 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
           setNotice(t('teach.pickedGone', { step: t(gone === 'customer' ? 'teach.stepCustomer' : 'teach.stepAgent') }));
           return;
         }
-        const d = deriveMessageRule(customer, agent, doc);
+        // Selectors are derived in the root that holds the picks (a shadow root, a frame) and reached with >>>.
+        const scope = scopeOf(customer, doc);
+        if (scopeOf(agent, doc).root !== scope.root) {
+          setNotice(t('teach.noItems'));
+          return;
+        }
+        const d = deriveMessageRule(customer, agent, scope.root);
         if (!d) {
           setNotice(t(sameMessage(customer, agent) ? 'teach.sameMessage' : 'teach.noItems'));
           return;
@@ -125,7 +136,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         show('agent', d.agentItem);
         setFields((f) =>
           selectorsToFields(
-            { message: d.message, messageSender: d.messageSender, messageId: d.messageId, messageTime: d.messageTime, messageText: d.messageText },
+            { message: scoped(scope.prefix, d.message), messageSender: d.messageSender, messageId: d.messageId, messageTime: d.messageTime, messageText: d.messageText },
             f,
           ),
         );
@@ -137,29 +148,33 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
               : t('teach.messagesFound', { count: d.count }),
         );
       } else if (step === 'composer') {
-        const d = deriveComposer(el, doc);
+        const scope = scopeOf(el, doc);
+        const d = deriveComposer(el, scope.root);
         show('composer', d.element);
-        setFields((f) => selectorsToFields({ composer: d.composer }, f));
+        setFields((f) => selectorsToFields({ composer: scoped(scope.prefix, d.composer) }, f));
         setNotice('');
       } else if (step === 'title') {
-        const d = deriveTitle(el, doc);
+        const scope = scopeOf(el, doc);
+        const d = deriveTitle(el, scope.root);
+        const buyerName = scopedRule(scope.prefix, d.buyerName);
         setFields((f) => {
-          const next = selectorsToFields({ buyerName: d.buyerName, conversationHeader: d.conversationHeader }, f);
+          const next = selectorsToFields({ buyerName, conversationHeader: scoped(scope.prefix, d.conversationHeader) }, f);
           // Without an id in the list or the address, the customer's name tells conversations apart.
           if (f.activeConversation || f.activeConversationUrl) return next;
-          return selectorsToFields({ activeConversation: { selector: d.buyerName.selector } }, next);
+          return selectorsToFields({ activeConversation: { selector: buyerName.selector } }, next);
         });
         setNotice('');
       } else {
-        const d = deriveConversationList(el, doc);
+        const scope = scopeOf(el, doc);
+        const d = deriveConversationList(el, scope.root);
         if (!d) {
           setNotice(t('teach.noList'));
           return;
         }
         show('conversation', d.element);
         setFields((f) => {
-          const next = selectorsToFields({ conversationItem: d.conversationItem, conversationItemId: d.conversationItemId }, f);
-          return d.activeConversation ? selectorsToFields({ activeConversation: d.activeConversation }, next) : next;
+          const next = selectorsToFields({ conversationItem: scoped(scope.prefix, d.conversationItem), conversationItemId: d.conversationItemId }, f);
+          return d.activeConversation ? selectorsToFields({ activeConversation: scopedRule(scope.prefix, d.activeConversation) }, next) : next;
         });
         setNotice('');
       }
@@ -198,132 +213,13 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
 
   const widen = (step: StepId) => {
     const current = elements.current[step];
-    const parent = current ? pickable(current.parentElement) : null;
+    const parent = current ? pickable(composedParent(current)) : null;
     if (parent) apply(step, parent);
   };
 
-  // ---- picking: outline under the pointer, swallow the page's pointer events -------------
+  // ---- picking: outline under the pointer, swallow the page's pointer events (usePicker) ----
 
-  // The listeners below are registered once per picking session; they call the latest callbacks.
-  const latest = useRef({ choose, stopPicking });
-  useLayoutEffect(() => {
-    latest.current = { choose, stopPicking };
-  });
-
-  useEffect(() => {
-    if (!picking) return;
-    const win = doc.defaultView ?? window;
-    const root = rootRef.current;
-    const rootNode = root?.getRootNode();
-    const host = rootNode && 'host' in rootNode ? (rootNode as ShadowRoot).host : null;
-    const box = boxRef.current;
-    let hover: Element | null = null;
-    let raf = 0;
-
-    const ours = (target: EventTarget | null): boolean => {
-      const node = target as Node | null;
-      if (!node || typeof node.nodeType !== 'number') return false;
-      return !!root?.contains(node) || !!host?.contains(node);
-    };
-    const targetOf = (e: Event): Element | null => {
-      if (ours(e.target)) return null;
-      const node = e.target as Node | null;
-      const el = node && node.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
-      return pickable(el);
-    };
-    // Layout is read for this one element only, once per frame.
-    const paint = () => {
-      raf = 0;
-      if (!box) return;
-      if (!hover || !hover.isConnected) {
-        box.hidden = true;
-        return;
-      }
-      const r = hover.getBoundingClientRect();
-      box.hidden = false;
-      box.style.transform = `translate(${Math.round(r.left)}px, ${Math.round(r.top)}px)`;
-      box.style.width = `${Math.round(r.width)}px`;
-      box.style.height = `${Math.round(r.height)}px`;
-    };
-    const schedule = () => {
-      if (!raf) raf = win.requestAnimationFrame(paint);
-    };
-    const setHover = (el: Element | null, announce: boolean) => {
-      hover = el;
-      schedule();
-      if (announce && el) {
-        el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-        setOutlined(describeElement(el));
-      }
-    };
-
-    // Only the agent's own pointer and keys pick: events a page script makes (`el.click()`,
-    // dispatchEvent) have isTrusted false and are ignored (docs/security.md S2).
-    const onMove = (e: PointerEvent) => {
-      if (!e.isTrusted) return;
-      const el = targetOf(e);
-      if (el !== hover) setHover(el, false);
-    };
-    const swallow = (e: Event) => {
-      if (ours(e.target)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      e.stopImmediatePropagation();
-    };
-    const onClick = (e: MouseEvent) => {
-      if (!e.isTrusted || ours(e.target)) return;
-      swallow(e);
-      const el = targetOf(e);
-      if (el) latest.current.choose(el);
-    };
-    const notOurs = (el: Element | null): Element | null => (el && (el === host || ours(el)) ? null : el);
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.isTrusted) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        latest.current.stopPicking();
-        return;
-      }
-      if (e.key === 'Enter' && hover) {
-        e.preventDefault();
-        e.stopPropagation();
-        latest.current.choose(hover);
-        return;
-      }
-      let next: Element | null = null;
-      const start = (): Element | null => {
-        const active = doc.activeElement;
-        if (active && active !== doc.body && !ours(active) && active !== host) return pickable(active);
-        return notOurs(doc.body?.firstElementChild ?? null);
-      };
-      if (e.key === 'ArrowUp') next = hover ? pickable(hover.parentElement) : start();
-      else if (e.key === 'ArrowDown') next = hover ? notOurs(pickable(hover.firstElementChild)) : start();
-      else if (e.key === 'ArrowLeft') next = hover ? notOurs(hover.previousElementSibling) : start();
-      else if (e.key === 'ArrowRight') next = hover ? notOurs(hover.nextElementSibling) : start();
-      else return;
-      e.preventDefault();
-      e.stopPropagation();
-      if (next) setHover(next, true);
-    };
-    const onScroll = () => schedule();
-
-    const swallowed = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'dblclick', 'auxclick', 'contextmenu'] as const;
-    win.addEventListener('pointermove', onMove, true);
-    for (const type of swallowed) win.addEventListener(type, swallow, true);
-    win.addEventListener('click', onClick, true);
-    win.addEventListener('keydown', onKey, true);
-    win.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    return () => {
-      win.removeEventListener('pointermove', onMove, true);
-      for (const type of swallowed) win.removeEventListener(type, swallow, true);
-      win.removeEventListener('click', onClick, true);
-      win.removeEventListener('keydown', onKey, true);
-      win.removeEventListener('scroll', onScroll, true);
-      if (raf) win.cancelAnimationFrame(raf);
-      if (box) box.hidden = true;
-    };
-  }, [picking, doc]);
+  usePicker({ active: !!picking, doc, rootRef, boxRef, onChoose: choose, onStop: stopPicking, onOutline: (el) => setOutlined(describeElement(el)) });
 
   // ---- the config and live detection -------------------------------------------------------
 
@@ -367,7 +263,11 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
     const observer = config && target ? new MutationObserver(schedule) : null;
     if (observer && config) {
       const attributeFilter = [...new Set(['class', ...observedAttributes(config), ...(config.selectors.messageSender?.attr ? [config.selectors.messageSender.attr] : [])])];
-      observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter });
+      const options = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter };
+      observer.observe(target, options);
+      // The shadow roots and frame documents the picks are in: a document's observer does not see inside them.
+      const roots = new Set(Object.values(elements.current).map((el) => el.getRootNode()));
+      for (const r of roots) if (r !== doc && (r.nodeType === 11 || r.nodeType === 9)) observer.observe(r, options);
     }
     return () => {
       observer?.disconnect();

@@ -37,3 +37,4 @@ export {
 } from './page-fields';
 export { buildConfig, configIdFor, detect, pathScope, siteOf, type BuildConfigInput, type Detection } from './config';
 export { describeElement, emptyFields, fieldsToSelectors, selectorsToFields, type TeachFields } from './form';
+export { composedParent, scoped, scopedRule, scopeOf, type PickScope } from './scope';

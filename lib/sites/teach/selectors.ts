@@ -36,7 +36,8 @@ export function localParts(el: Element): Part[] {
   for (const c of classes) parts.push({ sel: `.${c}`, rank: 5 });
   if (classes.length >= 2) parts.push({ sel: `.${classes[0]}.${classes[1]}`, rank: 5.5 });
   for (const p of stableClassPrefixes(el)) parts.push({ sel: `[class*=${quote(p)}]`, rank: 7 });
-  parts.push({ sel: tag, rank: 10 });
+  // A custom element's name (desk-app, chat-thread) is chosen by the page's authors, like a class.
+  parts.push({ sel: tag, rank: tag.includes('-') ? 5.2 : 10 });
   parts.sort((a, b) => a.rank - b.rank);
   const seen = new Set<string>();
   return parts.filter((p) => (seen.has(p.sel) ? false : (seen.add(p.sel), true)));
@@ -108,22 +109,25 @@ export function selectorCandidates(el: Element, root: Root = el.ownerDocument, l
     node = a;
   }
   if (node.parentElement?.tagName === 'BODY' || node.tagName === 'BODY') add(`body > ${path}`);
+  // At the top of a shadow root the path needs no anchor.
+  else if (!node.parentElement && root.nodeType === 11) add(path);
   return out;
 }
 
 /** A short, robust selector that finds `el` (and only it) in `root`. */
 export function selectorFor(el: Element, root: Root = el.ownerDocument): string {
-  return selectorCandidates(el, root, 1)[0] ?? nthPath(el);
+  return selectorCandidates(el, root, 1)[0] ?? nthPath(el, root);
 }
 
-export function nthPath(el: Element): string {
+export function nthPath(el: Element, root: Root = el.ownerDocument): string {
   const parts: string[] = [];
   let e: Element | null = el;
   while (e && e.tagName !== 'BODY' && e.tagName !== 'HTML') {
     parts.unshift(nthOfType(e));
     e = e.parentElement;
   }
-  return ['body', ...parts].join(' > ');
+  // Inside a shadow root the path starts at its top element.
+  return (root.nodeType === 11 ? parts : ['body', ...parts]).join(' > ');
 }
 
 export function safeMatches(el: Element, sel: string): boolean {
