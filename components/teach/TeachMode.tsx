@@ -173,7 +173,15 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         }
         show('conversation', d.element);
         setFields((f) => {
-          const next = selectorsToFields({ conversationItem: scoped(scope.prefix, d.conversationItem), conversationItemId: d.conversationItemId }, f);
+          const next = selectorsToFields(
+            {
+              conversationItem: scoped(scope.prefix, d.conversationItem),
+              conversationItemId: d.conversationItemId,
+              conversationUnread: d.conversationUnread,
+              conversationLastTime: d.conversationLastTime,
+            },
+            f,
+          );
           return d.activeConversation ? selectorsToFields({ activeConversation: scopedRule(scope.prefix, d.activeConversation) }, next) : next;
         });
         setNotice('');
@@ -426,6 +434,8 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
             {field('buyerNameAttr', 'teach.fieldBuyerNameAttr')}
             {field('conversationItemId', 'teach.fieldConversationItemId', true)}
             {field('conversationItemIdAttr', 'teach.fieldConversationItemIdAttr')}
+            {field('conversationUnread', 'teach.fieldConversationUnread', true)}
+            {field('conversationLastTime', 'teach.fieldConversationLastTime', true)}
           </details>
         </details>
 

@@ -744,3 +744,25 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     }
   });
 });
+
+describe('conversation list: per-item badge and time', () => {
+  it('finds the unread badge an item shows while teaching and the times of all items', () => {
+    const doc = page(`<ul class="conv-list">
+      <li class="conv-item active" data-conv-id="c-1"><span class="conv-name">林晓雨</span><span class="conv-time">14:05</span><span class="conv-preview">在吗</span></li>
+      <li class="conv-item" data-conv-id="c-2"><span class="conv-name">王建国</span><span class="conv-time">昨天 09:12</span><span class="conv-preview">好的</span><span class="unread">3</span></li>
+      <li class="conv-item" data-conv-id="c-3"><span class="conv-name">陈思琪</span><span class="conv-time">12-01 10:00</span><span class="conv-preview">谢谢</span></li>
+    </ul>`);
+    const d = deriveConversationList(q(doc, '.conv-name', 0), doc);
+    expect(d?.conversationUnread).toEqual({ selector: ['.unread'] });
+    expect(d?.conversationLastTime).toEqual({ selector: ['.conv-time'] });
+    const items = Array.from(doc.querySelectorAll('.conv-item'));
+    expect(items.map((i) => extractValue(d!.conversationUnread!, i))).toEqual([null, '3', null]);
+  });
+
+  it('without a badge on screen there is no unread rule (never a guess)', () => {
+    const doc = page(`<ul><li class="item" data-id="a1"><b class="n">A</b><i class="t">14:05</i></li><li class="item" data-id="b2"><b class="n">B</b><i class="t">14:06</i></li></ul>`);
+    const d = deriveConversationList(q(doc, '.n', 1), doc);
+    expect(d?.conversationUnread).toBeUndefined();
+    expect(d?.conversationLastTime).toEqual({ selector: ['.t'] });
+  });
+});

@@ -26,12 +26,15 @@ export interface TeachFields {
   activeConversation: string;
   activeConversationAttr: string;
   activeConversationUrl: string;
+  conversationUnread: string;
+  conversationLastTime: string;
 }
 
 export const emptyFields: TeachFields = {
   message: '', senderAttr: '', customer: '', agent: '', bot: '', system: '', messageText: '', messageId: '', messageIdAttr: '',
   messageTime: '', messageTimeAttr: '', composer: '', buyerName: '', buyerNameAttr: '', conversationHeader: '', conversationItem: '',
   conversationItemId: '', conversationItemIdAttr: '', activeConversation: '', activeConversationAttr: '', activeConversationUrl: '',
+  conversationUnread: '', conversationLastTime: '',
 };
 
 export const lines = (s: string): string[] | undefined => cleanList(s.split('\n'));
@@ -61,6 +64,8 @@ export function fieldsToSelectors(f: TeachFields): TeachSelectors {
   set('conversationItem', lines(f.conversationItem));
   set('conversationItemId', ruleFrom(f.conversationItemId, f.conversationItemIdAttr));
   set('activeConversation', ruleFrom(f.activeConversation, f.activeConversationAttr, f.activeConversationUrl));
+  set('conversationUnread', ruleFrom(f.conversationUnread, ''));
+  set('conversationLastTime', ruleFrom(f.conversationLastTime, ''));
   return s;
 }
 
@@ -85,6 +90,8 @@ export function selectorsToFields(s: Partial<TeachSelectors>, base: TeachFields 
   if ('conversationHeader' in s) f.conversationHeader = joinLines(s.conversationHeader);
   if ('conversationItem' in s) f.conversationItem = joinLines(s.conversationItem);
   if ('conversationItemId' in s) [f.conversationItemId, f.conversationItemIdAttr] = rule(s.conversationItemId);
+  if ('conversationUnread' in s) f.conversationUnread = rule(s.conversationUnread)[0];
+  if ('conversationLastTime' in s) f.conversationLastTime = rule(s.conversationLastTime)[0];
   if ('activeConversation' in s) {
     [f.activeConversation, f.activeConversationAttr] = rule(s.activeConversation);
     f.activeConversationUrl = s.activeConversation?.fromUrl ? (s.activeConversation.regex ?? '') : '';

@@ -101,6 +101,10 @@ export interface ConversationDerivation {
   conversationItem: string[];
   conversationItemId?: ExtractRule;
   activeConversation?: ExtractRule;
+  /** Per item: the unread badge, found when some item shows one while teaching. */
+  conversationUnread?: ExtractRule;
+  /** Per item: the time of its last message as the list shows it ("14:05"). */
+  conversationLastTime?: ExtractRule;
   element: Element;
   count: number;
 }
@@ -175,5 +179,50 @@ export function deriveConversationList(el: Element, root: Root = el.ownerDocumen
       break;
     }
   }
+  const unread = perItemRule(items, isBadgeText);
+  if (unread) result.conversationUnread = unread;
+  const time = perItemRule(items, isListTime);
+  if (time) result.conversationLastTime = time;
   return result;
+}
+
+/** An unread badge's text: "3", "99+". */
+export function isBadgeText(s: string): boolean {
+  return /^[1-9]\d{0,2}\+?$/.test(s);
+}
+
+/** A list's last-message time as consoles show it (lib/sites/console-time.ts reads it). */
+export function isListTime(s: string): boolean {
+  return /^(?:(?:今天|昨天|前天) ?)?\d{1,2}:\d{2}(?::\d{2})?$|^\d{1,2}-\d{1,2} \d{1,2}:\d{2}$|^\d{1,2}月\d{1,2}日(?: \d{1,2}:\d{2})?$/.test(s);
+}
+
+function leaves(item: Element): Element[] {
+  return Array.from(item.querySelectorAll('*'))
+    .slice(0, 100)
+    .filter((e) => e.children.length === 0);
+}
+
+/**
+ * A rule read inside each list item (an unread badge, a time): from an element whose text looks
+ * like one on some item, a selector relative to the item that, on every item, finds nothing or
+ * something that looks like one too.
+ */
+function perItemRule(items: Element[], looks: (text: string) => boolean): ExtractRule | undefined {
+  const text = (e: Element | null) => (e?.textContent ?? '').trim();
+  for (const item of items.slice(0, 50)) {
+    const el = leaves(item).find((e) => looks(text(e)));
+    if (!el) continue;
+    // Its own classes first ("unread" names a state elsewhere, but here it is what the badge is).
+    const own = Array.from(el.classList)
+      .filter((c) => !isHashedClass(c))
+      .map((c) => `.${c}`);
+    for (const sel of [...own, ...selectorCandidates(el, item, 3)]) {
+      if (items.every((i) => {
+        const found = safeAll(i, sel)[0] ?? null;
+        return !found || !text(found) || looks(text(found));
+      })) return { selector: [sel] };
+    }
+    return undefined;
+  }
+  return undefined;
 }
