@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { usePicker } from './usePicker';
+import { CountingFields, countingDraft, readCounting, type CountingDraft } from './CountingFields';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { observedAttributes } from '@/lib/sites/extract';
-import { countingProfiles, type CountingProfileKind } from '@/lib/sites/kinds';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
 import { errorText } from '@/lib/i18n/errors';
@@ -57,13 +57,6 @@ const STEPS: { id: StepId; label: MessageKey; optional: boolean }[] = [
   { id: 'conversation', label: 'teach.stepConversation', optional: true },
 ];
 
-const PROFILE_LABELS: Record<CountingProfileKind, MessageKey> = {
-  taobao: 'teach.profileTaobao',
-  pinduoduo: 'teach.profilePinduoduo',
-  douyin: 'teach.profileDouyin',
-  jd: 'teach.profileJd',
-  helpdesk: 'teach.profileHelpdesk',
-};
 
 /** Detection waits for the page to settle, but never longer than MAX_WAIT_MS under constant change. */
 const DEBOUNCE_MS = 250;
@@ -82,7 +75,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
   const hostname = site.host.replace(/:\d+$/, '');
   const [fields, setFields] = useState<TeachFields>(() => initialFields(url));
   const [name, setName] = useState(hostname);
-  const [profile, setProfile] = useState<CountingProfileKind>('helpdesk');
+  const [counting, setCounting] = useState<CountingDraft>(() => countingDraft('helpdesk'));
   const [picking, setPicking] = useState<StepId | null>(null);
   const [picked, setPicked] = useState<Partial<Record<StepId, string>>>({});
   const [notice, setNotice] = useState('');
@@ -232,13 +225,22 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
   // ---- the config and live detection -------------------------------------------------------
 
   const built = useMemo(() => {
-    const config = buildConfig({ host: site.host, protocol: site.protocol, path: site.path, name, profile, parts: fieldsToSelectors(fields) });
+    const read = readCounting(counting);
+    const config = buildConfig({
+      host: site.host,
+      protocol: site.protocol,
+      path: site.path,
+      name,
+      profile: counting.profile,
+      counting: read.ok ? { targetSec: read.targetSec, hours: read.hours } : undefined,
+      parts: fieldsToSelectors(fields),
+    });
     // Selectors are checked here (the page's DOM parses them); the background validates the
     // whole config with the schema when it is saved, and a refusal is shown.
     const bad = selectorProblems(config, domSelectorChecker(doc));
     const parsed: { ok: true; value: SiteConfig } | { ok: false; errors: string[] } = bad.length ? { ok: false, errors: bad } : { ok: true, value: config as SiteConfig };
     return { config, parsed };
-  }, [fields, name, profile, site, doc]);
+  }, [fields, name, counting, site, doc]);
 
   useEffect(() => {
     const config = built.parsed.ok ? built.parsed.value : null;
@@ -290,6 +292,8 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
     const s = built.config.selectors;
     if (!s.message || !s.messageSender) problems.push(t('teach.needMessages'));
     if (!s.composer) problems.push(t('teach.needComposer'));
+    const read = readCounting(counting);
+    if (!read.ok) for (const p of read.problems) problems.push(t(p === 'target' ? 'teach.badTarget' : 'teach.badHours'));
     if (!built.parsed.ok) problems.push(...built.parsed.errors);
     setErrors(problems);
     setSaved(false);
@@ -442,15 +446,8 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         <div className="dm-teach-site">
           <label htmlFor={`${ids}-name`}>{t('teach.fieldName')}</label>
           <input id={`${ids}-name`} type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
-          <label htmlFor={`${ids}-profile`}>{t('teach.fieldProfile')}</label>
-          <select id={`${ids}-profile`} value={profile} onChange={(e) => setProfile(e.target.value as CountingProfileKind)}>
-            {countingProfiles.map((p) => (
-              <option key={p} value={p}>
-                {t(PROFILE_LABELS[p])}
-              </option>
-            ))}
-          </select>
         </div>
+        <CountingFields value={counting} onChange={setCounting} />
 
         <ErrorList errors={errors} heading={t('teach.cannotSave')} />
         <p className="dm-teach-status" role="status">

@@ -678,10 +678,27 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
         setter?.call(input, '我的工作台');
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
+      // The platform: JD offers its own target (30 s) and hours (09:00–23:00); the agent's shop answers within 20 s.
+      const type = (key: MessageKey, value: string) =>
+        act(async () => {
+          const el = ui.field(key) as unknown as HTMLInputElement | HTMLSelectElement;
+          const proto = el.tagName === 'SELECT' ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+          Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
+          el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+        });
+      expect(ui.field('teach.fieldTarget').value).toBe('3600');
+      await type('teach.fieldProfile', 'jd');
+      expect(ui.field('teach.fieldTarget').value).toBe('30');
+      expect(ui.field('teach.fieldHoursFrom').value).toBe('09:00');
+      await type('teach.fieldTarget', '0');
+      await act(async () => ui.button('common.save').click());
+      expect(ui.onSave).not.toHaveBeenCalled();
+      await type('teach.fieldTarget', '20');
       await act(async () => ui.button('common.save').click());
       expect(ui.onSave).toHaveBeenCalledTimes(1);
       const config = ui.onSave.mock.calls[0]?.[0] as SiteConfig;
-      expect(config).toMatchObject({ id: 'user-im.example.com', name: '我的工作台', matches: ['https://im.example.com/*'], verified: false, profile: 'helpdesk' });
+      expect(config).toMatchObject({ id: 'user-im.example.com', name: '我的工作台', matches: ['https://im.example.com/*'], verified: false, profile: 'jd', counting: { targetSec: 20 } });
+      expect(config.counting?.hours).toBeUndefined();
       expect(parseSiteConfig(config, check(document)).ok).toBe(true);
     } finally {
       ui.pageRoot.removeEventListener('click', countClick);

@@ -1,4 +1,5 @@
 // Teach: the site config built from the derived selectors, and what it detects on the page.
+import { formatClock, PROFILE_DEFAULTS } from '@/lib/metrics/counting';
 import { snapshotPage } from '../extract';
 import type { CountingProfileKind, ExtractRule, SenderKind, SiteConfig } from '../schema';
 import { type SenderRule, type TeachSelectors } from './tokens';
@@ -13,6 +14,29 @@ export interface BuildConfigInput {
   protocol?: string;
   /** The console's path on the host ("/workbench/", from pathScope): the config matches only below it. */
   path?: string;
+  /** The platform's reply target and counted hours as the agent set them (kept only where they differ from the profile's). */
+  counting?: TeachCounting;
+}
+
+export interface TeachCounting {
+  targetSec?: number;
+  hours?: { from: string; to: string };
+}
+
+/** The profile's own target and hours, as the teach form shows them. */
+export function profileCounting(profile: CountingProfileKind): { targetSec: number; hours: { from: string; to: string } } {
+  const d = PROFILE_DEFAULTS[profile];
+  return { targetSec: d.targetSec, hours: { from: formatClock(d.hours.from), to: formatClock(d.hours.to) } };
+}
+
+/** The config's `counting`: what differs from the profile's defaults (nothing: no `counting`). */
+function countingOverrides(profile: CountingProfileKind, c: TeachCounting | undefined): SiteConfig['counting'] {
+  if (!c) return undefined;
+  const d = profileCounting(profile);
+  const out: NonNullable<SiteConfig['counting']> = {};
+  if (c.targetSec !== undefined && c.targetSec !== d.targetSec) out.targetSec = c.targetSec;
+  if (c.hours && (c.hours.from !== d.hours.from || c.hours.to !== d.hours.to)) out.hours = { from: c.hours.from, to: c.hours.to };
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Host, protocol and console path of a page URL, for buildConfig. */
@@ -86,7 +110,7 @@ export const LIST_KEYS = ['conversationItem', 'message', 'composer', 'conversati
 export const RULE_KEYS = ['conversationItemId', 'conversationUnread', 'conversationLastTime', 'activeConversation', 'messageId', 'messageTime', 'messageText', 'buyerName', 'orderNo', 'disputeType', 'trackingNo'] as const;
 
 /** A complete site config for the host, from the derived (and corrected) selectors. */
-export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol = 'https', path = '/' }: BuildConfigInput): SiteConfig {
+export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol = 'https', path = '/', counting }: BuildConfigInput): SiteConfig {
   const hostname = host.replace(/:\d+$/, '').toLowerCase();
   const scheme = protocol.replace(/:$/, '') === 'http' ? 'http' : 'https';
   const selectors: TeachSelectors = {};
@@ -100,6 +124,7 @@ export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol 
   }
   const sender = cleanSender(parts.messageSender);
   if (sender) selectors.messageSender = sender;
+  const overrides = countingOverrides(profile, counting);
   return {
     format: 'deskmate/site-config',
     version: 1,
@@ -108,6 +133,7 @@ export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol 
     verified: false,
     matches: [`${scheme}://${hostname || '*'}${path}*`],
     profile,
+    ...(overrides ? { counting: overrides } : {}),
     selectors,
   };
 }
