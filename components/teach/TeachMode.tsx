@@ -5,7 +5,7 @@ import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { observedAttributes } from '@/lib/sites/extract';
-import type { SiteConfig } from '@/lib/sites/schema';
+import type { SenderKind, SiteConfig } from '@/lib/sites/schema';
 import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
 import { errorText } from '@/lib/i18n/errors';
 import {
@@ -138,7 +138,9 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
             ? t('teach.noSender', { count: d.count })
             : d.problems.includes('senderMismatch')
               ? t('teach.senderMismatch')
-              : t('teach.messagesFound', { count: d.count }),
+              : d.problems.includes('hashedSender')
+                ? t('teach.hashedSender', { count: d.count })
+                : t('teach.messagesFound', { count: d.count }),
         );
       } else if (step === 'composer') {
         const scope = scopeOf(el, doc);
@@ -396,9 +398,22 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         <section className="dm-teach-detect" aria-labelledby={`${ids}-detect`}>
           <h3 id={`${ids}-detect`}>{t('teach.detectHeading')}</h3>
           <DetectionLines detection={detection} />
+          {detection?.kind === 'ok' && detection.value.messages.length > 0 && (
+            <SenderList
+              messages={detection.value.messages}
+              onCorrect={(el, kind) => {
+                try {
+                  apply(kind, el);
+                } catch (err) {
+                  setNotice(t('common.error', { message: errorText(err, t) }));
+                }
+              }}
+            />
+          )}
         </section>
 
-        <details className="dm-teach-fields" open>
+        {/* The selectors stay editable, folded away: picks and the sender list are the way for most agents. */}
+        <details className="dm-teach-fields">
           <summary>{t('teach.selectors')}</summary>
           <p id={linesHintId} className="dm-teach-muted">
             {t('teach.linesHint')}
@@ -493,6 +508,46 @@ function TextField({
         <input id={id} type="text" value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
       )}
     </div>
+  );
+}
+
+const SENDER_LABELS: Record<SenderKind, MessageKey> = {
+  customer: 'teach.senderCustomer',
+  agent: 'teach.senderAgent',
+  bot: 'teach.senderBot',
+  system: 'teach.senderSystem',
+};
+
+/**
+ * Every message on screen with the sender the config now reads for it; a click says "this one is
+ * the customer's" or "this one is mine", which becomes that pick (the rule is derived again).
+ */
+function SenderList({ messages, onCorrect }: { messages: Detection['messages']; onCorrect: (el: Element, kind: 'customer' | 'agent') => void }) {
+  const { t } = useI18n();
+  return (
+    <details className="dm-teach-senders" open>
+      <summary>{t('teach.sendersHeading', { count: messages.length })}</summary>
+      <ol>
+        {messages.map((m, i) => {
+          const text = m.text.length > 30 ? `${m.text.slice(0, 30)}…` : m.text;
+          return (
+            <li key={i} className={m.sender ? undefined : 'dm-teach-warn'}>
+              <span>{t('teach.senderLine', { sender: m.sender ? t(SENDER_LABELS[m.sender]) : t('teach.senderUnknown'), text })}</span>{' '}
+              {m.sender !== 'customer' && (
+                <button type="button" className="dm-teach-link" aria-label={t('teach.markCustomerFor', { text })} onClick={() => onCorrect(m.element, 'customer')}>
+                  {t('teach.markCustomer')}
+                </button>
+              )}{' '}
+              {m.sender !== 'agent' && (
+                <button type="button" className="dm-teach-link" aria-label={t('teach.markAgentFor', { text })} onClick={() => onCorrect(m.element, 'agent')}>
+                  {t('teach.markAgent')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </details>
   );
 }
 

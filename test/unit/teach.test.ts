@@ -442,7 +442,12 @@ describe('teach: a page like the demo workspace', () => {
       conversationHeader: ['.chat-header'],
       conversationItemId: { selector: [':scope'], attr: 'data-conv-id' },
     });
-    expect(detect(config, doc, 'http://127.0.0.1/')).toEqual({
+    const detected = detect(config, doc, 'http://127.0.0.1/');
+    // Each message on screen with the sender read for it (the page says it in data-sender).
+    expect(detected.messages.map((m) => m.sender)).toEqual(detected.messages.map((m) => m.element.getAttribute('data-sender')));
+    expect(detected.messages.map((m) => m.element)).toEqual(Array.from(doc.querySelectorAll('#messages .msg[data-msg-id]')));
+    expect({ ...detected, messages: undefined }).toEqual({
+      messages: undefined,
       customer: 2,
       agent: 1,
       bot: 1,
@@ -458,7 +463,7 @@ describe('teach: a page like the demo workspace', () => {
 });
 
 describe('teach: when nothing stable tells the senders apart', () => {
-  it('says so instead of using generated classes', () => {
+  it('falls back on the generated classes that differ, with a warning, and the message selector still uses none', () => {
     const doc = page(`
       <div id="root"><div class="sc-AxjAm kPQfYn">
         <div class="sc-bdVaJa hOZsXB"><div class="sc-htpNat eAbCdE"><span>hello</span></div></div>
@@ -466,11 +471,24 @@ describe('teach: when nothing stable tells the senders apart', () => {
         <div class="sc-bdVaJa hOZsXB"><div class="sc-htpNat eAbCdE"><span>ok</span></div></div>
       </div></div>`);
     const rule = deriveMessageRule(q(doc, 'span', 0), q(doc, 'span', 1), doc)!;
-    expect(rule.problems).toContain('noSender');
-    expect(rule.messageSender).toBeUndefined();
+    expect(rule.problems).toEqual(['hashedSender']);
+    expect(rule.messageSender).toEqual({ customer: ['.eAbCdE'], agent: ['.fGhIjK'] });
     expect(rule.count).toBe(3);
     const json = JSON.stringify(rule.message);
     for (const token of hashedTokens(doc)) expect(json).not.toContain(token);
+    const config = buildConfig({ host: 'x.example.com', parts: { message: rule.message, messageSender: rule.messageSender, composer: ['textarea'] } });
+    expect(detect(config, doc, 'https://x.example.com/').messages.map((m) => [m.sender, m.text])).toEqual([
+      ['customer', 'hello'],
+      ['agent', 'hi there'],
+      ['customer', 'ok'],
+    ]);
+  });
+
+  it('says so when not even a class tells the senders apart', () => {
+    const doc = page(`<div id="list"><div class="_a1b2"><span>hello</span></div><div class="_a1b2"><span>hi there</span></div><div class="_a1b2"><span>ok</span></div></div>`);
+    const rule = deriveMessageRule(q(doc, 'span', 0), q(doc, 'span', 1), doc)!;
+    expect(rule.problems).toContain('noSender');
+    expect(rule.messageSender).toBeUndefined();
   });
 
   it('refuses two clicks on the same message', () => {
@@ -702,6 +720,32 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
       expect(parseSiteConfig(config, check(document)).ok).toBe(true);
     } finally {
       ui.pageRoot.removeEventListener('click', countClick);
+      ui.cleanup();
+    }
+  });
+
+  it('lists the sender read for every message on screen; a click on one corrects the pick', async () => {
+    const ui = await mount();
+    const click = (el: Element) => act(async () => void el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }))));
+    try {
+      await act(async () => ui.button('teach.pick', 'teach.stepCustomer').click());
+      await click(q(document, '#messages .msg-text span', 0));
+      await act(async () => ui.button('teach.pick', 'teach.stepAgent').click());
+      await click(q(document, '#messages .msg-text span', 1));
+      await ui.settle();
+      const lines = () => Array.from(ui.shadow.querySelectorAll('.dm-teach-senders li > span')).map((s) => s.textContent ?? '');
+      const line = (sender: MessageKey, text: string) => either('teach.senderLine', { sender: '§', text }).map((s) => s.replace('§', either(sender)[s.includes('：') ? 1 : 0]!));
+      expect(lines()).toHaveLength(3);
+      expect(line('teach.senderCustomer', '在吗')).toContain(lines()[0]);
+      expect(line('teach.senderAgent', '在的')).toContain(lines()[1]);
+      expect(line('teach.senderCustomer', '发货了吗')).toContain(lines()[2]);
+      // "This one is mine" on the third message: it becomes the agent pick (and the rule is derived again).
+      const mark = Array.from(ui.shadow.querySelectorAll('.dm-teach-senders button')).find((b) => either('teach.markAgentFor', { text: '发货了吗' }).includes(b.getAttribute('aria-label') ?? ''));
+      expect(mark).toBeDefined();
+      await act(async () => (mark as HTMLButtonElement).click());
+      const picked = ui.shadow.querySelectorAll('.dm-teach-steps li')[1]?.textContent ?? '';
+      expect(picked).toContain('发货了吗');
+    } finally {
       ui.cleanup();
     }
   });

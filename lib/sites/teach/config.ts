@@ -1,6 +1,6 @@
 // Teach: the site config built from the derived selectors, and what it detects on the page.
 import { formatClock, PROFILE_DEFAULTS } from '@/lib/metrics/counting';
-import { snapshotPage } from '../extract';
+import { extractMessage, queryAll, snapshotPage } from '../extract';
 import type { CountingProfileKind, ExtractRule, SenderKind, SiteConfig } from '../schema';
 import { type SenderRule, type TeachSelectors } from './tokens';
 
@@ -150,11 +150,16 @@ export interface Detection {
   conversationId: string | null;
   buyerName: string | null;
   hasComposer: boolean;
+  /** The messages on screen (at most MAX_SHOWN) and the sender the config reads for each, so the agent can confirm or correct it. */
+  messages: { element: Element; sender: SenderKind | null; text: string }[];
 }
 
-/** What a config reads from the page now, in counts: the live line while teaching. */
+const MAX_SHOWN = 40;
+
+/** What a config reads from the page now: the live lines while teaching. */
 export function detect(config: SiteConfig, doc: Document, url: string): Detection {
   const snap = snapshotPage(config, doc, url);
+  const items = queryAll(doc, config.selectors.message).slice(0, MAX_SHOWN);
   const count = (k: SenderKind) => snap.messages.filter((m) => m.sender === k).length;
   return {
     customer: count('customer'),
@@ -167,5 +172,9 @@ export function detect(config: SiteConfig, doc: Document, url: string): Detectio
     conversationId: snap.conversationId,
     buyerName: snap.buyerName,
     hasComposer: snap.hasComposer,
+    messages: items.map((element) => {
+      const m = extractMessage(config, element);
+      return { element, sender: m.sender, text: m.text.replace(/\s+/g, ' ').trim() };
+    }),
   };
 }

@@ -1,6 +1,6 @@
 // Teach: message items from a customer and an agent pick, and what tells their senders apart.
 import type { ExtractRule, SenderKind } from '../schema';
-import { attrSel, IDENT, isStableValue, NOISE_ATTR, pickable, quote, type Root, type SenderRule, stableClasses, stableClassPrefixes, tagOf, TEST_ATTR, words } from './tokens';
+import { attrSel, IDENT, isStableValue, isStateClass, NOISE_ATTR, pickable, quote, type Root, type SenderRule, stableClasses, stableClassPrefixes, tagOf, TEST_ATTR, words } from './tokens';
 import { ancestorsOf, type Part, safeAll, safeMatches, selectorFor } from './selectors';
 import { attrNames, commonAncestor, levelsBetween, listContainer, noneNested, sharedParts, similarSiblings, strongPart } from './items';
 
@@ -28,8 +28,23 @@ export function isKeywordValue(v: string): boolean {
 
 export interface Distinction {
   rule: SenderRule;
-  /** 3 = on the item itself by attribute value, 2 = by class/attribute presence, 1 = via ancestor or descendant. */
+  /** 3 = on the item itself by attribute value, 2 = by class/attribute presence, 1 = via ancestor or descendant, 0.5 = generated classes. */
   strength: number;
+  /** Told apart by generated class names, which a new build of the console may change. */
+  hashed?: boolean;
+}
+
+/**
+ * The last resort when nothing stable tells the senders apart: a class (generated ones included,
+ * `._k2x1` / `._m4c8`) one item has and the other not, each on some items and never both on one.
+ */
+export function hashedClassDistinction(x: Element, y: Element, items: Element[]): Distinction | null {
+  const usable = (el: Element) => Array.from(el.classList).filter((c) => IDENT.test(c) && c.length <= 60 && !isStateClass(c));
+  const onlyX = usable(x).filter((c) => !y.classList.contains(c));
+  const onlyY = usable(y).filter((c) => !x.classList.contains(c));
+  const apart = (a: string, b: string) => !items.some((i) => i.classList.contains(a) && i.classList.contains(b));
+  for (const a of onlyX) for (const b of onlyY) if (apart(a, b)) return { rule: { customer: [`.${a}`], agent: [`.${b}`] }, strength: 0.5, hashed: true };
+  return null;
 }
 
 export function sortByKeyword(list: string[]): string[] {
@@ -234,7 +249,7 @@ export function textRule(x: Element, y: Element, cx: Element, cy: Element): Extr
 }
 
 /** noSender: nothing stable tells the senders apart; senderMismatch: the rule found reads the two clicks otherwise. */
-export type MessageProblem = 'noSender' | 'senderMismatch';
+export type MessageProblem = 'noSender' | 'senderMismatch' | 'hashedSender';
 
 export interface MessageDerivation {
   message: string[];
@@ -296,10 +311,10 @@ export function deriveMessageRule(customerEl: Element, agentEl: Element, root: R
       let dist = distinction(x, y, opt.items);
       if (!dist) {
         const itemPart = opt.selector.split(/\s+/).pop() ?? '*';
-        dist = ancestorDistinction(x, y, container, itemPart) ?? descendantDistinction(x, y);
+        dist = ancestorDistinction(x, y, container, itemPart) ?? descendantDistinction(x, y) ?? hashedClassDistinction(x, y, opt.items);
       }
       let score = 0;
-      if (dist) score += dist.strength === 3 ? 100 : dist.strength === 2 ? 90 : 60;
+      if (dist) score += dist.strength === 3 ? 100 : dist.strength === 2 ? 90 : dist.strength === 1 ? 60 : 50;
       if (idRule(x, y, opt.items)) score += 10;
       if (timeRule(x, y)) score += 5;
       if (groupLike(x, c0) || groupLike(y, a0)) score -= 40;
@@ -321,6 +336,7 @@ export function deriveMessageRule(customerEl: Element, agentEl: Element, root: R
   };
   if (sender) result.messageSender = sender;
   else result.problems.push('noSender');
+  if (dist?.hashed) result.problems.push('hashedSender');
   const id = idRule(x, y, best.items, sender?.attr);
   if (id) result.messageId = id;
   const time = timeRule(x, y);
