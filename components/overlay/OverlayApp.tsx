@@ -14,7 +14,8 @@ import { Picker } from './Picker';
 import { TimerWatcher } from './TimerWatcher';
 import { CasesTab } from './CasesTab';
 import { TeachMode } from '@/components/teach/TeachMode';
-import { useMatchedConfig } from './useMatchedConfig';
+import { useMatchedConfig, type MatchedConfig } from './useMatchedConfig';
+import { SiteChoice } from './SiteChoice';
 import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
@@ -22,7 +23,7 @@ import { StorageFullNotice } from '@/components/StorageFullNotice';
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
   const { open, tab, setOpen, setTab, picker, pickerSeq, closePicker, teaching, setTeaching, capturing } = useOverlayStore();
-  const config = useMatchedConfig();
+  const { config, resolution } = useMatchedConfig();
   const { index, noteUse } = useTemplates();
   const topFrame = window === window.top;
   const launcherRef = useRef<HTMLButtonElement>(null);
@@ -102,7 +103,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
           <div role="tabpanel" id={`dm-tabpanel-${tab}`} aria-labelledby={`dm-tab-${tab}`} className="dm-body">
             {tab === 'templates' && <TemplatesTab />}
             {tab === 'cases' && <CasesTab ctx={ctx} config={config} />}
-            {tab === 'status' && <StatusTab ctx={ctx} config={config} />}
+            {tab === 'status' && <StatusTab ctx={ctx} config={config} resolution={resolution} />}
           </div>
         </div>
       )}
@@ -201,7 +202,7 @@ function TemplatesTab() {
   );
 }
 
-function StatusTab({ ctx, config }: { ctx: ContentScriptContext; config: SiteConfig | null }) {
+function StatusTab({ ctx, config, resolution }: { ctx: ContentScriptContext; config: SiteConfig | null; resolution: MatchedConfig['resolution'] }) {
   const { t, locale } = useI18n();
   const snap = usePageSnapshot(ctx, config, true);
   const teach = (
@@ -221,6 +222,11 @@ function StatusTab({ ctx, config }: { ctx: ContentScriptContext; config: SiteCon
   return (
     <dl className="dm-facts">
       <dt>{t('overlay.site', { name: configName(config, locale) })}</dt>
+      {resolution && (
+        <dd>
+          <SiteChoice resolution={resolution} />
+        </dd>
+      )}
       <dd>{snap?.conversationId ? t('overlay.conversation', { id: snap.conversationId }) : t('overlay.noConversation')}</dd>
       {snap?.buyerName && <dd>{t('overlay.buyer', { name: snap.buyerName })}</dd>}
       {snap && snap.messages.length > 0 && <dd>{t('overlay.messages', { customer, agent })}</dd>}

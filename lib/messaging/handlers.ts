@@ -11,7 +11,8 @@ import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCa
 import type { Handlers } from './server';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
 import { isQuotaError } from '@/lib/quota';
-import { storageFullAt } from '@/lib/settings';
+import { siteChoices, siteMatchIndex, storageFullAt } from '@/lib/settings';
+import { choiceKey, rankSites } from '@/lib/sites/precedence';
 import { patternsForOrigin, senderKind } from './sender-policy';
 
 export interface BackgroundServices {
@@ -80,6 +81,20 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'sites.choose': async ({ url, id }) => {
+      const key = choiceKey(url);
+      if (!key) throw new Error('sites.choose: url: not a page address');
+      const choices = { ...(await siteChoices.getValue()) };
+      if (id === null) delete choices[key];
+      else {
+        // Only a config that is enabled and matches the page can be chosen for it.
+        const index = await siteMatchIndex.getValue();
+        if (!rankSites(index, url).some((e) => e.id === id)) throw new Error(`sites.choose: id: "${id}" does not match this page`);
+        choices[key] = id;
+      }
+      await siteChoices.setValue(choices);
+      return { id };
+    },
     'teach.start': async ({ tabId }, sender) => {
       if (!fromExtensionPage(sender)) throw new Error('teach.start must come from an extension page');
       await services.injectOverlay(tabId, 0);

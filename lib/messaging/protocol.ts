@@ -36,6 +36,8 @@ export const requests = {
       .strict(),
   },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  /** The agent's choice of config for a page where several match (null: back to the default). */
+  'sites.choose': { input: z.object({ url: z.string().min(1).max(2000), id: z.string().min(1).max(64).nullable() }).strict() },
   /** Messages a watcher saw in one conversation (ids, senders and times only: never text). */
   'timers.observe': { input: observeBatchSchema },
   /** Conversations of the list (not the open one) where the buyer wrote (lib/timers/tracker). */

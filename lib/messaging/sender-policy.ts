@@ -108,6 +108,12 @@ export async function senderRefusal<T extends RequestType>(
         return `sites.save: matches: a config taught on a page may only match that page's own site (${origin.protocol}//${origin.hostname}/…)`;
       return null; // (an existing config of that id: checked by the handler, which has the database)
     }
+    case 'sites.choose': {
+      const page = originOf(sender.url);
+      const target = originOf((input as ParsedInput<'sites.choose'>).url);
+      if (!page || !target || page.hostname !== target.hostname) return 'sites.choose: url: a page may only choose the config of its own site';
+      return null;
+    }
     case 'cases.openPage':
       if (!(await openTabs(String(sender.tab.id)))) return 'cases.openPage: too many pages opened from this tab; try again in a minute';
       return null;

@@ -17,6 +17,7 @@ export interface Responses {
   'lint.record': null;
   'sites.get': SiteConfigRecord | null;
   'sites.save': { id: string };
+  'sites.choose': { id: string | null };
   'teach.start': { started: boolean };
   'timers.observe': ObserveResult;
   'timers.list': ObserveResult;

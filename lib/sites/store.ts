@@ -27,7 +27,7 @@ export async function syncBuiltinSiteConfigs(db: DeskmateDB, now = Date.now()): 
 
 export async function publishMatchIndex(db: DeskmateDB): Promise<void> {
   const enabled = await db.siteConfigs.where('enabled').equals(1).toArray();
-  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches })));
+  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches, source: r.source })));
 }
 
 /** Largest site-config file read, in UTF-8 bytes. */
