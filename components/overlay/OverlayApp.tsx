@@ -18,6 +18,7 @@ import { useMatchedConfig } from './useMatchedConfig';
 import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { Tabs } from '@/components/ui/Tabs';
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
@@ -26,6 +27,12 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { index, noteUse } = useTemplates();
   const topFrame = window === window.top;
   const launcherRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // Opening the panel moves focus into it (onto the selected tab); Escape gives it back.
+  const panelShown = topFrame && open && !teaching;
+  useEffect(() => {
+    if (panelShown) panelRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [panelShown]);
   const close = useCallback(() => {
     setOpen(false);
     launcherRef.current?.focus();
@@ -70,7 +77,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
         />
       )}
       {topFrame && open && !teaching && (
-        <div className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>
+        <div ref={panelRef} className="dm-panel" role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>
           <header className="dm-header">
             <strong>{t('overlay.panelTitle')}</strong>
             <button type="button" className="dm-icon" aria-label={t('common.close')} onClick={close}>
@@ -78,32 +85,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
             </button>
           </header>
           <StorageFullNotice className="dm-error" />
-          <div role="tablist" className="dm-tabs" aria-label={t('overlay.panelTitle')}>
-            {tabs.map((x) => (
-              <button
-                key={x.id}
-                type="button"
-                role="tab"
-                id={`dm-tab-${x.id}`}
-                aria-selected={tab === x.id}
-                aria-controls={`dm-tabpanel-${x.id}`}
-                tabIndex={tab === x.id ? 0 : -1}
-                onClick={() => setTab(x.id)}
-                onKeyDown={(e) => {
-                  const i = tabs.findIndex((y) => y.id === x.id);
-                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-                  if (step) setTab(tabs[(i + step + tabs.length) % tabs.length]!.id);
-                }}
-              >
-                {x.label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id={`dm-tabpanel-${tab}`} aria-labelledby={`dm-tab-${tab}`} className="dm-body">
+          <Tabs tabs={tabs} selected={tab} onSelect={setTab} label={t('overlay.panelTitle')} idPrefix="dm" className="dm-tabs" panelClassName="dm-body">
             {tab === 'templates' && <TemplatesTab />}
             {tab === 'cases' && <CasesTab ctx={ctx} config={config} />}
             {tab === 'status' && <StatusTab ctx={ctx} config={config} />}
-          </div>
+          </Tabs>
         </div>
       )}
       {topFrame && (
@@ -162,7 +148,7 @@ function TemplatesTab() {
       <p className="dm-muted">{templates ? t('overlay.templatesCount', { count: templates.length }) : t('common.loading')}</p>
       {templates && templates.length === 0 && <p className="dm-muted">{t('overlay.templatesEmpty')}</p>}
       {templates && templates.length > 0 && (
-        <ul className="dm-list" aria-label={t('overlay.tabTemplates')}>
+        <ul className="dm-list" aria-label={t('overlay.tabTemplates')} tabIndex={0}>
           {templates.map((tpl) => (
             <li key={tpl.id}>
               <span className="dm-title">{tpl.title}</span>
@@ -221,7 +207,8 @@ function StatusTab({ ctx, config }: { ctx: ContentScriptContext; config: SiteCon
   return (
     <dl className="dm-facts">
       <dt>{t('overlay.site', { name: configName(config, locale) })}</dt>
-      <dd>{snap?.conversationId ? t('overlay.conversation', { id: snap.conversationId }) : t('overlay.noConversation')}</dd>
+      {/* The conversation's internal id means nothing to the agent: only whether one is recognised. */}
+      <dd>{snap?.conversationId ? t('overlay.conversation') : t('overlay.noConversation')}</dd>
       {snap?.buyerName && <dd>{t('overlay.buyer', { name: snap.buyerName })}</dd>}
       {snap && snap.messages.length > 0 && <dd>{t('overlay.messages', { customer, agent })}</dd>}
       {snap?.orderNo && <dd>{t('overlay.order', { order: snap.orderNo })}</dd>}

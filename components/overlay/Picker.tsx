@@ -274,7 +274,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
       )}
       {!index && <p className="dm-muted">{t('picker.loading')}</p>}
       {index && results.length === 0 && <p className="dm-muted">{index.entries.length ? t('picker.empty', { query }) : t('picker.emptyLibrary')}</p>}
-      <ul id={listId} role="listbox" aria-label={t('picker.results')} className="dm-options">
+      <ul id={listId} role="listbox" aria-label={t('picker.results')} className="dm-options" tabIndex={0}>
         {results.map((r, i) => (
           <li
             key={r.id}
@@ -292,7 +292,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
         ))}
       </ul>
       {current && ctx && (
-        <div className="dm-preview" aria-live="polite" aria-label={current.title}>
+        <div className="dm-preview" role="region" tabIndex={0} aria-label={t('picker.preview', { title: current.title })}>
           {previewOf(current, ctx)}
         </div>
       )}

@@ -11,9 +11,9 @@ import type { Translate } from '@/lib/i18n';
 
 const CHIP_CSS = `
 :host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
-span { font: 600 11px/16px system-ui, sans-serif; padding: 0 6px; border-radius: 8px; color: #fff; background: #1e8e3e; font-variant-numeric: tabular-nums; white-space: nowrap; }
+span { font: 600 11px/16px system-ui, sans-serif; padding: 0 6px; border-radius: 8px; color: #fff; background: #137333; font-variant-numeric: tabular-nums; white-space: nowrap; }
 span.warn { background: #b06000; }
-span.late { background: #d93025; }
+span.late { background: #b3261e; }
 `;
 
 export function formatElapsed(ms: number): string {

@@ -30,7 +30,7 @@ export const en = {
   'overlay.tabStatus': 'This page',
   'overlay.site': 'Site: {name}',
   'overlay.siteUnknown': 'No site config matches this page',
-  'overlay.conversation': 'Conversation: {id}',
+  'overlay.conversation': 'Conversation recognised',
   'overlay.buyer': 'Buyer: {name}',
   'overlay.noConversation': 'No conversation detected',
   'overlay.messages': '{customer} customer / {agent} agent messages on screen',
@@ -88,6 +88,7 @@ export const en = {
   'picker.fillTitle': 'Fill in before inserting',
   'picker.insert': 'Insert',
   'picker.insertFailed': 'Could not insert into this field. The text was not changed.',
+  'picker.preview': 'Preview: {title}',
   'picker.loading': 'Loading templates…',
 
   'options.tabTemplates': 'Templates',

@@ -31,7 +31,7 @@ export const zhCN: Record<MessageKey, string> = {
   'overlay.tabStatus': '当前页面',
   'overlay.site': '站点：{name}',
   'overlay.siteUnknown': '没有与此页面匹配的站点配置',
-  'overlay.conversation': '会话：{id}',
+  'overlay.conversation': '已识别当前会话',
   'overlay.buyer': '买家：{name}',
   'overlay.noConversation': '未识别到会话',
   'overlay.messages': '屏幕上有 {customer} 条买家消息 / {agent} 条客服消息',
@@ -89,6 +89,7 @@ export const zhCN: Record<MessageKey, string> = {
   'picker.fillTitle': '插入前请填写',
   'picker.insert': '插入',
   'picker.insertFailed': '无法插入到此输入框，原文未改动。',
+  'picker.preview': '预览：{title}',
   'picker.loading': '正在加载话术…',
 
   'options.tabTemplates': '话术库',

@@ -26,7 +26,9 @@ describe('Chromium: overlay and data that survives', () => {
     await page.getByRole('tab', { name: '当前页面' }).click();
     await dialog.getByText('站点：客服助手演示工作台').waitFor();
     const convId = await page.locator('#chat').getAttribute('data-active-conv');
-    await dialog.getByText(`会话：${convId}`).waitFor();
+    await dialog.getByText('已识别当前会话').waitFor();
+    // The internal conversation id is not shown to the agent.
+    assert.equal(await dialog.getByText(convId).count(), 0);
     // Escape closes the panel and gives focus back to the launcher.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
