@@ -87,7 +87,9 @@ export class ChipLayer {
         const header = queryFirst(this.doc, s.conversationHeader);
         const name = header ? null : queryFirst(this.doc, s.buyerName?.selector);
         if (header) ensure(header, activeConversation, 'append');
-        else if (name) ensure(name, activeConversation, 'after');
+        // Inside the name, after its text: beside the element it would take a line of its own in
+        // a column layout (the header jumped whenever a wait started or ended).
+        else if (name) ensure(name, activeConversation, 'append');
       }
     }
     for (const [host, chip] of this.chips) {

@@ -5,6 +5,7 @@ import { WeeklyReport } from '@/components/dashboard/WeeklyReport';
 import { useI18n } from '@/components/i18n';
 import { Tabs } from '@/components/ui/Tabs';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { WaitingSummary } from '@/components/WaitingSummary';
 import { TodayStats } from './TodayStats';
 
 type View = 'overview' | 'weekly';
@@ -20,6 +21,7 @@ export function Dashboard() {
   return (
     <main style={{ padding: 14 }}>
       <h1>{t('sidepanel.title')}</h1>
+      <WaitingSummary />
       <StorageFullNotice className="tm-errors" />
       <Tabs tabs={views} selected={view} onSelect={setView} label={t('sidepanel.title')} idPrefix="dash">
         {view === 'overview' ? (

@@ -25,6 +25,12 @@ export const en = {
   'common.off': 'Off',
 
   'overlay.launcher': 'Open Deskmate',
+  'overlay.launcherMove': 'Drag to move (or Alt+arrow keys)',
+  'overlay.noField': 'Click into the chat box first, then choose a template',
+  'overlay.searchTemplates': 'Search templates (title, shortcode, pinyin)',
+  'overlay.folder': 'Folder',
+  'overlay.allFolders': 'All folders',
+  'overlay.newTemplate': '+ New',
   'overlay.panelTitle': 'Deskmate',
   'overlay.tabTemplates': 'Templates',
   'overlay.tabStatus': 'This page',
@@ -79,6 +85,10 @@ export const en = {
   'options.storageUsed': '{used} used on this computer',
   'options.privacy': 'Everything Deskmate records stays in this browser. Nothing is sent anywhere.',
 
+  'waits.summary': 'Waiting {waiting} · Late {late}',
+  'waits.none': 'No buyer is waiting',
+  'waits.open': 'Open the longest wait',
+  'waits.noTab': 'That console’s tab is closed',
   'picker.title': 'Templates',
   'picker.results': 'Matching templates',
   'picker.search': 'Search templates',

@@ -26,6 +26,12 @@ export const zhCN: Record<MessageKey, string> = {
   'common.off': '关',
 
   'overlay.launcher': '打开客服助手',
+  'overlay.launcherMove': '拖动可移动位置（或 Alt+方向键）',
+  'overlay.noField': '先点一下聊天输入框，再选话术',
+  'overlay.searchTemplates': '搜索话术（标题、快捷码、拼音）',
+  'overlay.folder': '目录',
+  'overlay.allFolders': '全部目录',
+  'overlay.newTemplate': '+ 新建',
   'overlay.panelTitle': '客服助手',
   'overlay.tabTemplates': '话术',
   'overlay.tabStatus': '当前页面',
@@ -80,6 +86,10 @@ export const zhCN: Record<MessageKey, string> = {
   'options.storageUsed': '本机已使用 {used}',
   'options.privacy': '客服助手记录的一切都只保存在本浏览器中，不会发送到任何地方。',
 
+  'waits.summary': '等待中 {waiting} · 超时 {late}',
+  'waits.none': '没有买家在等待',
+  'waits.open': '打开等待最久的会话',
+  'waits.noTab': '该工作台的标签页已关闭',
   'picker.title': '话术',
   'picker.results': '匹配的话术',
   'picker.search': '搜索话术',

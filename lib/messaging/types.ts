@@ -18,6 +18,7 @@ export interface Responses {
   'sites.get': SiteConfigRecord | null;
   'sites.save': { id: string };
   'teach.start': { started: boolean };
+  'waits.show': { shown: boolean };
   'timers.observe': ObserveResult;
   'timers.list': ObserveResult;
   'cases.definitions': Checklists;

@@ -124,4 +124,36 @@ describe('Chromium: accessibility of every screen (axe-core)', () => {
       assert.equal(failures.length, 0, failures.join('\n'));
     });
   }
+
+  it('is usable from the keyboard: focus enters the panel and follows the tabs; the options page follows its hash', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(url('options.html'));
+    await page.evaluate(() => chrome.storage.local.set({ language: 'zh-CN' }));
+    await page.goto(`${env.server.url}?schedule=off&reset`);
+    const launcher = page.getByRole('button', { name: '打开客服助手' });
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '客服助手' });
+    const focusedTab = () => page.evaluate(() => document.querySelector('deskmate-overlay').shadowRoot.activeElement?.textContent);
+    await waitFor(async () => (await focusedTab()) === '话术', { message: 'focus on the selected tab' });
+    await page.keyboard.press('ArrowRight');
+    await waitFor(async () => (await focusedTab()) === '案件', { message: 'focus follows →' });
+    assert.equal(await dialog.getByRole('tab', { name: '案件' }).getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('End');
+    await waitFor(async () => (await focusedTab()) === '当前页面', { message: 'End' });
+    await page.keyboard.press('Home');
+    await waitFor(async () => (await focusedTab()) === '话术', { message: 'Home' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await focusedTab(), '客服助手', 'focus back on the launcher');
+
+    await page.goto(url('options.html#templates'));
+    await page.getByRole('tab', { name: '话术库', selected: true }).waitFor();
+    await page.evaluate(() => {
+      location.hash = '#general';
+    });
+    await page.getByRole('tab', { name: '通用', selected: true }).waitFor();
+    await page.getByRole('heading', { name: '界面语言' }).waitFor();
+    await page.close();
+  });
 });

@@ -31,6 +31,11 @@ describe('Chromium: service-language lint', () => {
     await page.keyboard.type('好的。不是告诉你了，怎么还不明白？');
     await region().getByText('不是告诉你了', { exact: true }).waitFor();
     assert.equal(await ta.inputValue(), '好的。不是告诉你了，怎么还不明白？', 'lint never changes text by itself');
+    // The buyer's latest message stays readable: the popover does not cover it.
+    const box = await region().boundingBox();
+    const last = await page.locator('#messages .msg').last().boundingBox();
+    assert.ok(box && last, 'both on screen');
+    assert.ok(box.y >= last.y + last.height || box.y + box.height <= last.y, `popover ${JSON.stringify(box)} clear of the latest message ${JSON.stringify(last)}`);
     await region().getByRole('button', { name: '替换为标准用语' }).first().click();
     await waitFor(async () => !(await ta.inputValue()).includes('不是告诉你了'), { message: 'the fix' });
     const value = await ta.inputValue();
