@@ -59,6 +59,7 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
   const selectors = config.selectors.composer;
   // Read when a lint runs (a new config object must not restart the watcher and drop its run).
   const configRef = useRef(config);
+  const relint = useRef<((field: HTMLElement) => void) | null>(null);
   useEffect(() => {
     configRef.current = config;
   }, [config]);
@@ -90,6 +91,12 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
       if (timer !== undefined) clearTimeout(timer);
       timer = ctx.setTimeout(run, DEBOUNCE_MS);
     };
+    // After a one-click fix: some editors (Quill) apply it without an edit event the watcher hears.
+    relint.current = (field) => {
+      current = field;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = ctx.setTimeout(run, 0);
+    };
     const stopEdits = onEveryEdit(document, onEdit);
     const onCompositionEnd = (e: Event) => onEdit(e.composedPath()[0] ?? null);
     document.addEventListener('compositionend', onCompositionEnd, true);
@@ -113,7 +120,10 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
       const at = textNodeAt(el, span.start, span.end) ?? textNodeAt(el, flag.start, flag.end);
       if (at) ok = (await replaceQuery(editableRoot(at.node.parentElement) ?? el, { kind: 'rich', query: '', trigger: '', ...at }, flag.replacement)).ok;
     }
-    if (ok) void send('lint.record', { ruleId: flag.ruleId, kind: 'fixed', siteId: config.id }).catch(() => undefined);
+    if (ok) {
+      relint.current?.(el);
+      void send('lint.record', { ruleId: flag.ruleId, kind: 'fixed', siteId: config.id }).catch(() => undefined);
+    }
   };
 
   return (

@@ -52,6 +52,8 @@ describe('Chromium: service-language lint', () => {
     await region().getByText('微信', { exact: true }).waitFor();
     await region().getByRole('button', { name: '替换为标准用语' }).first().click();
     await waitFor(async () => !(await page.evaluate(() => window.demoQuill.getText())).includes('微信'), { message: 'fixed in the Quill model' });
+    // The fixed text is checked again: nothing left to flag, the popover goes.
+    await region().waitFor({ state: 'detached' });
     const events = await waitFor(async () => {
       const rows = await readTable(browser.context, browser.extensionId, 'lintEvents');
       return rows.some((r) => r.kind === 'fixed' && r.ruleId === 'offplatform.wechat') && rows;

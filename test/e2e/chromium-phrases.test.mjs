@@ -38,9 +38,15 @@ describe('Chromium: the 话术 quick-phrase panel', () => {
 
     // A folder narrows the list; a click inserts too (where the caret is now: the end).
     await search.fill('');
-    await dialog.getByRole('combobox', { name: '目录' }).selectOption('通用');
+    // From the keyboard (the overlay ignores the synthetic events selectOption would send).
+    const folderSelect = dialog.getByRole('combobox', { name: '目录' });
+    await folderSelect.focus();
+    for (let i = 0; i < 12 && (await folderSelect.inputValue()) !== '通用'; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await folderSelect.inputValue(), '通用');
     const general = inScope.filter((t) => t.folder === '通用' || t.folder.startsWith('通用/'));
-    await dialog.getByRole('status').filter({ hasText: `共 ${general.length} 条话术` }).waitFor();
+    await waitFor(async () => (await dialog.locator('.dm-tpl-foot [role="status"]').textContent()) === `共 ${general.length} 条话术`, { message: `共 ${general.length} 条话术` }).catch(async (e) => {
+      throw new Error(`${e.message}; shown: ${await dialog.locator('.dm-tpl-foot [role="status"]').textContent()}`);
+    });
     const folders = await list.getByRole('option').evaluateAll((els) => els.length);
     assert.equal(folders, general.length);
     await search.fill('感谢表扬');
@@ -58,6 +64,9 @@ describe('Chromium: the 话术 quick-phrase panel', () => {
     await form.getByLabel('内容').fill('面板里新建的话术');
     await form.getByRole('button', { name: '保存' }).click();
     await dialog.getByRole('status').filter({ hasText: '已保存“面板新建”' }).waitFor();
+    await folderSelect.focus();
+    await page.keyboard.press('Home');
+    assert.equal(await folderSelect.inputValue(), '', 'all folders');
     await search.fill('面板新建');
     await list.getByRole('option', { name: /面板新建/ }).waitFor();
     await page.close();
