@@ -5,6 +5,7 @@ import { send } from '@/lib/messaging/client';
 import { disabledHosts } from '@/lib/settings';
 import { TodayStats } from './TodayStats';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { WaitingSummary } from '@/components/WaitingSummary';
 
 function useActiveHost(): string | null | undefined {
   const [host, setHost] = useState<string | null | undefined>(undefined);
@@ -53,6 +54,7 @@ export function Popup() {
   return (
     <main style={{ width: 320, padding: 14 }}>
       <h1>{t('app.name')}</h1>
+      <WaitingSummary />
       <StorageFullNotice className="tm-errors" />
       <TodayStats />
       <h2>{host ? t('popup.thisSite', { host }) : t('popup.notAvailable')}</h2>

@@ -44,6 +44,8 @@ export const requests = {
   'timers.list': { input: listBatchSchema },
   /** From the popup: open "Teach this site" in a tab (injecting the overlay first when needed). */
   'teach.start': { input: z.object({ tabId: z.number().int().min(0) }).strict() },
+  /** From the popup or side panel: bring the tab of a waiting conversation forward (the longest wait by default). */
+  'waits.show': { input: z.object({ key: z.string().min(1).max(400).optional() }).strict() },
   /** Saves a site config the agent taught Deskmate (validated whole again here). */
   'sites.save': { input: z.object({ config: z.unknown() }).strict() },
   /** The active checklist definitions in the agent's language (case types, items, deadline rules). */

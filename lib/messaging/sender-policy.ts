@@ -20,6 +20,7 @@ export type SenderKind = 'extension' | 'content';
 /** Requests only Deskmate's own pages make. */
 const EXTENSION_ONLY: ReadonlySet<RequestType> = new Set<RequestType>([
   'teach.start',
+  'waits.show',
   'cases.changed',
   'cases.attachments',
   'cases.close',

@@ -19,6 +19,7 @@ export interface Responses {
   'sites.save': { id: string };
   'sites.choose': { id: string | null };
   'teach.start': { started: boolean };
+  'waits.show': { shown: boolean };
   'timers.observe': ObserveResult;
   'timers.list': ObserveResult;
   'cases.definitions': Checklists;
