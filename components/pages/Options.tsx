@@ -1,4 +1,5 @@
 import { useStored } from '@/components/useStored';
+import { saveSetting, SettingRefusedNotice } from '@/components/SettingRefused';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Tabs } from '@/components/ui/Tabs';
@@ -45,6 +46,7 @@ export function Options() {
     <main style={{ maxWidth: 1280, margin: '0 auto', padding: 24 }}>
       <h1>{t('options.title')}</h1>
       <p className="muted">{t('options.privacy')}</p>
+      <SettingRefusedNotice />
       <Tabs tabs={TABS.map((id) => ({ id, label: labels[id] }))} selected={tab} onSelect={select} label={t('options.title')} idPrefix="opt">
         {tab === 'templates' && <TemplateManager />}
         {tab === 'lint' && <LintRulesEditor />}
@@ -66,7 +68,7 @@ function GeneralSettings() {
   return (
     <div style={{ maxWidth: 640 }}>
       <h2 id="opt-language">{t('options.language')}</h2>
-      <select aria-labelledby="opt-language" value={language ?? 'auto'} onChange={(e) => void languageSetting.setValue(e.target.value as LanguageSetting)}>
+      <select aria-labelledby="opt-language" value={language ?? 'auto'} onChange={(e) => void saveSetting('language', e.target.value as LanguageSetting)}>
         <option value="auto">{t('options.languageAuto')}</option>
         <option value="zh-CN">简体中文</option>
         <option value="en">English</option>
@@ -93,7 +95,7 @@ function SitesSettings() {
         {disabled?.map((host) => (
           <li key={host} className="row">
             <span>{host}</span>
-            <button type="button" onClick={() => void disabledHosts.setValue(disabled.filter((h) => h !== host))}>
+            <button type="button" onClick={() => void saveSetting('disabledHosts', disabled.filter((h) => h !== host))}>
               {t('options.enable')}
             </button>
           </li>
@@ -110,7 +112,7 @@ function TypingSpeed() {
   return (
     <label>
       <span>{t('options.typingSpeed')}</span>
-      <input type="number" min={5} max={400} value={speed} onChange={(e) => void typingSpeed.setValue(Math.max(5, Math.min(400, Number(e.target.value) || 40)))} />
+      <input type="number" min={5} max={400} value={speed} onChange={(e) => void saveSetting('typingSpeed', Math.max(5, Math.min(400, Number(e.target.value) || 40)))} />
     </label>
   );
 }
@@ -137,7 +139,7 @@ function ProfileForm() {
   );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await agentProfile.setValue(value);
+    if (!(await saveSetting('agentProfile', value))) return;
     setDraft(null);
     setSaved(true);
   };

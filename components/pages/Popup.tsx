@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { saveSetting, SettingRefusedNotice } from '@/components/SettingRefused';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { send } from '@/lib/messaging/client';
@@ -49,13 +50,14 @@ export function Popup() {
   const enabled = host ? !disabled?.includes(host) : false;
   const toggle = async () => {
     if (!host || !disabled) return;
-    await disabledHosts.setValue(enabled ? [...disabled, host] : disabled.filter((h) => h !== host));
+    await saveSetting('disabledHosts', enabled ? [...disabled, host] : disabled.filter((h) => h !== host));
   };
   return (
     <main style={{ width: 320, padding: 14 }}>
       <h1>{t('app.name')}</h1>
       <WaitingSummary />
       <StorageFullNotice className="tm-errors" />
+      <SettingRefusedNotice />
       <TodayStats />
       <h2>{host ? t('popup.thisSite', { host }) : t('popup.notAvailable')}</h2>
       {host && disabled && (

@@ -106,6 +106,7 @@ export const en = {
   'options.tabTemplates': 'Templates',
   'options.tabSites': 'Sites',
   'options.tabGeneral': 'General',
+  'settings.refused': 'Setting not saved: {message}',
   'tm.search': 'Search templates',
   'tm.folders': 'Folders',
   'tm.allFolders': 'All templates',

@@ -107,6 +107,7 @@ export const zhCN: Record<MessageKey, string> = {
   'options.tabTemplates': '话术库',
   'options.tabSites': '站点',
   'options.tabGeneral': '通用',
+  'settings.refused': '设置未保存：{message}',
   'tm.search': '搜索话术',
   'tm.folders': '目录',
   'tm.allFolders': '全部话术',
