@@ -4,9 +4,11 @@ import { casesEn } from './parts/cases';
 import { checklistsEn } from './parts/checklists';
 import { packageEn } from './parts/package';
 import { teachEn } from './parts/teach';
+import { lintTitlesEn } from './parts/lint-titles';
 
 export const en = {
   ...teachEn,
+  ...lintTitlesEn,
   ...casesEn,
   ...afterSalesEn,
   ...checklistsEn,

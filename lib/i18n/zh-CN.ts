@@ -4,10 +4,12 @@ import { casesZhCN } from './parts/cases';
 import { checklistsZhCN } from './parts/checklists';
 import { packageZhCN } from './parts/package';
 import { teachZhCN } from './parts/teach';
+import { lintTitlesZhCN } from './parts/lint-titles';
 
 // 简体中文界面文案。键必须与 en.ts 完全一致。
 export const zhCN: Record<MessageKey, string> = {
   ...teachZhCN,
+  ...lintTitlesZhCN,
   ...casesZhCN,
   ...afterSalesZhCN,
   ...checklistsZhCN,
