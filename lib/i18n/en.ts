@@ -251,6 +251,7 @@ export const en = {
   'dash.site': "Console",
   'dash.allSites': "All consoles",
   'dash.sec': "{n} s",
+  'dash.minShort': "{m} min",
   'dash.min': "{m} min {s} s",
   'dash.hour': "{h} h {m} min",
   'dash.ruleBusiness': "my working hours",

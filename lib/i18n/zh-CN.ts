@@ -252,6 +252,7 @@ export const zhCN: Record<MessageKey, string> = {
   'dash.site': "工作台",
   'dash.allSites': "全部工作台",
   'dash.sec': "{n} 秒",
+  'dash.minShort': "{m} 分",
   'dash.min': "{m} 分 {s} 秒",
   'dash.hour': "{h} 小时 {m} 分",
   'dash.ruleBusiness': "我的工作时间",
