@@ -101,6 +101,7 @@ export const en = {
   'picker.insert': 'Insert',
   'picker.insertFailed': 'Could not insert into this field. The text was not changed.',
   'picker.preview': 'Preview: {title}',
+  'picker.activeOption': '{title}, {n} of {count}',
   'picker.loading': 'Loading templates…',
 
   'options.tabTemplates': 'Templates',

@@ -102,6 +102,7 @@ export const zhCN: Record<MessageKey, string> = {
   'picker.insert': '插入',
   'picker.insertFailed': '无法插入到此输入框，原文未改动。',
   'picker.preview': '预览：{title}',
+  'picker.activeOption': '{title}，第 {n} 条，共 {count} 条',
   'picker.loading': '正在加载话术…',
 
   'options.tabTemplates': '话术库',

@@ -195,4 +195,30 @@ describe('Chromium: accessibility of every screen (axe-core)', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.closest('nav') !== null && document.activeElement !== document.querySelector('nav button')), true, '↓ moves to the next folder');
     await page.close();
   });
+
+  it('side panel: the heatmap fills the panel with weekday names on one line at 400 and 1280 px; dates in one format', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(url('options.html'));
+    await page.evaluate(() => chrome.storage.local.set({ language: 'zh-CN' }));
+    for (const width of [400, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url('sidepanel.html'));
+      const heatmap = page.locator('table.heatmap');
+      await heatmap.waitFor();
+      const { table, main, rows } = await heatmap.evaluate((el) => ({
+        table: el.getBoundingClientRect().width,
+        main: el.closest('figure').getBoundingClientRect().width,
+        rows: [...el.querySelectorAll('tbody th')].map((th) => th.getBoundingClientRect().height),
+      }));
+      assert.ok(table >= Math.min(main, 900) - 2, `${width} px: the heatmap takes the width (${table} of ${main})`);
+      assert.ok(rows.every((h) => h < 24), `${width} px: weekday names on one line (${rows})`);
+    }
+    await page.getByRole('tab', { name: '周报' }).click();
+    // The week's label uses the agent's language's date format (not the browser's, nor ISO).
+    await page.getByText(/^\d{4}\/\d{2}\/\d{2} 所在周$/).first().waitFor();
+    const days = await page.locator('table.report tbody th[scope="row"]').allTextContents();
+    const dated = days.filter((d) => /^\d{4}\D\d{2}\D\d{2}$/.test(d));
+    for (const d of dated) assert.match(d, /^\d{4}\/\d{2}\/\d{2}$/, 'zh-CN dates as 2026/11/30');
+    await page.close();
+  });
 });
