@@ -50,6 +50,20 @@ export function ruleText(h: Headline, t: Translate): string {
   return t(`dash.rule.${p.profile}`, { target: p.targetSec, cap: p.capSec ?? 0, gap: p.sessionGapSec ?? 0, hours });
 }
 
+/** A date in the agent's language, one format everywhere (zh-CN 2026/11/30, en 11/30/2026). */
+export function formatDay(day: number | string, locale: string): string {
+  const d = typeof day === 'number' ? new Date(day) : (() => {
+    const [y, m, dd] = day.split('-').map(Number);
+    return new Date(y!, (m ?? 1) - 1, dd ?? 1);
+  })();
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** A histogram bound in the dashboard's one unit style ("10 秒", "2 分" / "10 s", "2 min"). */
+export function shortDuration(sec: number, t: Translate): string {
+  return sec >= 60 && sec % 60 === 0 ? t('dash.minShort', { m: sec / 60 }) : t('dash.sec', { n: sec });
+}
+
 export function headlineValue(h: Headline | null, t: Translate): string {
   if (!h || h.value == null) return '–';
   return h.unit === 'ratio' ? pct(h.value) : secs(h.value, t);
@@ -130,7 +144,7 @@ export function ReplyDashboard() {
 }
 
 function Figures({ data, names }: { data: DashboardData; names: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const s: Summary = data.summaries.combined;
   const siteSummaries = Object.entries(data.summaries.sites);
   const headlines = siteSummaries.filter(([, x]) => x.headline).map(([id, x]) => ({ id, h: x.headline! }));
@@ -168,6 +182,10 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
               {t('dash.ofUnits', { n: h.numerator, d: h.denominator })} · {names[id] ?? id}
             </span>
           </div>
+          {/* Why the figure is empty, beside it rather than three blocks lower. */}
+          {h.denominator === 0 && (data.summaries.sites[id]?.outsideHours ?? 0) > 0 && (
+            <p className="headline-why">{t('dash.outsideHours', { n: data.summaries.sites[id]!.outsideHours })}</p>
+          )}
           <p className="rule">{ruleText(h, t)}</p>
         </div>
       ))}
@@ -182,19 +200,19 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
           </div>
         ))}
       </dl>
-      {s.outsideHours > 0 && <p className="muted">{t('dash.outsideHours', { n: s.outsideHours })}</p>}
+      {s.outsideHours > 0 && !headlines.some(({ h }) => h.denominator === 0) && <p className="muted">{t('dash.outsideHours', { n: s.outsideHours })}</p>}
       {s.carriedOver > 0 && <p className="muted">{t('dash.carriedOver', { n: s.carriedOver })}</p>}
 
       {data.days.length > 1 && (
         <TrendChart
           label={t('dash.trend')}
           series={[{ name: t('dash.consultations') }, { name: t('dash.timelyRate'), percent: true }]}
-          points={data.days.map((d) => ({ label: d.date, dayStart: d.dayStart, values: [d.consultations, d.timelyRate == null ? null : d.timelyRate * 100] }))}
+          points={data.days.map((d) => ({ label: formatDay(d.date, locale), dayStart: d.dayStart, values: [d.consultations, d.timelyRate == null ? null : d.timelyRate * 100] }))}
         />
       )}
       <HistogramChart
         label={t('dash.histogram')}
-        buckets={data.histogram.map((b) => ({ name: b.toSec === Infinity ? `>${b.fromSec}s` : `≤${b.toSec}s`, count: b.count }))}
+        buckets={data.histogram.map((b) => ({ name: b.toSec === Infinity ? `>${shortDuration(b.fromSec, t)}` : `≤${shortDuration(b.toSec, t)}`, count: b.count }))}
       />
       <Heatmap label={t('dash.heatmap')} grid={data.heatmap} weekdays={weekdays} />
       <HistogramChart label={t('dash.repliesByHour')} buckets={s.repliesByHour.map((count, h) => ({ name: `${h}`, count }))} />

@@ -13,7 +13,7 @@ import { csvText, type Cell } from '@/lib/csv';
 import { isoLocalMs } from '@/lib/time';
 import { startOfLocalDay } from '@/lib/metrics/today';
 import { typingSpeed, weeklyNotes, workSchedule } from '@/lib/settings';
-import { headlineValue, perDay, secs } from './ReplyDashboard';
+import { formatDay, headlineValue, perDay, secs } from './ReplyDashboard';
 
 // The weekly report (the agent's own weekly record, docs/counting.md for the figures) on one screen
 // and in one export: this week against the last, day by day, templates and service-language flags,
@@ -36,7 +36,7 @@ function weekRange(start: number) {
 }
 
 export function WeeklyReport() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [weeksBack, setWeeksBack] = useState(0);
   const speed = useStored(typingSpeed);
   const schedule = useStored(workSchedule);
@@ -51,7 +51,7 @@ export function WeeklyReport() {
     return { week, prev };
   }, [start, prevStart, speed, schedule]);
   const key = String(start);
-  const label = t('dash.weekOf', { date: new Date(start).toLocaleDateString() });
+  const label = t('dash.weekOf', { date: formatDay(start, locale) });
 
   const rows = data ? comparison(data.week, data.prev, t) : [];
   const typeTitle = useCaseTypeTitles({ ...data?.prev.cases.typeTitles, ...data?.week.cases.typeTitles });
@@ -129,7 +129,7 @@ export function WeeklyReport() {
             <tbody>
               {data.week.days.map((d) => (
                 <tr key={d.date}>
-                  <th scope="row">{d.date}</th>
+                  <th scope="row">{formatDay(d.date, locale)}</th>
                   <td>{d.consultations}</td>
                   <td>{secs(d.medianFirstResponse, t)}</td>
                   <td>{d.timelyRate == null ? '–' : `${(d.timelyRate * 100).toFixed(0)}%`}</td>

@@ -280,7 +280,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
           type="text"
           role="combobox"
           aria-label={t('picker.search')}
-          aria-expanded="true"
+          aria-expanded={results.length > 0}
           aria-controls={listId}
           aria-activedescendant={current ? `dm-opt-${current.id}` : undefined}
           value={query}
@@ -311,6 +311,14 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
         <div className="dm-preview" role="region" tabIndex={0} aria-label={t('picker.preview', { title: current.title })}>
           {previewOf(current, ctx)}
         </div>
+      )}
+      {/* Inline, the query is typed in the page's own field: its attributes are the page's (editors
+          watch their DOM) and aria-activedescendant cannot point into our shadow root, so the active
+          option is announced here. Command mode's search box is a full combobox. */}
+      {mode === 'inline' && current && (
+        <p role="status" className="dm-sr">
+          {t('picker.activeOption', { title: current.title, n: results.indexOf(current) + 1, count: results.length })}
+        </p>
       )}
       {error && (
         <p role="alert" className="dm-error">

@@ -1,6 +1,6 @@
 import { useStored } from '@/components/useStored';
 import { saveSetting, SettingRefusedNotice } from '@/components/SettingRefused';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Tabs } from '@/components/ui/Tabs';
 import type { LanguageSetting } from '@/lib/i18n';
@@ -117,6 +117,7 @@ function TypingSpeed() {
   );
 }
 
+/** The agent's profile ({{客服}}, {{工号}}, {{店铺}}): each field saves itself as it is typed, like every other setting. */
 function ProfileForm() {
   const { t } = useI18n();
   const stored = useStored(agentProfile);
@@ -131,28 +132,21 @@ function ProfileForm() {
         type="text"
         value={value[key]}
         onChange={(e) => {
+          const next = { ...value, [key]: e.target.value };
+          setDraft(next);
           setSaved(false);
-          setDraft({ ...value, [key]: e.target.value });
+          void saveSetting('agentProfile', next).then(setSaved);
         }}
       />
     </label>
   );
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!(await saveSetting('agentProfile', value))) return;
-    setDraft(null);
-    setSaved(true);
-  };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="opt-profile">
+    <section aria-labelledby="opt-profile">
       <h2 id="opt-profile">{t('options.profile')}</h2>
       {field('agentName', t('options.agentName'))}
       {field('agentId', t('options.agentId'))}
       {field('shopName', t('options.shopName'))}
-      <button type="submit" className="primary">
-        {t('common.save')}
-      </button>{' '}
       <span role="status">{saved ? t('options.saved') : ''}</span>
-    </form>
+    </section>
   );
 }

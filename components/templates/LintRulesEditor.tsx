@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { saveSetting } from '@/components/SettingRefused';
 import { useI18n } from '@/components/i18n';
+import { lintTitleKey } from '@/lib/i18n/parts/lint-titles';
 import { ErrorList } from '@/components/ErrorList';
 import { formatIssues } from '@/lib/validate';
 import { lintRules } from '@/lib/settings';
@@ -75,16 +76,21 @@ export function LintRulesEditor() {
       <p className="muted">{t('lint.rulesHelp')}</p>
       <p role="status">{status}</p>
       <ul className="plain">
-        {rules.map((r, i) => (
+        {rules.map((r, i) => {
+          // Built-in rules have a title; the agent's own are known by their first phrase.
+          const titleKey = lintTitleKey(r.id);
+          const title = titleKey ? t(titleKey) : (r.patterns[0] ?? r.id);
+          return (
           <li key={r.id} className="lint-rule">
             <label className="row">
               <input
                 type="checkbox"
                 checked={r.enabled}
-                aria-label={`${t('lint.enabled')} ${r.id}`}
+                aria-label={`${t('lint.enabled')} ${title}`}
                 onChange={() => void save(rules.map((x, j) => (j === i ? { ...x, enabled: !x.enabled } : x)))}
               />
-              <code>{r.id}</code>
+              <strong>{title}</strong>
+              <code className="muted small">{r.id}</code>
               <span className={r.severity === 'error' ? 'badge bad' : 'badge'}>{r.severity === 'error' ? t('lint.error') : t('lint.warning')}</span>
             </label>
             <div>
@@ -93,11 +99,12 @@ export function LintRulesEditor() {
             </div>
             {!!r.allow?.length && <div className="muted">{t('lint.allowList', { phrases: r.allow.join(' · ') })}</div>}
             <div className="muted">{text(r.message, locale)}</div>
-            <button type="button" aria-label={t('lint.deleteRule', { id: r.id })} onClick={() => void save(rules.filter((_, j) => j !== i))}>
+            <button type="button" aria-label={t('lint.deleteRule', { id: title })} onClick={() => void save(rules.filter((_, j) => j !== i))}>
               {t('common.delete')}
             </button>
           </li>
-        ))}
+          );
+        })}
       </ul>
       <form onSubmit={(e) => void add(e)} aria-labelledby="lint-add">
         <h3 id="lint-add">{t('lint.addRule')}</h3>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { useI18n } from '@/components/i18n';
+import { rovingKeyDown } from '@/components/ui/roving';
 import { getDb } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import { searchKeys } from '@/lib/templates/search-keys';
@@ -96,16 +97,17 @@ export function TemplateManager() {
         <ImportExport />
       </div>
       <div className="tm-body">
-        <nav className="tm-folders" aria-label={t('tm.folders')}>
+        {/* One Tab stop (the current folder); ↑/↓ move between folders, Enter chooses. */}
+        <nav className="tm-folders" aria-label={t('tm.folders')} onKeyDown={rovingKeyDown}>
           <ul className="plain">
             <li>
-              <button type="button" aria-current={folder === '' ? 'true' : undefined} onClick={() => setFolder('')}>
+              <button type="button" tabIndex={folder === '' ? 0 : -1} aria-current={folder === '' ? 'true' : undefined} onClick={() => setFolder('')}>
                 {t('tm.allFolders')} <span className="muted">{templates?.length ?? 0}</span>
               </button>
             </li>
             {folders.map((f) => (
               <li key={f.path} style={{ paddingLeft: f.depth * 14 }}>
-                <button type="button" aria-current={folder === f.path ? 'true' : undefined} onClick={() => setFolder(f.path)}>
+                <button type="button" tabIndex={folder === f.path ? 0 : -1} aria-current={folder === f.path ? 'true' : undefined} onClick={() => setFolder(f.path)}>
                   {f.name} <span className="muted">{f.count}</span>
                 </button>
               </li>

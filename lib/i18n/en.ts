@@ -5,10 +5,12 @@ import { checklistsEn } from './parts/checklists';
 import { packageEn } from './parts/package';
 import { sitesStatusEn } from './parts/sites-status';
 import { teachEn } from './parts/teach';
+import { lintTitlesEn } from './parts/lint-titles';
 
 export const en = {
   ...teachEn,
   ...sitesStatusEn,
+  ...lintTitlesEn,
   ...casesEn,
   ...afterSalesEn,
   ...checklistsEn,
@@ -101,6 +103,7 @@ export const en = {
   'picker.insert': 'Insert',
   'picker.insertFailed': 'Could not insert into this field. The text was not changed.',
   'picker.preview': 'Preview: {title}',
+  'picker.activeOption': '{title}, {n} of {count}',
   'picker.loading': 'Loading templates…',
 
   'options.tabTemplates': 'Templates',
@@ -252,6 +255,7 @@ export const en = {
   'dash.site': "Console",
   'dash.allSites': "All consoles",
   'dash.sec': "{n} s",
+  'dash.minShort': "{m} min",
   'dash.min': "{m} min {s} s",
   'dash.hour': "{h} h {m} min",
   'dash.ruleBusiness': "my working hours",

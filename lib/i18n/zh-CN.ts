@@ -5,11 +5,13 @@ import { checklistsZhCN } from './parts/checklists';
 import { packageZhCN } from './parts/package';
 import { sitesStatusZhCN } from './parts/sites-status';
 import { teachZhCN } from './parts/teach';
+import { lintTitlesZhCN } from './parts/lint-titles';
 
 // 简体中文界面文案。键必须与 en.ts 完全一致。
 export const zhCN: Record<MessageKey, string> = {
   ...teachZhCN,
   ...sitesStatusZhCN,
+  ...lintTitlesZhCN,
   ...casesZhCN,
   ...afterSalesZhCN,
   ...checklistsZhCN,
@@ -102,6 +104,7 @@ export const zhCN: Record<MessageKey, string> = {
   'picker.insert': '插入',
   'picker.insertFailed': '无法插入到此输入框，原文未改动。',
   'picker.preview': '预览：{title}',
+  'picker.activeOption': '{title}，第 {n} 条，共 {count} 条',
   'picker.loading': '正在加载话术…',
 
   'options.tabTemplates': '话术库',
@@ -253,6 +256,7 @@ export const zhCN: Record<MessageKey, string> = {
   'dash.site': "工作台",
   'dash.allSites': "全部工作台",
   'dash.sec': "{n} 秒",
+  'dash.minShort': "{m} 分",
   'dash.min': "{m} 分 {s} 秒",
   'dash.hour': "{h} 小时 {m} 分",
   'dash.ruleBusiness': "我的工作时间",

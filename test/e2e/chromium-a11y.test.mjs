@@ -156,4 +156,69 @@ describe('Chromium: accessibility of every screen (axe-core)', () => {
     await page.getByRole('heading', { name: '界面语言' }).waitFor();
     await page.close();
   });
+
+  it('options: human rule titles, short site buttons, the platform’s own counting fields, a profile that saves itself, one Tab stop for folders', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(url('options.html#lint'));
+    await page.evaluate(() => chrome.storage.local.set({ language: 'zh-CN' }));
+    await page.getByRole('checkbox', { name: '启用 站外引流：微信' }).waitFor();
+    await page.getByText('站外引流：微信', { exact: true }).waitFor();
+
+    await page.goto(url('options.html#sites'));
+    const edit = page.getByRole('button', { name: '客服助手演示工作台 的计时规则' });
+    assert.equal((await edit.textContent())?.trim(), '计时规则', 'the visible label does not repeat the site name');
+    const badge = page.locator('.sites-table .badge').first();
+    assert.equal(await badge.evaluate((el) => getComputedStyle(el).whiteSpace), 'nowrap');
+    await edit.click();
+    const form = page.getByRole('form', { name: '计时规则' });
+    // The demo counts as Taobao: its cap, not JD's or Douyin's session gap, nor the help-desk clock.
+    await form.getByLabel('平均响应每轮封顶（秒，淘宝）').waitFor();
+    assert.equal(await form.getByLabel(/多少秒内再次咨询算同一会话/).count(), 0);
+    await form.getByLabel('平台规则').selectOption('jd');
+    await form.getByLabel(/多少秒内再次咨询算同一会话/).waitFor();
+    assert.equal(await form.getByLabel('平均响应每轮封顶（秒，淘宝）').count(), 0);
+
+    await page.goto(url('options.html#general'));
+    const profile = page.getByRole('region', { name: '客服资料' });
+    await page.getByLabel('客服昵称').fill('小周');
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await waitFor(async () => (await page.evaluate(() => chrome.storage.local.get('agentProfile'))).agentProfile?.agentName === '小周', { message: 'saved without a button' });
+    assert.equal(await profile.getByRole('button').count(), 0, 'no 保存 button');
+
+    await page.goto(url('options.html#templates'));
+    const nav = page.getByRole('navigation', { name: '目录' });
+    await nav.getByRole('button').nth(3).waitFor();
+    const stops = await nav.getByRole('button').evaluateAll((els) => els.filter((b) => b.tabIndex === 0).length);
+    assert.equal(stops, 1, 'the folders are one Tab stop');
+    await nav.getByRole('button').first().focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('nav') !== null && document.activeElement !== document.querySelector('nav button')), true, '↓ moves to the next folder');
+    await page.close();
+  });
+
+  it('side panel: the heatmap fills the panel with weekday names on one line at 400 and 1280 px; dates in one format', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(url('options.html'));
+    await page.evaluate(() => chrome.storage.local.set({ language: 'zh-CN' }));
+    for (const width of [400, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url('sidepanel.html'));
+      const heatmap = page.locator('table.heatmap');
+      await heatmap.waitFor();
+      const { table, main, rows } = await heatmap.evaluate((el) => ({
+        table: el.getBoundingClientRect().width,
+        main: el.closest('figure').getBoundingClientRect().width,
+        rows: [...el.querySelectorAll('tbody th')].map((th) => th.getBoundingClientRect().height),
+      }));
+      assert.ok(table >= Math.min(main, 900) - 2, `${width} px: the heatmap takes the width (${table} of ${main})`);
+      assert.ok(rows.every((h) => h < 24), `${width} px: weekday names on one line (${rows})`);
+    }
+    await page.getByRole('tab', { name: '周报' }).click();
+    // The week's label uses the agent's language's date format (not the browser's, nor ISO).
+    await page.getByText(/^\d{4}\/\d{2}\/\d{2} 所在周$/).first().waitFor();
+    const days = await page.locator('table.report tbody th[scope="row"]').allTextContents();
+    const dated = days.filter((d) => /^\d{4}\D\d{2}\D\d{2}$/.test(d));
+    for (const d of dated) assert.match(d, /^\d{4}\/\d{2}\/\d{2}$/, 'zh-CN dates as 2026/11/30');
+    await page.close();
+  });
 });

@@ -91,6 +91,11 @@ describe('Chromium: the 话术 quick-phrase panel', () => {
     await listbox.getByRole('option').first().waitFor();
     const rows = await listbox.getByRole('option').count();
     assert.ok(rows > 0 && rows <= 8, `a sensible number of rows (${rows})`);
+    // The active option is announced (the page's field cannot point into the overlay's shadow root).
+    const first = (await listbox.getByRole('option').first().locator('.dm-opt-title').textContent()) ?? '';
+    await overlay(page).getByRole('status').filter({ hasText: `${first}，第 1 条，共 ${rows} 条` }).waitFor({ state: 'attached' });
+    await page.keyboard.press('ArrowDown');
+    await overlay(page).getByRole('status').filter({ hasText: `，第 2 条，共 ${rows} 条` }).waitFor({ state: 'attached' });
     const preview = overlay(page).locator('.dm-preview');
     const box = await preview.boundingBox();
     assert.ok(box && box.height >= 38, `the preview has room for more than one line (${box?.height})`);

@@ -20,8 +20,9 @@ describe('Chromium: template picker on the demo workspace', () => {
     await options.getByLabel('客服昵称').fill('小林');
     await options.getByLabel('工号').fill('8023');
     await options.getByLabel('店铺名称').fill('悦衣坊');
-    await options.getByRole('button', { name: '保存' }).click();
-    await options.getByText('已保存').waitFor();
+    // The profile saves itself as it is typed (no 保存 button).
+    await options.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await waitFor(async () => (await options.evaluate(() => chrome.storage.local.get('agentProfile'))).agentProfile?.shopName === '悦衣坊', { message: 'the profile saved' });
     await options.close();
   });
   after(async () => {

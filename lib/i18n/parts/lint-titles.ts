@@ -1,0 +1,73 @@
+// Human titles of the built-in service-language rules (lib/templates/packs/lint-rules.json), shown
+// in the options page instead of their ids. Both objects must have exactly the same keys.
+export const lintTitlesEn = {
+  'lintRule.forbidden.rhetorical-said': 'Rhetorical “didn’t you say…?”',
+  'lintRule.forbidden.already-told': '“I already told you”',
+  'lintRule.forbidden.speak-up': 'Telling the buyer to speak clearly',
+  'lintRule.forbidden.not-mine': '“Not our problem”',
+  'lintRule.forbidden.go-ask': 'Sending the buyer elsewhere',
+  'lintRule.forbidden.condescending': 'Condescending wording',
+  'lintRule.forbidden.rules-excuse': 'Hiding behind “the rules”',
+  'lintRule.forbidden.interrogate': 'Interrogating the buyer',
+  'lintRule.forbidden.scolding': 'Scolding the buyer',
+  'lintRule.forbidden.discriminating': 'Discriminating remarks',
+  'lintRule.forbidden.impatient': 'Impatient wording',
+  'lintRule.offplatform.wechat': 'WeChat off the platform',
+  'lintRule.offplatform.messenger': 'Other messengers (QQ…)',
+  'lintRule.offplatform.phone': 'Phone numbers and calls',
+  'lintRule.offplatform.payment': 'Payment off the platform',
+  'lintRule.offplatform.private-deal': 'Private deals',
+  'lintRule.offplatform.email': 'E-mail off the platform',
+  'lintRule.reviewbait.cashback': 'Cash back for reviews',
+  'lintRule.reviewbait.ask-positive': 'Asking for a good review',
+  'lintRule.reviewbait.change-review': 'Asking to change a review',
+  'lintRule.rights.seven-day': 'Refusing 7-day returns',
+  'lintRule.rights.no-returns': '“No returns”',
+  'lintRule.rights.refuse-refund': 'Refusing a refund',
+  'lintRule.absolute.authentic': 'Absolute “100 % genuine”',
+  'lintRule.absolute.certainty': 'Absolute guarantees',
+  'lintRule.absolute.superlative': 'Superlatives (“the best”)',
+  'lintRule.dismissive.dont-know': '“I don’t know”',
+  'lintRule.dismissive.not-my-job': '“Not my job”',
+  'lintRule.dismissive.annoyed': 'Sounding annoyed',
+  'lintRule.dismissive.no-way': '“No way”',
+} as const;
+
+export const lintTitlesZhCN: Record<keyof typeof lintTitlesEn, string> = {
+  'lintRule.forbidden.rhetorical-said': '反问顾客（“你不是说…”）',
+  'lintRule.forbidden.already-told': '“不是告诉你了”',
+  'lintRule.forbidden.speak-up': '要求顾客说清楚',
+  'lintRule.forbidden.not-mine': '“不是我们的问题”',
+  'lintRule.forbidden.go-ask': '让顾客去问别人',
+  'lintRule.forbidden.condescending': '居高临下的说法',
+  'lintRule.forbidden.rules-excuse': '拿“规定”推脱',
+  'lintRule.forbidden.interrogate': '质问顾客',
+  'lintRule.forbidden.scolding': '指责顾客',
+  'lintRule.forbidden.discriminating': '歧视性用语',
+  'lintRule.forbidden.impatient': '不耐烦的说法',
+  'lintRule.offplatform.wechat': '站外引流：微信',
+  'lintRule.offplatform.messenger': '站外引流：QQ 等',
+  'lintRule.offplatform.phone': '站外引流：电话',
+  'lintRule.offplatform.payment': '站外付款',
+  'lintRule.offplatform.private-deal': '私下交易',
+  'lintRule.offplatform.email': '站外引流：邮箱',
+  'lintRule.reviewbait.cashback': '好评返现',
+  'lintRule.reviewbait.ask-positive': '索要好评',
+  'lintRule.reviewbait.change-review': '要求改评价',
+  'lintRule.rights.seven-day': '拒绝七天无理由',
+  'lintRule.rights.no-returns': '“不退不换”',
+  'lintRule.rights.refuse-refund': '拒绝退款',
+  'lintRule.absolute.authentic': '绝对化用语：“100% 正品”',
+  'lintRule.absolute.certainty': '绝对化承诺',
+  'lintRule.absolute.superlative': '极限词（“最好”）',
+  'lintRule.dismissive.dont-know': '“我不知道”',
+  'lintRule.dismissive.not-my-job': '“不归我管”',
+  'lintRule.dismissive.annoyed': '语气不耐烦',
+  'lintRule.dismissive.no-way': '“没办法”',
+};
+
+/** The i18n key of a rule's title, when it is a built-in rule. */
+export function lintTitleKey(id: string): keyof typeof lintTitlesEn | null {
+  const key = `lintRule.${id}`;
+  return key in lintTitlesEn ? (key as keyof typeof lintTitlesEn) : null;
+}
