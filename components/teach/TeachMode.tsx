@@ -140,7 +140,9 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
               ? t('teach.senderMismatch')
               : d.problems.includes('hashedSender')
                 ? t('teach.hashedSender', { count: d.count })
-                : t('teach.messagesFound', { count: d.count }),
+                : d.problems.includes('sideSender')
+                  ? t('teach.sideSender', { count: d.count })
+                  : t('teach.messagesFound', { count: d.count }),
         );
       } else if (step === 'composer') {
         const scope = scopeOf(el, doc);

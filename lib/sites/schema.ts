@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_PATTERNS, parseMatchPattern } from './match-pattern';
 import { EXTRACT_REGEX, regexProblem } from './safe-regex';
-import { countingProfiles } from './kinds';
+import { countingProfiles, senderKinds } from './kinds';
 import { selectorProblems } from './selectors';
 
 // One schema for every site adapter, built-in and user-made (rule 2: site knowledge is data).
@@ -41,6 +41,8 @@ const senderRule = z
     agent: senderValues.optional(),
     bot: senderValues.optional(),
     system: senderValues.optional(),
+    /** Who writes on each side of the thread, for items no rule above names (measured once per message). */
+    side: z.object({ left: z.enum(senderKinds).optional(), right: z.enum(senderKinds).optional() }).strict().optional(),
   })
   .strict();
 
