@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { saveSetting, SettingRefusedNotice } from '@/components/SettingRefused';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { send } from '@/lib/messaging/client';
@@ -6,6 +7,7 @@ import { disabledHosts } from '@/lib/settings';
 import { TodayStats } from './TodayStats';
 import { HealthNotice, useActiveTabSiteId, useSiteHealth } from '@/components/sites/HealthNotice';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { WaitingSummary } from '@/components/WaitingSummary';
 
 function useActiveHost(): string | null | undefined {
   const [host, setHost] = useState<string | null | undefined>(undefined);
@@ -49,12 +51,14 @@ export function Popup() {
   const enabled = host ? !disabled?.includes(host) : false;
   const toggle = async () => {
     if (!host || !disabled) return;
-    await disabledHosts.setValue(enabled ? [...disabled, host] : disabled.filter((h) => h !== host));
+    await saveSetting('disabledHosts', enabled ? [...disabled, host] : disabled.filter((h) => h !== host));
   };
   return (
     <main style={{ width: 320, padding: 14 }}>
       <h1>{t('app.name')}</h1>
+      <WaitingSummary />
       <StorageFullNotice className="tm-errors" />
+      <SettingRefusedNotice />
       <PopupHealth />
       <TodayStats />
       <h2>{host ? t('popup.thisSite', { host }) : t('popup.notAvailable')}</h2>

@@ -10,10 +10,11 @@ import type { Checklists } from '@/lib/cases/schema';
 import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCase } from '@/lib/cases/store';
 import type { Handlers } from './server';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
-import { isQuotaError } from '@/lib/db/quota';
+import { isQuotaError } from '@/lib/quota';
 import { siteChoices, siteHealth, siteMatchIndex, storageFullAt } from '@/lib/settings';
 import { REPORT_EVERY_MS as HEALTH_WRITE_EVERY_MS } from '@/lib/sites/health';
 import { choiceKey, rankSites } from '@/lib/sites/precedence';
+import { openWaits } from '@/lib/timers/alerts';
 import { patternsForOrigin, senderKind } from './sender-policy';
 
 export interface BackgroundServices {
@@ -117,6 +118,22 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       await services.injectOverlay(tabId, 0);
       await browser.tabs.sendMessage(tabId, { type: 'teach.start' }, { frameId: 0 }).catch(() => undefined); // no reply expected
       return { started: true };
+    },
+    'waits.show': async ({ key }, sender) => {
+      if (!fromExtensionPage(sender)) throw new Error('waits.show must come from an extension page');
+      const waits = await openWaits(db, Date.now());
+      const wait = (key ? waits.find((w) => w.key === key) : undefined) ?? [...waits].sort((a, b) => a.waitingSince - b.waitingSince)[0];
+      if (!wait) return { shown: false };
+      const entry = (await siteMatchIndex.getValue()).find((e) => e.id === wait.siteId);
+      if (!entry) return { shown: false };
+      const tabs = await browser.tabs.query({ url: entry.matches }).catch(() => []);
+      const tab = tabs.find((x) => x.active) ?? tabs[0];
+      if (tab?.id === undefined) return { shown: false };
+      await browser.tabs.update(tab.id, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      // The overlay in that tab opens the conversation from the console's list (no reply expected).
+      await browser.tabs.sendMessage(tab.id, { type: 'overlay.showConversation', conversationId: wait.conversationId }).catch(() => undefined);
+      return { shown: true };
     },
     'sites.save': async ({ config }, sender) => {
       // The worker has no DOM: selectors are checked by syntax (a strict subset of the browser's).

@@ -20,6 +20,7 @@ export interface Responses {
   'sites.choose': { id: string | null };
   'sites.health': null;
   'teach.start': { started: boolean };
+  'waits.show': { shown: boolean };
   'timers.observe': ObserveResult;
   'timers.list': ObserveResult;
   'cases.definitions': Checklists;

@@ -139,6 +139,7 @@ describe('what a content script may ask', () => {
   it('requests only extension pages make are refused from a page', async () => {
     for (const [type, input] of [
       ['teach.start', { tabId: 5 }],
+      ['waits.show', {}],
       ['cases.changed', {}],
       ['cases.attachments', { caseId: 'c' }],
       ['cases.close', { id: 'c', outcome: 'won' }],
