@@ -17,6 +17,7 @@ import { CasesTab } from './CasesTab';
 import { TeachMode } from '@/components/teach/TeachMode';
 import { useMatchedConfig, type MatchedConfig } from './useMatchedConfig';
 import { SiteChoice } from './SiteChoice';
+import { HealthNotice, useSiteHealth } from '@/components/sites/HealthNotice';
 import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
@@ -112,6 +113,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
             </button>
           </header>
           <StorageFullNotice className="dm-error" />
+          {config && <OverlayHealth id={config.id} name={configName(config, locale)} />}
           <Tabs tabs={tabs} selected={tab} onSelect={setTab} label={t('overlay.panelTitle')} idPrefix="dm" className="dm-tabs" panelClassName="dm-body">
             {tab === 'templates' && <TemplatesTab index={index} config={config} lastField={() => lastField.current} />}
             {tab === 'cases' && <CasesTab ctx={ctx} config={config} />}
@@ -402,4 +404,10 @@ function StatusTab({ ctx, config, resolution }: { ctx: ContentScriptContext; con
       <dd>{teach}</dd>
     </dl>
   );
+}
+
+/** The config stopped finding what it needs here: say so, and offer to teach the console again. */
+function OverlayHealth({ id, name }: { id: string; name: string }) {
+  const health = useSiteHealth(id);
+  return <HealthNotice health={health} name={name} className="dm-error" onReteach={() => useOverlayStore.getState().setTeaching(true)} />;
 }

@@ -12,6 +12,7 @@ import { openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { inQuietHours } from '@/lib/timers/alerts';
 import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
+import { checkHealth, healthMonitor } from '@/lib/sites/health';
 import { extractValue, queryAll } from '@/lib/sites/extract';
 import { ChipLayer } from './chips';
 
@@ -113,6 +114,15 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       outbox.push({ type: 'timers.list', input: { siteId: config.id, profile: config.profile, attachedAt, items } });
     };
 
+    // Config health: does the config still find what it needs (lib/sites/health.ts)? Checked when
+    // the page settles, reported only when that changes; the top frame speaks for the page.
+    const health = healthMonitor(attachedAt);
+    const checkHealthNow = (conversationId: string | null) => {
+      if (window !== window.top) return;
+      const report = health.update(checkHealth(config, document, conversationId), Date.now());
+      if (report) void send('sites.health', { siteId: config.id, ...report }).catch(() => undefined);
+    };
+
     // Id-less messages are known by a keyed hash (the install's secret, read once).
     let tracker: { stop(): void } | null = null;
     const start = (secret: Uint8Array | null) => {
@@ -129,6 +139,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
           // Re-anchors chips to a list the console may have re-rendered (a no-op when nobody waits).
           active = conversationId;
           chips.place(active);
+          checkHealthNow(conversationId);
         },
       });
     };

@@ -5,6 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { send } from '@/lib/messaging/client';
 import { disabledHosts } from '@/lib/settings';
 import { TodayStats } from './TodayStats';
+import { HealthNotice, useActiveTabSiteId, useSiteHealth } from '@/components/sites/HealthNotice';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { WaitingSummary } from '@/components/WaitingSummary';
 
@@ -58,6 +59,7 @@ export function Popup() {
       <WaitingSummary />
       <StorageFullNotice className="tm-errors" />
       <SettingRefusedNotice />
+      <PopupHealth />
       <TodayStats />
       <h2>{host ? t('popup.thisSite', { host }) : t('popup.notAvailable')}</h2>
       {host && disabled && (
@@ -81,4 +83,11 @@ export function Popup() {
       )}
     </main>
   );
+}
+
+/** The config of the active tab stopped working: say so, with the way to teach the console again. */
+function PopupHealth() {
+  const id = useActiveTabSiteId();
+  const health = useSiteHealth(id);
+  return <HealthNotice health={health} name={id ?? ''} className="tm-errors" onReteach={() => void teachThisSite().then(() => window.close())} />;
 }

@@ -1,4 +1,7 @@
 import { FileButton } from '@/components/FileButton';
+import { LastMatch } from '@/components/sites/HealthNotice';
+import { useStored } from '@/components/useStored';
+import { siteHealth } from '@/lib/settings';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { download, fileStamp } from '@/components/download';
@@ -31,6 +34,8 @@ function SiteStatusBadge({ config }: { config: SiteConfig }) {
 export function SiteConfigs() {
   const { t, locale } = useI18n();
   const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
+  // Each config's last successful read on a console (lib/sites/health.ts, kept by the background).
+  const health = useStored(siteHealth);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -99,6 +104,9 @@ export function SiteConfigs() {
                 </th>
                 <td>
                   <SiteStatusBadge config={s.config} />
+                  <div>
+                    <LastMatch health={health?.[s.id] ?? null} />
+                  </div>
                 </td>
                 <td>
                   {t(`profile.${s.config.profile}`)}

@@ -4,7 +4,7 @@ import { CountingFields, countingDraft, readCounting, type CountingDraft } from 
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
 import type { MessageKey } from '@/lib/i18n';
-import { observedAttributes } from '@/lib/sites/extract';
+import { extractValue, observedAttributes } from '@/lib/sites/extract';
 import type { SenderKind, SiteConfig } from '@/lib/sites/schema';
 import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
 import { errorText } from '@/lib/i18n/errors';
@@ -140,7 +140,9 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
               ? t('teach.senderMismatch')
               : d.problems.includes('hashedSender')
                 ? t('teach.hashedSender', { count: d.count })
-                : t('teach.messagesFound', { count: d.count }),
+                : d.problems.includes('sideSender')
+                  ? t('teach.sideSender', { count: d.count })
+                  : t('teach.messagesFound', { count: d.count }),
         );
       } else if (step === 'composer') {
         const scope = scopeOf(el, doc);
@@ -171,7 +173,11 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
           const next = selectorsToFields(
             {
               conversationItem: scoped(scope.prefix, d.conversationItem),
-              conversationItemId: d.conversationItemId,
+              // Ids in links ("#/chat/c-1001") read like the open conversation's id in the address.
+              conversationItemId:
+                d.conversationItemId?.attr === 'href' && !d.activeConversation && f.activeConversationUrl && extractValue({ ...d.conversationItemId, regex: f.activeConversationUrl }, d.element)
+                  ? { ...d.conversationItemId, regex: f.activeConversationUrl }
+                  : d.conversationItemId,
               conversationUnread: d.conversationUnread,
               conversationLastTime: d.conversationLastTime,
             },
@@ -453,6 +459,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
             {field('buyerNameAttr', 'teach.fieldBuyerNameAttr')}
             {field('conversationItemId', 'teach.fieldConversationItemId', true)}
             {field('conversationItemIdAttr', 'teach.fieldConversationItemIdAttr')}
+            {field('conversationItemIdRegex', 'teach.fieldConversationItemIdRegex')}
             {field('conversationUnread', 'teach.fieldConversationUnread', true)}
             {field('conversationLastTime', 'teach.fieldConversationLastTime', true)}
           </details>

@@ -11,7 +11,8 @@ import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCa
 import type { Handlers } from './server';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
 import { isQuotaError } from '@/lib/quota';
-import { siteChoices, siteMatchIndex, storageFullAt } from '@/lib/settings';
+import { siteChoices, siteHealth, siteMatchIndex, storageFullAt } from '@/lib/settings';
+import { REPORT_EVERY_MS as HEALTH_WRITE_EVERY_MS } from '@/lib/sites/health';
 import { choiceKey, rankSites } from '@/lib/sites/precedence';
 import { openWaits } from '@/lib/timers/alerts';
 import { patternsForOrigin, senderKind } from './sender-policy';
@@ -82,6 +83,22 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'sites.health': async ({ siteId, failing, lastMatchAt }, sender) => {
+      // A page reports only for a config that matches it (never marks another console's config).
+      if (senderKind(sender) === 'content') {
+        const index = await siteMatchIndex.getValue();
+        if (!sender.url || !rankSites(index, sender.url).some((e) => e.id === siteId)) throw new Error(`sites.health: siteId: "${siteId}" does not match this page`);
+      }
+      const all = await siteHealth.getValue();
+      const old = all[siteId];
+      const now = Date.now();
+      const last = Math.min(lastMatchAt ?? 0, now) || null;
+      // Throttled: written when the failing parts change or the last match moved on by a while.
+      const moved = last !== null && (old?.lastMatchAt == null || last - old.lastMatchAt >= HEALTH_WRITE_EVERY_MS);
+      if (old && old.failing.join() === failing.join() && !moved) return null;
+      await siteHealth.setValue({ ...all, [siteId]: { failing, lastMatchAt: moved ? last : (old?.lastMatchAt ?? last), at: now } });
+      return null;
+    },
     'sites.choose': async ({ url, id }) => {
       const key = choiceKey(url);
       if (!key) throw new Error('sites.choose: url: not a page address');

@@ -36,6 +36,16 @@ export const requests = {
       .strict(),
   },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  /** A page's config health (lib/sites/health.ts): parts failing, the last time everything was found. */
+  'sites.health': {
+    input: z
+      .object({
+        siteId: z.string().min(1).max(64),
+        failing: z.array(z.enum(['messages', 'senders', 'conversation', 'composer'])).max(4),
+        lastMatchAt: z.number().int().min(0).nullable(),
+      })
+      .strict(),
+  },
   /** The agent's choice of config for a page where several match (null: back to the default). */
   'sites.choose': { input: z.object({ url: z.string().min(1).max(2000), id: z.string().min(1).max(64).nullable() }).strict() },
   /** Messages a watcher saw in one conversation (ids, senders and times only: never text). */

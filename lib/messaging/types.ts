@@ -18,6 +18,7 @@ export interface Responses {
   'sites.get': SiteConfigRecord | null;
   'sites.save': { id: string };
   'sites.choose': { id: string | null };
+  'sites.health': null;
   'teach.start': { started: boolean };
   'waits.show': { shown: boolean };
   'timers.observe': ObserveResult;

@@ -52,6 +52,21 @@ export const siteChoices = storage.defineItem<Record<string, string>>('local:sit
   version: 1,
 });
 
+/**
+ * Per config id: the parts that stopped finding anything and the last time everything was found
+ * (lib/sites/health.ts). Written by the background, only when it changes (throttled).
+ */
+export interface SiteHealthEntry {
+  failing: ('messages' | 'senders' | 'conversation' | 'composer')[];
+  lastMatchAt: number | null;
+  /** When this entry was written. */
+  at: number;
+}
+export const siteHealth = storage.defineItem<Record<string, SiteHealthEntry>>('local:siteHealth', {
+  fallback: {},
+  version: 1,
+});
+
 /** Bumped by every template write; open pages and overlays refresh their copy when it changes. */
 export const templatesRevision = storage.defineItem<number>('local:templatesRevision', {
   fallback: 0,

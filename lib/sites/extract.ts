@@ -1,3 +1,4 @@
+import { sideOf } from './bubble-side';
 import { parseConsoleTime } from './console-time';
 import { deepMatches, deepQueryAll, deepQueryFirst, type QueryRoot } from './deep-query';
 import type { ExtractRule, SenderKind, SenderRule, SiteConfig } from './schema';
@@ -71,12 +72,15 @@ export function senderBy(rule: SenderRule | undefined, item: Element): SenderKin
   if (!rule) return null;
   for (const t of rule.byText ?? []) if (extractValue({ selector: t.selector, regex: t.regex }, item) !== null) return t.sender;
   const kinds: SenderKind[] = ['customer', 'agent', 'bot', 'system'];
+  let kind: SenderKind | null;
   if (rule.attr) {
     const value = item.getAttribute(rule.attr);
-    if (value == null) return null;
-    return kinds.find((k) => rule[k]?.includes(value)) ?? null;
-  }
-  return kinds.find((k) => rule[k]?.some((sel) => deepMatches(item, sel))) ?? null;
+    kind = value == null ? null : (kinds.find((k) => rule[k]?.includes(value)) ?? null);
+  } else kind = kinds.find((k) => rule[k]?.some((sel) => deepMatches(item, sel))) ?? null;
+  if (kind || !rule.side) return kind;
+  // The bubble's side of the thread, for what no rule names (lib/sites/bubble-side.ts).
+  const side = sideOf(item);
+  return side ? (rule.side[side] ?? null) : null;
 }
 
 export interface ExtractedMessage {

@@ -55,6 +55,8 @@ const senderRule = z
     agent: senderValues.optional(),
     bot: senderValues.optional(),
     system: senderValues.optional(),
+    /** Who writes on each side of the thread, for items no rule above names (measured once per message). */
+    side: z.object({ left: z.enum(senderKinds).optional(), right: z.enum(senderKinds).optional() }).strict().optional(),
   })
   .strict();
 

@@ -77,6 +77,7 @@ describe('Chromium: teaching the test consoles', () => {
     await dialog.getByText(/顾客消息 [1-9]\d* 条，你的消息 [1-9]\d* 条/).waitFor();
     await dialog.getByText('已找到回复输入框').waitFor();
     await dialog.getByText('当前会话：c-1001').waitFor();
+    if (targets.warning) await dialog.getByText(targets.warning).waitFor();
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'detached' });
   }
@@ -138,6 +139,30 @@ describe('Chromium: teaching the test consoles', () => {
       await playAndCheck(page, url, siteId, 'classic-noid on 127.0.0.1');
       const demoRounds = (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === 'deskmate-demo');
       assert.equal(demoRounds.length, 0, 'the built-in demo config counted nothing here');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('hashed classes only, recycled rows, the id in the URL hash: senders from the classes that differ (with a warning), waits exact', async () => {
+    const url = `${server.url}virtual-hashed/index.html`;
+    const siteId = 'user-127.0.0.2-virtual-hashed';
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${url}?reset`);
+      await page.locator('body[data-console-ready="true"]').waitFor();
+      await teach(page, url, {
+        customer: page.locator('._k2x1 ._t3v6').first(),
+        agent: page.locator('._m4c8 ._t3v6').first(),
+        composer: page.locator('textarea._i9o3'),
+        title: page.locator('._d8f3 ._y5r1'),
+        conversation: page.locator('a._q8m2 ._p4l0').first(),
+      });
+      const saved = await savedConfig(siteId);
+      const s = saved.config.selectors;
+      assert.deepEqual(s.messageSender, { customer: ['._k2x1'], agent: ['._m4c8'] }, JSON.stringify(s));
+      assert.equal(s.conversationItemId?.attr, 'href', JSON.stringify(s));
+      await playAndCheck(page, url, siteId, 'virtual-hashed');
     } finally {
       await page.close();
     }

@@ -89,6 +89,17 @@ describe('Firefox: teaching the test consoles', () => {
     await waitFor(async () => !(await overlayButton(page, '点选：一条顾客消息')), { message: 'the dialog to close' });
   }
 
+  const onScreen = async (page, selector) =>
+    (
+      await page.evaluateHandle(
+        (sel) => Array.from(document.querySelectorAll(sel)).find((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top > 0 && r.bottom < window.innerHeight;
+        }) ?? null,
+        selector,
+      )
+    ).asElement();
+
   const savedConfig = (id) => waitFor(async () => (await readFirefoxTable(browser, 'siteConfigs')).find((r) => r.id === id), { message: `the taught config ${id}` });
 
   async function playAndCheck(page, url, siteId, name) {
@@ -131,6 +142,29 @@ describe('Firefox: teaching the test consoles', () => {
 
       await playAndCheck(page, url, siteId, 'classic-noid on 127.0.0.1');
       assert.equal((await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === 'deskmate-demo').length, 0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('hashed classes only, recycled rows, the id in the URL hash: senders from the classes that differ, waits exact', async () => {
+    const url = `${server.url}virtual-hashed/index.html`;
+    const siteId = 'user-127.0.0.2-virtual-hashed';
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${url}?reset`);
+      await waitFor(() => page.$('body[data-console-ready="true"]'), { message: 'console ready' });
+      await teach(page, {
+        // Rows of the virtual list above the fold are out of the viewport: take one on screen.
+        customer: () => onScreen(page, '._k2x1 ._t3v6'),
+        agent: () => onScreen(page, '._m4c8 ._t3v6'),
+        composer: () => page.$('textarea._i9o3'),
+        title: () => page.$('._d8f3 ._y5r1'),
+        conversation: () => page.$('a._q8m2 ._p4l0'),
+      });
+      const saved = await savedConfig(siteId);
+      assert.deepEqual(saved.config.selectors.messageSender, { customer: ['._k2x1'], agent: ['._m4c8'] });
+      await playAndCheck(page, url, siteId, 'virtual-hashed');
     } finally {
       await page.close();
     }

@@ -4,7 +4,7 @@ import demo from '@/lib/sites/configs/deskmate-demo.json';
 import { DeskmateDB } from '@/lib/db/database';
 import { createHandlers, type BackgroundServices } from '@/lib/messaging/handlers';
 import { dispatch } from '@/lib/messaging/server';
-import { siteChoices, siteMatchIndex } from '@/lib/settings';
+import { siteChoices, siteHealth, siteMatchIndex } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { saveUserSiteConfigs, syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { saveTemplate } from '@/lib/templates/store';
@@ -78,6 +78,22 @@ describe('what a content script may ask', () => {
     expect(await siteChoices.getValue()).toEqual({ '127.0.0.1': 'deskmate-demo' });
     expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: null }, page)).toMatchObject({ ok: true });
     expect(await siteChoices.getValue()).toEqual({});
+  });
+
+  it("a page reports the health of the config that reads it, never another console's; writes are throttled", async () => {
+    const page = top('http://127.0.0.1/index.html');
+    expect(await send('sites.health', { siteId: 'taobao-qianniu', failing: ['messages'], lastMatchAt: null }, page)).toMatchObject({ ok: false, error: expect.stringMatching(/does not match/) });
+    expect(await siteHealth.getValue()).toEqual({});
+    const at = Date.now();
+    expect(await send('sites.health', { siteId: 'deskmate-demo', failing: [], lastMatchAt: at }, page)).toMatchObject({ ok: true });
+    const first = (await siteHealth.getValue())['deskmate-demo'];
+    expect(first).toMatchObject({ failing: [], lastMatchAt: at });
+    // The same state a minute later: nothing written.
+    await send('sites.health', { siteId: 'deskmate-demo', failing: [], lastMatchAt: at + 60_000 }, page);
+    expect((await siteHealth.getValue())['deskmate-demo']).toEqual(first);
+    // Parts failing: written at once.
+    await send('sites.health', { siteId: 'deskmate-demo', failing: ['messages', 'composer'], lastMatchAt: at }, page);
+    expect((await siteHealth.getValue())['deskmate-demo']).toMatchObject({ failing: ['messages', 'composer'], lastMatchAt: at });
   });
 
   it('a page can add a template but not overwrite one by id, nor list the library beyond what the overlay shows', async () => {

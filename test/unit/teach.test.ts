@@ -827,3 +827,20 @@ describe('conversation list: per-item badge and time', () => {
     expect(d?.conversationLastTime).toEqual({ selector: ['.t'] });
   });
 });
+
+describe('conversation list: links with generated classes only', () => {
+  it('picked on the item that shows a badge: items, ids from the links, badge and time by their place', () => {
+    const doc = page(`<div class="_a1"><nav class="_n5d2">
+      <a class="_q8m2" href="#/chat/c-1004"><div class="_p4l0">张浩然</div><span class="_j7w5">14:05</span><div class="_e6u3">还在吗</div><span class="_z2c9">1</span></a>
+      <a class="_q8m2 _x1v7" href="#/chat/c-1001"><div class="_p4l0">林晓雨</div><span class="_j7w5">12:05</span><div class="_e6u3">好</div></a>
+      <a class="_q8m2" href="#/chat/c-1002"><div class="_p4l0">王建国</div><span class="_j7w5">11:05</span><div class="_e6u3">嗯</div></a>
+    </nav></div>`);
+    const d = deriveConversationList(q(doc, '._p4l0', 0), doc)!;
+    expect(d.count).toBe(3);
+    expect(d.conversationItemId).toEqual({ selector: [':scope'], attr: 'href' });
+    const items = Array.from(doc.querySelectorAll('a'));
+    expect(items.map((i) => extractValue(d.conversationUnread!, i))).toEqual(['1', null, null]);
+    expect(items.map((i) => extractValue(d.conversationLastTime!, i))).toEqual(['14:05', '12:05', '11:05']);
+    expect(JSON.stringify(d)).not.toMatch(/_q8m2|_z2c9|_j7w5/);
+  });
+});

@@ -103,7 +103,8 @@ export function cleanSender(rule: SenderRule | undefined): SenderRule | undefine
     const list = cleanList(rule[k]);
     if (list) out[k] = list;
   }
-  return out.customer || out.agent || out.bot || out.system ? out : undefined;
+  if (rule.side && (rule.side.left || rule.side.right)) out.side = { ...rule.side };
+  return out.customer || out.agent || out.bot || out.system || out.side ? out : undefined;
 }
 
 export const LIST_KEYS = ['conversationItem', 'message', 'composer', 'conversationHeader'] as const;

@@ -28,13 +28,15 @@ export interface TeachFields {
   activeConversationUrl: string;
   conversationUnread: string;
   conversationLastTime: string;
+  /** A regex keeping the id from the item's value (a link's href: "#/chat/c-1001" → "c-1001"). */
+  conversationItemIdRegex: string;
 }
 
 export const emptyFields: TeachFields = {
   message: '', senderAttr: '', customer: '', agent: '', bot: '', system: '', messageText: '', messageId: '', messageIdAttr: '',
   messageTime: '', messageTimeAttr: '', composer: '', buyerName: '', buyerNameAttr: '', conversationHeader: '', conversationItem: '',
   conversationItemId: '', conversationItemIdAttr: '', activeConversation: '', activeConversationAttr: '', activeConversationUrl: '',
-  conversationUnread: '', conversationLastTime: '',
+  conversationUnread: '', conversationLastTime: '', conversationItemIdRegex: '',
 };
 
 export const lines = (s: string): string[] | undefined => cleanList(s.split('\n'));
@@ -62,7 +64,8 @@ export function fieldsToSelectors(f: TeachFields): TeachSelectors {
   set('buyerName', ruleFrom(f.buyerName, f.buyerNameAttr));
   set('conversationHeader', lines(f.conversationHeader));
   set('conversationItem', lines(f.conversationItem));
-  set('conversationItemId', ruleFrom(f.conversationItemId, f.conversationItemIdAttr));
+  const itemId = ruleFrom(f.conversationItemId, f.conversationItemIdAttr);
+  set('conversationItemId', itemId && f.conversationItemIdRegex.trim() ? { ...itemId, regex: f.conversationItemIdRegex.trim() } : itemId);
   set('activeConversation', ruleFrom(f.activeConversation, f.activeConversationAttr, f.activeConversationUrl));
   set('conversationUnread', ruleFrom(f.conversationUnread, ''));
   set('conversationLastTime', ruleFrom(f.conversationLastTime, ''));
@@ -89,7 +92,10 @@ export function selectorsToFields(s: Partial<TeachSelectors>, base: TeachFields 
   if ('buyerName' in s) [f.buyerName, f.buyerNameAttr] = rule(s.buyerName);
   if ('conversationHeader' in s) f.conversationHeader = joinLines(s.conversationHeader);
   if ('conversationItem' in s) f.conversationItem = joinLines(s.conversationItem);
-  if ('conversationItemId' in s) [f.conversationItemId, f.conversationItemIdAttr] = rule(s.conversationItemId);
+  if ('conversationItemId' in s) {
+    [f.conversationItemId, f.conversationItemIdAttr] = rule(s.conversationItemId);
+    f.conversationItemIdRegex = s.conversationItemId?.regex ?? '';
+  }
   if ('conversationUnread' in s) f.conversationUnread = rule(s.conversationUnread)[0];
   if ('conversationLastTime' in s) f.conversationLastTime = rule(s.conversationLastTime)[0];
   if ('activeConversation' in s) {

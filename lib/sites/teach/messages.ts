@@ -1,4 +1,5 @@
 // Teach: message items from a customer and an agent pick, and what tells their senders apart.
+import { measureSide } from '../bubble-side';
 import type { ExtractRule, SenderKind } from '../schema';
 import { attrSel, IDENT, isStableValue, isStateClass, NOISE_ATTR, pickable, quote, type Root, type SenderRule, stableClasses, stableClassPrefixes, tagOf, TEST_ATTR, words } from './tokens';
 import { ancestorsOf, type Part, safeAll, safeMatches, selectorFor } from './selectors';
@@ -32,6 +33,8 @@ export interface Distinction {
   strength: number;
   /** Told apart by generated class names, which a new build of the console may change. */
   hashed?: boolean;
+  /** Told apart by the side of the thread (left/right). */
+  bySide?: boolean;
 }
 
 /**
@@ -45,6 +48,14 @@ export function hashedClassDistinction(x: Element, y: Element, items: Element[])
   const apart = (a: string, b: string) => !items.some((i) => i.classList.contains(a) && i.classList.contains(b));
   for (const a of onlyX) for (const b of onlyY) if (apart(a, b)) return { rule: { customer: [`.${a}`], agent: [`.${b}`] }, strength: 0.5, hashed: true };
   return null;
+}
+
+/** When not even a class differs: the side of the thread each pick sits on (read again per message by the extractor). */
+export function sideDistinction(x: Element, y: Element): Distinction | null {
+  const sx = measureSide(x);
+  const sy = measureSide(y);
+  if (!sx || !sy || sx === sy) return null;
+  return { rule: { side: { [sx]: 'customer', [sy]: 'agent' } }, strength: 0.4, bySide: true };
 }
 
 export function sortByKeyword(list: string[]): string[] {
@@ -249,7 +260,7 @@ export function textRule(x: Element, y: Element, cx: Element, cy: Element): Extr
 }
 
 /** noSender: nothing stable tells the senders apart; senderMismatch: the rule found reads the two clicks otherwise. */
-export type MessageProblem = 'noSender' | 'senderMismatch' | 'hashedSender';
+export type MessageProblem = 'noSender' | 'senderMismatch' | 'hashedSender' | 'sideSender';
 
 export interface MessageDerivation {
   message: string[];
@@ -311,10 +322,10 @@ export function deriveMessageRule(customerEl: Element, agentEl: Element, root: R
       let dist = distinction(x, y, opt.items);
       if (!dist) {
         const itemPart = opt.selector.split(/\s+/).pop() ?? '*';
-        dist = ancestorDistinction(x, y, container, itemPart) ?? descendantDistinction(x, y) ?? hashedClassDistinction(x, y, opt.items);
+        dist = ancestorDistinction(x, y, container, itemPart) ?? descendantDistinction(x, y) ?? hashedClassDistinction(x, y, opt.items) ?? sideDistinction(x, y);
       }
       let score = 0;
-      if (dist) score += dist.strength === 3 ? 100 : dist.strength === 2 ? 90 : dist.strength === 1 ? 60 : 50;
+      if (dist) score += dist.strength === 3 ? 100 : dist.strength === 2 ? 90 : dist.strength === 1 ? 60 : dist.strength === 0.5 ? 50 : 45;
       if (idRule(x, y, opt.items)) score += 10;
       if (timeRule(x, y)) score += 5;
       if (groupLike(x, c0) || groupLike(y, a0)) score -= 40;
@@ -337,6 +348,7 @@ export function deriveMessageRule(customerEl: Element, agentEl: Element, root: R
   if (sender) result.messageSender = sender;
   else result.problems.push('noSender');
   if (dist?.hashed) result.problems.push('hashedSender');
+  if (dist?.bySide) result.problems.push('sideSender');
   const id = idRule(x, y, best.items, sender?.attr);
   if (id) result.messageId = id;
   const time = timeRule(x, y);
@@ -361,7 +373,10 @@ export function verifySender(rule: SenderRule, x: Element, y: Element): boolean 
       const v = item.getAttribute(rule.attr);
       return v == null ? null : (kinds.find((k) => rule[k]?.includes(v)) ?? null);
     }
-    return kinds.find((k) => rule[k]?.some((s) => safeMatches(item, s))) ?? null;
+    const found = kinds.find((k) => rule[k]?.some((s) => safeMatches(item, s))) ?? null;
+    if (found || !rule.side) return found;
+    const side = measureSide(item);
+    return side ? (rule.side[side] ?? null) : null;
   };
   return kind(x) === 'customer' && kind(y) === 'agent';
 }

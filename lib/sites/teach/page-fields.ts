@@ -2,7 +2,7 @@
 import { EXTRACT_REGEX, regexProblem } from '../safe-regex';
 import type { ExtractRule } from '../schema';
 import { classPrefix, isHashedClass, isRandomToken, isStableId, NOISE_ATTR, pickable, quote, type Root, segments, stableClasses, tagOf, TEST_ATTR, words } from './tokens';
-import { safeAll, safeMatches, selectorCandidates, selectorFor } from './selectors';
+import { nthOfType, safeAll, safeMatches, selectorCandidates, selectorFor } from './selectors';
 import { childShape, levelsBetween, listContainer, noneNested, sharedParts, similarSiblings, strongPart } from './items';
 
 export const EDITABLE = 'textarea, input:not([type]), input[type="text"], input[type="search"], [contenteditable]:not([contenteditable="false"])';
@@ -118,7 +118,7 @@ export function deriveConversationList(el: Element, root: Root = el.ownerDocumen
     const role = e.getAttribute('role');
     const listish = e.tagName === 'LI' || role === 'option' || role === 'listitem' || role === 'row' || role === 'tab' || role === 'treeitem';
     const sibs = similarSiblings(e);
-    if ((listish && sibs.length >= 1) || (sibs.length >= 2 && e.children.length > 0 && sibs.some((s) => childShape(s) === childShape(e)))) {
+    if ((listish && sibs.length >= 1) || (sibs.length >= 2 && e.children.length > 0 && sibs.some((s) => sameShape(s, e)))) {
       item = e;
       break;
     }
@@ -155,7 +155,8 @@ export function deriveConversationList(el: Element, root: Root = el.ownerDocumen
     .find((n) => distinct(items.map((i) => i.getAttribute(n))));
   let idSelector = ':scope';
   let attr: string | undefined = idAttr;
-  if (!attr && distinct(items.map((i) => i.querySelector('a[href]')?.getAttribute('href') ?? null))) {
+  if (!attr && distinct(items.map((i) => i.getAttribute('href')))) attr = 'href'; // the item is the link
+  else if (!attr && distinct(items.map((i) => i.querySelector('a[href]')?.getAttribute('href') ?? null))) {
     idSelector = 'a[href]';
     attr = 'href';
   }
@@ -184,6 +185,13 @@ export function deriveConversationList(el: Element, root: Root = el.ownerDocumen
   const time = perItemRule(items, isListTime);
   if (time) result.conversationLastTime = time;
   return result;
+}
+
+/** Items of one kind: the same children, or one has an extra one at the end (an unread badge). */
+function sameShape(a: Element, b: Element): boolean {
+  const x = childShape(a);
+  const y = childShape(b);
+  return x === y || (x.length > 0 && y.length > 0 && (x.startsWith(`${y},`) || y.startsWith(`${x},`)));
 }
 
 /** An unread badge's text: "3", "99+". */
@@ -216,7 +224,10 @@ function perItemRule(items: Element[], looks: (text: string) => boolean): Extrac
     const own = Array.from(el.classList)
       .filter((c) => !isHashedClass(c))
       .map((c) => `.${c}`);
-    for (const sel of [...own, ...selectorCandidates(el, item, 3)]) {
+    // Generated classes only: its place in the item (`:scope > span:nth-of-type(2)`).
+    const path: string[] = [];
+    for (let e: Element | null = el; e && e !== item; e = e.parentElement) path.unshift(nthOfType(e));
+    for (const sel of [...own, ...selectorCandidates(el, item, 3), `:scope > ${path.join(' > ')}`]) {
       if (items.every((i) => {
         const found = safeAll(i, sel)[0] ?? null;
         return !found || !text(found) || looks(text(found));
