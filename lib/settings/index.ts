@@ -118,7 +118,7 @@ export const openWaitsBySite = storage.defineItem<Record<string, OpenWait[]>>('l
 /**
  * When the background last failed to store something for lack of space (0: never, or a later
  * write succeeded). Published so the side panel, the popup and the overlay can say that timers
- * and metrics are not being recorded (lib/db/quota.ts).
+ * and metrics are not being recorded (lib/quota.ts).
  */
 export const storageFullAt = storage.defineItem<number>('local:storageFullAt', {
   fallback: 0,
