@@ -84,7 +84,7 @@ export const timerAlerts = storage.defineItem<TimerAlerts>('local:timerAlerts', 
   version: 1,
 });
 
-/** Days reply events, template uses and lint events are kept (pruned daily by an alarm). */
+/** Days waits, template uses and lint events are kept (pruned daily by an alarm). */
 export const retentionDays = storage.defineItem<number>('local:retentionDays', {
   fallback: 180,
   version: 1,
