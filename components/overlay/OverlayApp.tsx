@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
-import { errorText, localizeError } from '@/lib/i18n/errors';
+import { errorText } from '@/lib/i18n/errors';
 import type { TemplateRecord } from '@/lib/db/records';
 import { send } from '@/lib/messaging/client';
 import { templatesRevision } from '@/lib/settings';
@@ -18,6 +18,7 @@ import { useMatchedConfig } from './useMatchedConfig';
 import { useTemplates } from './useTemplates';
 import { usePageSnapshot } from './usePageSnapshot';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { StatusLine } from '@/components/ui/StatusLine';
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const { t, locale } = useI18n();
@@ -123,7 +124,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
 }
 
 function TemplatesTab() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [templates, setTemplates] = useState<TemplateRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -188,14 +189,7 @@ function TemplatesTab() {
         <button type="submit" className="dm-primary">
           {t('common.save')}
         </button>
-        <p role="status" className="dm-status">
-          {status}
-        </p>
-        {error && (
-          <p role="alert" className="dm-error">
-            {t('common.error', { message: localizeError(error, locale) })}
-          </p>
-        )}
+        <StatusLine status={status} error={error} />
       </form>
     </div>
   );
