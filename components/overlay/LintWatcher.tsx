@@ -6,7 +6,7 @@ import { editableRoot, isTextField } from '@/lib/insert/editors';
 import { replaceQuery } from '@/lib/insert/insert';
 import { textNodeAt } from '@/lib/insert/text-offsets';
 import { send } from '@/lib/messaging/client';
-import { lintRules } from '@/lib/templates/lint-setting';
+import { lintRules } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { compileRules, defaultLintRules, lintSentences, lintText, sentenceAround, type LintFlag, type LintRule } from '@/lib/templates/lint';
 

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
 import { ErrorList } from '@/components/ErrorList';
 import { formatIssues } from '@/lib/validate';
-import { lintRules } from '@/lib/templates/lint-setting';
+import { lintRules } from '@/lib/settings';
 import { defaultLintRules, type LintRule } from '@/lib/templates/lint';
 import { lintRule } from '@/lib/templates/lint-schema';
 
