@@ -36,8 +36,7 @@ export function BackupRestore() {
     }
     if (!confirm(t('backup.confirm', { file: file.name }))) return;
     try {
-      const counts = await restoreAll(getDb(), parsed.value);
-      await browser.storage.local.set(parsed.value.settings);
+      const counts = await restoreAll(getDb(), parsed.value, browser.storage.local);
       await publishMatchIndex(getDb());
       await send('cases.changed', {}); // deadline alarms, open waits and the badge follow the new data
       setStatus(t('backup.restored', { templates: counts.templates ?? 0, cases: counts.cases ?? 0 }));

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { saveSetting } from '@/components/SettingRefused';
 import { useMemo, useState } from 'react';
 import { download, fileStamp } from '@/components/download';
 import { AfterSalesTables, useCaseTypeTitles } from '@/components/cases/AfterSalesReport';
@@ -165,7 +166,7 @@ export function WeeklyReport() {
               rows={5}
               value={notes?.[key] ?? ''}
               placeholder={t('dash.notesHint')}
-              onChange={(e) => void weeklyNotes.setValue({ ...(notes ?? {}), [key]: e.target.value })}
+              onChange={(e) => void saveSetting('weeklyNotes', { ...(notes ?? {}), [key]: e.target.value })}
             />
           </label>
           <div className="row wrap">

@@ -8,9 +8,24 @@ import { getDb } from '@/lib/db/database';
 import type { SiteConfigRecord } from '@/lib/db/records';
 import { countingFor, formatClock } from '@/lib/metrics/counting';
 import { configName } from '@/lib/sites/names';
-import { countingProfiles, domSelectorChecker, parseSiteConfig, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
+import { countingProfiles, domSelectorChecker, parseSiteConfig, siteStatus, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
 import { readFileText } from '@/lib/validate';
 import { exportSiteConfigs, MAX_CONFIG_FILE, parseSiteConfigFile, removeUserSiteConfig, saveUserSiteConfigs, setSiteEnabled } from '@/lib/sites/store';
+
+/** A config's status as text (never colour alone); an evidence-based one names its sources. */
+function SiteStatusBadge({ config }: { config: SiteConfig }) {
+  const { t } = useI18n();
+  const status = siteStatus(config);
+  if (status === 'verified') return <span className="badge ok">{t('options.siteVerified')}</span>;
+  if (status === 'unverified' || !config.evidence) return <span className="badge warn">{t('options.siteUnverified')}</span>;
+  const detail = t('sites.evidenceTitle', { date: config.evidence.checked, sources: config.evidence.sources.join('; ') });
+  return (
+    <>
+      <span className="badge">{t('sites.statusEvidence')}</span>
+      <div className="muted">{detail}</div>
+    </>
+  );
+}
 
 /** Options → Sites: the site configs (built-in and the agent's), on/off, counting numbers, import/export. */
 export function SiteConfigs() {
@@ -43,6 +58,7 @@ export function SiteConfigs() {
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('options.sites')}</h2>
       <p className="muted">{t('sites.help')}</p>
+      <p className="muted">{t('sites.qianniu')}</p>
       <div className="row">
         <FileButton label={t('sites.import')} accept=".json,application/json" onFile={(file) => void onFile(file)} />
         <button type="button" onClick={exportAll} disabled={!sites?.length}>
@@ -82,7 +98,7 @@ export function SiteConfigs() {
                   {s.source === 'user' && <span className="badge">{t('sites.own')}</span>}
                 </th>
                 <td>
-                  <span className={s.config.verified ? 'badge ok' : 'badge warn'}>{s.config.verified ? t('options.siteVerified') : t('options.siteUnverified')}</span>
+                  <SiteStatusBadge config={s.config} />
                 </td>
                 <td>
                   {t(`profile.${s.config.profile}`)}
@@ -93,15 +109,16 @@ export function SiteConfigs() {
                 </td>
                 <td>
                   <div className="row">
-                    <button type="button" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
-                      {t('sites.editCounting', { name })}
+                    {/* The row names the site: the visible labels do not repeat it; their accessible names do. */}
+                    <button type="button" aria-label={t('sites.editCounting', { name })} aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                      {t('sites.editCountingShort')}
                     </button>
-                    <button type="button" onClick={() => download(`deskmate-site-${s.id}.json`, JSON.stringify(s.config, null, 2), 'application/json')}>
-                      {t('sites.export', { name })}
+                    <button type="button" aria-label={t('sites.export', { name })} onClick={() => download(`deskmate-site-${s.id}.json`, JSON.stringify(s.config, null, 2), 'application/json')}>
+                      {t('sites.exportShort')}
                     </button>
                     {s.source === 'user' && (
-                      <button type="button" onClick={() => void removeUserSiteConfig(getDb(), s.id)}>
-                        {t('sites.remove', { name })}
+                      <button type="button" aria-label={t('sites.remove', { name })} onClick={() => void removeUserSiteConfig(getDb(), s.id)}>
+                        {t('sites.removeShort')}
                       </button>
                     )}
                   </div>
@@ -161,14 +178,19 @@ function CountingForm({ record, onDone }: { record: SiteConfigRecord; onDone(): 
         <span>{t('sites.targetSec')}</span>
         <input type="number" min={1} value={targetSec} onChange={(e) => setTarget(e.target.value)} />
       </label>
-      <label>
-        <span>{t('sites.capSec')}</span>
-        <input type="number" min={1} value={capSec} onChange={(e) => setCap(e.target.value)} />
-      </label>
-      <label>
-        <span>{t('sites.sessionGapSec')}</span>
-        <input type="number" min={0} value={gapSec} onChange={(e) => setGap(e.target.value)} />
-      </label>
+      {/* Only the numbers the chosen platform's rule uses (docs/counting.md); the others keep their values. */}
+      {profile === 'taobao' && (
+        <label>
+          <span>{t('sites.capSec')}</span>
+          <input type="number" min={1} value={capSec} onChange={(e) => setCap(e.target.value)} />
+        </label>
+      )}
+      {(profile === 'douyin' || profile === 'jd') && (
+        <label>
+          <span>{t('sites.sessionGapSec')}</span>
+          <input type="number" min={0} value={gapSec} onChange={(e) => setGap(e.target.value)} />
+        </label>
+      )}
       <label>
         <span>{t('sites.hoursFrom')}</span>
         <input type="text" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -177,6 +199,7 @@ function CountingForm({ record, onDone }: { record: SiteConfigRecord; onDone(): 
         <span>{t('sites.hoursTo')}</span>
         <input type="text" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
+      {profile === 'helpdesk' && (
       <label>
         <span>{t('sites.clock')}</span>
         <select value={clock} onChange={(e) => setClock(e.target.value as 'calendar' | 'business')}>
@@ -184,6 +207,7 @@ function CountingForm({ record, onDone }: { record: SiteConfigRecord; onDone(): 
           <option value="business">{t('sites.clockBusiness')}</option>
         </select>
       </label>
+      )}
       <ErrorList errors={errors} />
       <div className="row">
         <button type="submit" className="primary">

@@ -175,8 +175,36 @@ function primaryKeyOf(table: string): { name: string; auto: boolean } {
   return { name: spec.replace(/^\+\+|^&/, ''), auto: spec.startsWith('++') };
 }
 
-/** Replaces all data with the backup's, in one transaction (all or nothing). */
-export async function restoreAll(db: DeskmateDB, backup: Backup): Promise<Record<string, number>> {
+/** The part of extension storage a restore writes: `storage.local` (an argument so tests can fail it). */
+export interface SettingsArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/**
+ * Replaces all data with the backup's: the tables in one transaction (all or nothing) and the
+ * settings in one storage write. The two stores cannot share a transaction, so the settings go
+ * first and are put back as they were when the tables fail: a restore that fails midway (a full
+ * disk, a closed database) leaves neither half of the new data behind.
+ */
+export async function restoreAll(db: DeskmateDB, backup: Backup, area?: SettingsArea): Promise<Record<string, number>> {
+  const keys = Object.keys(backup.settings ?? {});
+  const before = area && keys.length ? await area.get(keys) : {};
+  if (area && keys.length) await area.set(backup.settings);
+  try {
+    return await restoreTables(db, backup);
+  } catch (e) {
+    if (area && keys.length) {
+      const absent = keys.filter((k) => before[k] === undefined);
+      await area.set(before).catch(() => undefined);
+      if (absent.length) await area.remove(absent).catch(() => undefined);
+    }
+    throw e;
+  }
+}
+
+async function restoreTables(db: DeskmateDB, backup: Backup): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await db.transaction('rw', TABLES.map((n) => db.table(n)), async () => {
     for (const name of TABLES) {

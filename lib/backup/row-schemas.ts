@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseDetailsSchema } from '@/lib/cases/details';
+import { caseDetailsSchema } from '@/lib/cases/details-schema';
 import { startEvents } from '@/lib/cases/schema';
 import { templateDraft } from '@/lib/templates/draft';
 import { countingProfiles, senderKinds, siteConfigSchema } from '@/lib/sites/schema';

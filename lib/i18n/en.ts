@@ -3,10 +3,12 @@ import { afterSalesEn } from './parts/after-sales';
 import { casesEn } from './parts/cases';
 import { checklistsEn } from './parts/checklists';
 import { packageEn } from './parts/package';
+import { sitesStatusEn } from './parts/sites-status';
 import { teachEn } from './parts/teach';
 
 export const en = {
   ...teachEn,
+  ...sitesStatusEn,
   ...casesEn,
   ...afterSalesEn,
   ...checklistsEn,
@@ -25,12 +27,18 @@ export const en = {
   'common.off': 'Off',
 
   'overlay.launcher': 'Open Deskmate',
+  'overlay.launcherMove': 'Drag to move (or Alt+arrow keys)',
+  'overlay.noField': 'Click into the chat box first, then choose a template',
+  'overlay.searchTemplates': 'Search templates (title, shortcode, pinyin)',
+  'overlay.folder': 'Folder',
+  'overlay.allFolders': 'All folders',
+  'overlay.newTemplate': '+ New',
   'overlay.panelTitle': 'Deskmate',
   'overlay.tabTemplates': 'Templates',
   'overlay.tabStatus': 'This page',
   'overlay.site': 'Site: {name}',
   'overlay.siteUnknown': 'No site config matches this page',
-  'overlay.conversation': 'Conversation: {id}',
+  'overlay.conversation': 'Conversation recognised',
   'overlay.buyer': 'Buyer: {name}',
   'overlay.noConversation': 'No conversation detected',
   'overlay.messages': '{customer} customer / {agent} agent messages on screen',
@@ -79,6 +87,10 @@ export const en = {
   'options.storageUsed': '{used} used on this computer',
   'options.privacy': 'Everything Deskmate records stays in this browser. Nothing is sent anywhere.',
 
+  'waits.summary': 'Waiting {waiting} · Late {late}',
+  'waits.none': 'No buyer is waiting',
+  'waits.open': 'Open the longest wait',
+  'waits.noTab': 'That console’s tab is closed',
   'picker.title': 'Templates',
   'picker.results': 'Matching templates',
   'picker.search': 'Search templates',
@@ -88,11 +100,13 @@ export const en = {
   'picker.fillTitle': 'Fill in before inserting',
   'picker.insert': 'Insert',
   'picker.insertFailed': 'Could not insert into this field. The text was not changed.',
+  'picker.preview': 'Preview: {title}',
   'picker.loading': 'Loading templates…',
 
   'options.tabTemplates': 'Templates',
   'options.tabSites': 'Sites',
   'options.tabGeneral': 'General',
+  'settings.refused': 'Setting not saved: {message}',
   'tm.search': 'Search templates',
   'tm.folders': 'Folders',
   'tm.allFolders': 'All templates',
@@ -175,7 +189,7 @@ export const en = {
   'timers.chip': 'Waiting {elapsed}',
   'timers.lateTitle': 'A customer is waiting past the target',
   'timers.lateBody': 'Conversation {conversation} has waited more than {minutes} min for a reply.',
-  'sites.help': "Each console Deskmate knows is described by a site config (selectors and counting rules). Unverified configs were written without a saved page to check them against.",
+  'sites.help': "Each console Deskmate knows is described by a site config (selectors and counting rules). Verified configs are backed by saved pages of the console; evidence-based ones were written from public projects that read the console (listed under each), not checked against a saved page; unverified ones are best guesses.",
   'sites.import': "Import",
   'sites.exportAll': "Export all",
   'sites.imported': "Imported {count} site config(s) from {file}",
@@ -188,6 +202,9 @@ export const en = {
   'sites.enable': "Use the config “{name}”",
   'sites.own': "yours",
   'sites.targetShort': "target {sec} s",
+  'sites.editCountingShort': 'Counting rules',
+  'sites.exportShort': 'Export',
+  'sites.removeShort': 'Delete',
   'sites.editCounting': "Counting rules of {name}",
   'sites.export': "Export {name}",
   'sites.remove': "Delete {name}",

@@ -3,11 +3,13 @@ import { afterSalesZhCN } from './parts/after-sales';
 import { casesZhCN } from './parts/cases';
 import { checklistsZhCN } from './parts/checklists';
 import { packageZhCN } from './parts/package';
+import { sitesStatusZhCN } from './parts/sites-status';
 import { teachZhCN } from './parts/teach';
 
 // 简体中文界面文案。键必须与 en.ts 完全一致。
 export const zhCN: Record<MessageKey, string> = {
   ...teachZhCN,
+  ...sitesStatusZhCN,
   ...casesZhCN,
   ...afterSalesZhCN,
   ...checklistsZhCN,
@@ -26,12 +28,18 @@ export const zhCN: Record<MessageKey, string> = {
   'common.off': '关',
 
   'overlay.launcher': '打开客服助手',
+  'overlay.launcherMove': '拖动可移动位置（或 Alt+方向键）',
+  'overlay.noField': '先点一下聊天输入框，再选话术',
+  'overlay.searchTemplates': '搜索话术（标题、快捷码、拼音）',
+  'overlay.folder': '目录',
+  'overlay.allFolders': '全部目录',
+  'overlay.newTemplate': '+ 新建',
   'overlay.panelTitle': '客服助手',
   'overlay.tabTemplates': '话术',
   'overlay.tabStatus': '当前页面',
   'overlay.site': '站点：{name}',
   'overlay.siteUnknown': '没有与此页面匹配的站点配置',
-  'overlay.conversation': '会话：{id}',
+  'overlay.conversation': '已识别当前会话',
   'overlay.buyer': '买家：{name}',
   'overlay.noConversation': '未识别到会话',
   'overlay.messages': '屏幕上有 {customer} 条买家消息 / {agent} 条客服消息',
@@ -80,6 +88,10 @@ export const zhCN: Record<MessageKey, string> = {
   'options.storageUsed': '本机已使用 {used}',
   'options.privacy': '客服助手记录的一切都只保存在本浏览器中，不会发送到任何地方。',
 
+  'waits.summary': '等待中 {waiting} · 超时 {late}',
+  'waits.none': '没有买家在等待',
+  'waits.open': '打开等待最久的会话',
+  'waits.noTab': '该工作台的标签页已关闭',
   'picker.title': '话术',
   'picker.results': '匹配的话术',
   'picker.search': '搜索话术',
@@ -89,11 +101,13 @@ export const zhCN: Record<MessageKey, string> = {
   'picker.fillTitle': '插入前请填写',
   'picker.insert': '插入',
   'picker.insertFailed': '无法插入到此输入框，原文未改动。',
+  'picker.preview': '预览：{title}',
   'picker.loading': '正在加载话术…',
 
   'options.tabTemplates': '话术库',
   'options.tabSites': '站点',
   'options.tabGeneral': '通用',
+  'settings.refused': '设置未保存：{message}',
   'tm.search': '搜索话术',
   'tm.folders': '目录',
   'tm.allFolders': '全部话术',
@@ -176,7 +190,7 @@ export const zhCN: Record<MessageKey, string> = {
   'timers.chip': '已等待 {elapsed}',
   'timers.lateTitle': '有顾客等待超时',
   'timers.lateBody': '会话 {conversation} 已等待超过 {minutes} 分钟未回复。',
-  'sites.help': "客服助手认识的每个工作台都由一份站点配置描述（选择器和计时规则）。“未验证”的配置还没有保存的页面可供核对。",
+  'sites.help': "客服助手认识的每个工作台都由一份站点配置描述（选择器和计时规则）。“已验证”的配置有保存的工作台页面作依据；“依据公开资料”的配置依据读取该工作台的公开项目编写（来源列在下方），尚未用保存的页面核对；“未验证”的配置只是推测。",
   'sites.import': "导入",
   'sites.exportAll': "全部导出",
   'sites.imported': "已从 {file} 导入 {count} 份站点配置",
@@ -189,6 +203,9 @@ export const zhCN: Record<MessageKey, string> = {
   'sites.enable': "启用配置“{name}”",
   'sites.own': "我的",
   'sites.targetShort': "目标 {sec} 秒",
+  'sites.editCountingShort': '计时规则',
+  'sites.exportShort': '导出',
+  'sites.removeShort': '删除',
   'sites.editCounting': "{name} 的计时规则",
   'sites.export': "导出 {name}",
   'sites.remove': "删除 {name}",

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseDetailsPatchSchema, caseDetailsSchema } from '@/lib/cases/details';
+import { caseDetailsPatchSchema, caseDetailsSchema } from '@/lib/cases/details-schema';
 import { templateDraft } from '@/lib/templates/draft';
 import { listBatchSchema, observeBatchSchema } from '@/lib/timers/observe';
 
@@ -36,12 +36,16 @@ export const requests = {
       .strict(),
   },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  /** The agent's choice of config for a page where several match (null: back to the default). */
+  'sites.choose': { input: z.object({ url: z.string().min(1).max(2000), id: z.string().min(1).max(64).nullable() }).strict() },
   /** Messages a watcher saw in one conversation (ids, senders and times only: never text). */
   'timers.observe': { input: observeBatchSchema },
   /** Conversations of the list (not the open one) where the buyer wrote (lib/timers/tracker). */
   'timers.list': { input: listBatchSchema },
   /** From the popup: open "Teach this site" in a tab (injecting the overlay first when needed). */
   'teach.start': { input: z.object({ tabId: z.number().int().min(0) }).strict() },
+  /** From the popup or side panel: bring the tab of a waiting conversation forward (the longest wait by default). */
+  'waits.show': { input: z.object({ key: z.string().min(1).max(400).optional() }).strict() },
   /** Saves a site config the agent taught Deskmate (validated whole again here). */
   'sites.save': { input: z.object({ config: z.unknown() }).strict() },
   /** The active checklist definitions in the agent's language (case types, items, deadline rules). */

@@ -19,7 +19,7 @@ const MAX_TEXT = 64;
 const TIME = String.raw`(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?`;
 const patterns = {
   timeOnly: new RegExp(`^${TIME}$`),
-  relative: new RegExp(String.raw`^(今天|昨天|前天|today|yesterday)\s*${TIME}$`, 'i'),
+  relative: new RegExp(String.raw`^(今天|昨天|前天|today|yesterday)(?:\s*${TIME})?$`, 'i'),
   monthDay: new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})\s+${TIME}$`),
   monthDayZh: new RegExp(String.raw`^(\d{1,2})月(\d{1,2})日\s*(?:${TIME})?$`),
   full: new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[\sT]+${TIME})?$`),
@@ -49,7 +49,7 @@ function onDay(now: number, offset: number, h: number, mi: number, s: number): n
 
 /**
  * Reads a console's time text, in local time: epoch seconds or ms, ISO 8601, `HH:mm`,
- * `HH:mm:ss`, `今天/昨天/前天 HH:mm`, `MM-DD HH:mm`, `M月D日 HH:mm`, `YYYY-MM-DD HH:mm[:ss]`,
+ * `HH:mm:ss`, `今天/昨天/前天 [HH:mm]`, `MM-DD HH:mm`, `M月D日 HH:mm`, `YYYY-MM-DD HH:mm[:ss]`,
  * `YYYY/MM/DD`, `YYYY年MM月DD日 HH:mm:ss`. A time of day with no date is today's, or yesterday's
  * when it is later than now; a date with no year is this year's, or last year's when it is more
  * than a day ahead. Anything else is null (never a guess).
@@ -77,8 +77,9 @@ export function parseConsoleTime(raw: string | null | undefined, now: number): C
   if (m) {
     const word = m[1]!.toLowerCase();
     const offset = word === '昨天' || word === 'yesterday' ? -1 : word === '前天' ? -2 : 0;
-    const at = onDay(now, offset, Number(m[2]), Number(m[3]), Number(m[4] ?? 0));
-    return at === null ? null : { at, precisionMs: timePrecision(m[4], true) };
+    const hasTime = m[2] !== undefined;
+    const at = onDay(now, offset, Number(m[2] ?? 0), Number(m[3] ?? 0), Number(m[4] ?? 0));
+    return at === null ? null : { at, precisionMs: timePrecision(m[4], hasTime) };
   }
 
   m = patterns.full.exec(text) ?? patterns.fullZh.exec(text);

@@ -69,6 +69,7 @@ export function senderOf(config: SiteConfig, item: Element): SenderKind | null {
 /** Who a sender rule says wrote `item` (a message, or a list item's last message). */
 export function senderBy(rule: SenderRule | undefined, item: Element): SenderKind | null {
   if (!rule) return null;
+  for (const t of rule.byText ?? []) if (extractValue({ selector: t.selector, regex: t.regex }, item) !== null) return t.sender;
   const kinds: SenderKind[] = ['customer', 'agent', 'bot', 'system'];
   if (rule.attr) {
     const value = item.getAttribute(rule.attr);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorMap, formatIssues, type ParseResult } from '@/lib/validate';
 import { MAX_PATTERNS, parseMatchPattern } from './match-pattern';
 import { EXTRACT_REGEX, regexProblem } from './safe-regex';
-import { countingProfiles } from './kinds';
+import { countingProfiles, senderKinds } from './kinds';
 import { selectorProblems } from './selectors';
 
 // One schema for every site adapter, built-in and user-made (rule 2: site knowledge is data).
@@ -33,8 +33,21 @@ export { senderKinds, countingProfiles, type SenderKind, type CountingProfileKin
 /** Bounded like selector lists (docs/security.md S9). */
 const senderValues = z.array(z.string().min(1).max(500)).max(20);
 
+/** A sender told by text (a name, a label): checked before the attribute or selectors. */
+const senderText = z
+  .object({
+    /** Where the text is, inside the item (`:scope` = the item itself). */
+    selector: selectorList,
+    /** Matches the text (RE2, case-sensitive, as extract rules). */
+    regex: safeRegex,
+    sender: z.enum(senderKinds),
+  })
+  .strict();
+
 const senderRule = z
   .object({
+    /** Items whose text matches are this sender, whatever the rest of the rule says. */
+    byText: z.array(senderText).min(1).max(10).optional(),
     /** Attribute on the message item whose value names the sender. */
     attr: z.string().min(1).max(100).optional(),
     /** Attribute values (or, without attr, selectors the item matches) per sender kind. */
@@ -66,6 +79,22 @@ export const countingOverrides = z
   })
   .strict();
 
+/** The public sources an evidence-based config was written from, and when they were read. */
+const evidenceSchema = z
+  .object({
+    sources: z.array(z.string().min(1).max(200)).min(1).max(10),
+    checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"'),
+  })
+  .strict();
+
+export type SiteStatus = 'verified' | 'evidence-based' | 'unverified';
+
+/** Verified (saved pages back it), evidence-based (public sources, no saved page), or unverified. */
+export function siteStatus(config: { verified?: boolean; evidence?: unknown }): SiteStatus {
+  if (config.verified) return 'verified';
+  return config.evidence ? 'evidence-based' : 'unverified';
+}
+
 const localized = z.union([z.string().min(1).max(100), z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).strict()]);
 
 export const siteConfigSchema = z
@@ -75,6 +104,8 @@ export const siteConfigSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'must be 2–64 lowercase letters, digits, ".", "_" or "-"'),
     name: localized,
     verified: z.boolean().default(false),
+    /** Written from public evidence about the console (not a saved page): status "evidence-based". */
+    evidence: evidenceSchema.optional(),
     matches: z
       .array(z.string())
       .min(1)

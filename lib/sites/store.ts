@@ -13,6 +13,9 @@ import { parseSiteConfig, type SiteConfig } from './schema';
 export async function syncBuiltinSiteConfigs(db: DeskmateDB, now = Date.now()): Promise<void> {
   const builtins = builtinSiteConfigs();
   await db.transaction('rw', db.siteConfigs, async () => {
+    // A built-in this version no longer ships (千牛's guessed config) is removed, not left claiming a console.
+    const shipped = new Set(builtins.map((c) => c.id));
+    await db.siteConfigs.filter((r) => r.source === 'builtin' && !shipped.has(r.id)).delete();
     for (const config of builtins) {
       const existing = await db.siteConfigs.get(config.id);
       if (existing && existing.source === 'user') continue; // the agent's own copy wins
@@ -24,7 +27,7 @@ export async function syncBuiltinSiteConfigs(db: DeskmateDB, now = Date.now()): 
 
 export async function publishMatchIndex(db: DeskmateDB): Promise<void> {
   const enabled = await db.siteConfigs.where('enabled').equals(1).toArray();
-  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches })));
+  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches, source: r.source })));
 }
 
 /** Largest site-config file read, in UTF-8 bytes. */

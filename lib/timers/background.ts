@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { syncRollingAlarm } from '@/lib/alarms';
 import { storage } from 'wxt/utils/storage';
 import type { DeskmateDB } from '@/lib/db/database';
 import { resolveLocale, translator } from '@/lib/i18n';
@@ -8,7 +9,7 @@ import { inQuietHours, LATE_ALARM_PREFIX, openWaits, type WaitState } from './al
 
 /** Late-wait notifications shown per minute: waits are started by what pages show (S16). */
 export const MAX_LATE_NOTIFICATIONS_PER_MINUTE = 3;
-const notifications = rateLimiter(MAX_LATE_NOTIFICATIONS_PER_MINUTE, 60_000);
+const notifications = rateLimiter('lateNotice', MAX_LATE_NOTIFICATIONS_PER_MINUTE, 60_000);
 
 // The background's side of the timers: the open waits published to storage.local, one alarm at
 // the moment the next open wait crosses its target (rule 4: alarms survive the service worker
@@ -31,20 +32,10 @@ export async function syncWaitAlerts(db: DeskmateDB, now = Date.now()): Promise<
     await openWaitsBySite.setValue(bySite);
     lastPublished = published;
   }
-  // One rolling alarm at the next moment a wait crosses its target (not one per wait: Chrome
-  // silently refuses alarms past 500, and a per-wait name would carry the buyer's nickname into
-  // the browser's alarm storage). Per-wait alarms of earlier versions are cleared.
-  // (The browser may delay an alarm due within 30 s; one set for `next` or a little later is kept.)
+  // One rolling alarm at the next moment a wait crosses its target (lib/alarms.ts); per-wait
+  // alarms of earlier versions are cleared.
   const next = Math.min(...waits.filter((w) => w.lateAt > now).map((w) => w.lateAt));
-  let present = false;
-  for (const alarm of await browser.alarms.getAll()) {
-    if (alarm.name.startsWith(LATE_ALARM_PREFIX)) await browser.alarms.clear(alarm.name);
-    else if (alarm.name === LATE_ALARM) {
-      if (Number.isFinite(next) && alarm.scheduledTime >= next && alarm.scheduledTime <= Math.max(next, now + 60_000)) present = true;
-      else await browser.alarms.clear(alarm.name);
-    }
-  }
-  if (Number.isFinite(next) && !present) await browser.alarms.create(LATE_ALARM, { when: next });
+  await syncRollingAlarm(LATE_ALARM, next, now, LATE_ALARM_PREFIX);
   return waits;
 }
 
@@ -64,7 +55,7 @@ export async function onAlarm(db: DeskmateDB, name: string, now = Date.now()): P
   if (!due.length || !settings.notify || inQuietHours(settings, now)) return;
   const t = translator(resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
   for (const wait of due) {
-    if (!notifications('late')) return; // the badge still counts it
+    if (!(await notifications('late'))) return; // the badge still counts it
     // An opaque name: notification ids are kept by the browser.
     await browser.notifications.create(`${LATE_ALARM}:${crypto.randomUUID()}`, {
       type: 'basic',

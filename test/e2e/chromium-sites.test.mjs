@@ -47,9 +47,12 @@ describe('Chromium: site configs and late waits', () => {
     const page = await options();
     const table = page.getByRole('table');
     await table.getByRole('rowheader', { name: /Chatwoot/ }).waitFor();
-    for (const name of ['客服助手演示工作台', '千牛', '咚咚', '拼多多', '飞鸽', 'Zendesk']) await table.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
+    for (const name of ['客服助手演示工作台', '咚咚', '拼多多', '飞鸽', 'Zendesk']) await table.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
     const zendesk = table.getByRole('row', { name: /Zendesk/ });
-    await zendesk.getByText('未验证').waitFor();
+    await zendesk.getByText('依据公开资料').waitFor();
+    await table.getByRole('row', { name: /客服助手演示工作台/ }).getByText('已验证').waitFor();
+    assert.equal(await table.getByRole('rowheader', { name: /千牛/ }).count(), 0);
+    await page.getByText(/千牛：桌面客户端/).waitFor();
     await page.close();
   });
 
@@ -118,7 +121,7 @@ describe('Chromium: site configs and late waits', () => {
     });
     await console_.evaluate((c) => window.demo.pushCustomerMessage(c, '人呢？'), conv);
     const level = () =>
-      console_.evaluate(() => document.querySelector('#chat .buyer-name')?.nextElementSibling?.shadowRoot?.querySelector('[role="timer"]')?.dataset.level ?? null);
+      console_.evaluate(() => document.querySelector('#chat .buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.dataset.level ?? null);
     await waitFor(async () => (await level()) === 'warn', { message: 'amber from half the target' });
     await waitFor(async () => (await level()) === 'late', { message: 'red at the target' });
     await waitFor(async () => (await extensionValue(() => chrome.action.getBadgeText({}))) === '1', { message: 'the badge to count the late wait' });

@@ -210,12 +210,13 @@ export const FIREFOX_PREFS = {
 
 /**
  * Launches Firefox ESR (puppeteer-core over WebDriver BiDi) in Chinese with the Firefox build
- * installed as a temporary add-on; `prefs` add preferences, `userDataDir` keeps the profile.
+ * installed as a temporary add-on; `prefs` add preferences, `userDataDir` keeps the profile,
+ * `acceptInsecureCerts` accepts a local test server's self-signed certificate.
  */
-export async function launchFirefox({ prefs = {}, userDataDir, install = true } = {}) {
+export async function launchFirefox({ prefs = {}, userDataDir, install = true, acceptInsecureCerts = false } = {}) {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HINT);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, timeout: 120000, userDataDir, extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs } });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, timeout: 120000, userDataDir, acceptInsecureCerts, extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs } });
   const untrack = trackBrowser(
     () => browser.close(),
     () => browser.process()?.kill('SIGKILL'),

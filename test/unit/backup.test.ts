@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/backup/backup';
 import { DeskmateDB, LATEST_VERSION } from '@/lib/db/database';
 import { saveTemplate } from '@/lib/templates/store';
@@ -48,6 +49,29 @@ describe('backup and restore', () => {
       expect(await b.table(name).toArray(), name).toEqual(await a.table(name).toArray());
     }
     expect((await b.attachments.get('att-1'))?.name).toBe('发票.png');
+  });
+
+  it('a restore that fails midway leaves neither half behind: tables fail → settings put back; settings fail → tables untouched', async () => {
+    await fill(a);
+    const backup = await exportAll(a, { language: 'en', typingSpeed: 99 });
+    const parsed = parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, attachments: [] } }));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    await browser.storage.local.set({ language: 'zh-CN' }); // typingSpeed never set here
+    await b.templates.add({ ...(await a.templates.toArray())[0]!, id: 'mine', title: '我的模板' });
+    // 1. The disk fills while the tables are written.
+    const full = vi.spyOn(b.table('cases'), 'bulkAdd').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    await expect(restoreAll(b, parsed.value, browser.storage.local)).rejects.toThrow('full');
+    full.mockRestore();
+    expect(await browser.storage.local.get(['language', 'typingSpeed'])).toEqual({ language: 'zh-CN' });
+    expect((await b.templates.toArray()).map((t) => t.id)).toEqual(['mine']);
+    // 2. The settings write fails first: nothing of the tables changes.
+    const failing = { ...browser.storage.local, get: browser.storage.local.get, remove: browser.storage.local.remove, set: () => Promise.reject(new Error('storage is gone')) };
+    await expect(restoreAll(b, parsed.value, failing as never)).rejects.toThrow('storage is gone');
+    expect((await b.templates.toArray()).map((t) => t.id)).toEqual(['mine']);
+    // 3. And when nothing fails, both halves are the backup's.
+    await restoreAll(b, parsed.value, browser.storage.local);
+    expect(await browser.storage.local.get(['language', 'typingSpeed'])).toEqual({ language: 'en', typingSpeed: 99 });
+    expect(await b.cases.count()).toBe(1);
   });
 
   it('encodes Blobs as base64 and decodes them byte for byte', async () => {

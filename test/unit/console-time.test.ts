@@ -16,6 +16,10 @@ describe('parseConsoleTime', () => {
     ['昨天15:36', at(2026, 12, 5, 15, 36), 60_000],
     ['Yesterday 15:36', at(2026, 12, 5, 15, 36), 60_000],
     ['前天 08:00', at(2026, 12, 4, 8, 0), 60_000],
+    ['昨天', at(2026, 12, 5), 86_400_000],
+    ['前天', at(2026, 12, 4), 86_400_000],
+    [' 12:40 ', at(2026, 12, 6, 12, 40), 60_000],
+    ['13:09', at(2026, 12, 6, 13, 9), 60_000],
     ['今天 13:00:01', at(2026, 12, 6, 13, 0, 1), 1000],
     ['12-05 09:30', at(2026, 12, 5, 9, 30), 60_000],
     ['9月8日 17:12', at(2026, 9, 8, 17, 12), 60_000],
@@ -49,8 +53,26 @@ describe('parseConsoleTime', () => {
     expect(parseConsoleTime('12-31 22:00', at(2027, 1, 1, 9))?.at).toBe(at(2026, 12, 31, 22));
   });
 
+  it('reads the same texts alike at every hour of the day, across a daylight-saving change', () => {
+    // 8 March 2026: Los Angeles moves its clocks forward at 02:00; Shanghai has no DST.
+    for (const day of [8, 9]) {
+      for (let h = 0; h < 24; h++) {
+        const now = at(2026, 3, day, h, 30);
+        const today = new Date(now);
+        const yesterday = new Date(now);
+        yesterday.setDate(yesterday.getDate() - 1);
+        expect(parseConsoleTime('昨天 15:36', now)?.at, `${day} ${h}h`).toBe(at(2026, 3, yesterday.getDate(), 15, 36));
+        expect(parseConsoleTime('2026年09月08日 17:12:14', now)?.at).toBe(at(2026, 9, 8, 17, 12, 14));
+        expect(parseConsoleTime('03-07 09:05', now)?.at).toBe(at(2026, 3, 7, 9, 5));
+        // At h:30, "12:40" is today's once the clock is past it (5 min slack), else yesterday's.
+        const want = h >= 13 ? at(2026, 3, today.getDate(), 12, 40) : at(2026, 3, yesterday.getDate(), 12, 40);
+        expect(parseConsoleTime('12:40', now)?.at, `${day} ${h}h`).toBe(want);
+      }
+    }
+  });
+
   it('never guesses', () => {
-    for (const text of ['', '  ', 'abc', '25:00', '14:60', '2026-02-30 10:00', '13-01 10:00', '刚刚', '3分钟前', '14:05 pm extra', 'x'.repeat(200), '-5']) {
+    for (const text of ['', '  ', 'abc', '25:00', '14:60', '2026-02-30 10:00', '13-01 10:00', '刚刚', '3分钟前', '昨天 25:00', '前天晚上', '14:05 pm extra', 'x'.repeat(200), '-5']) {
       expect(parseConsoleTime(text, NOW), text).toBeNull();
     }
     expect(parseConsoleTime(null, NOW)).toBeNull();

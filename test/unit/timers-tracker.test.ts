@@ -105,6 +105,28 @@ describe('message tracker', () => {
     });
   });
 
+  it('a message a switch shows with a console time (it came while elsewhere) is put mid-span; at attach, at its start', async () => {
+    const config = { ...demo, selectors: { ...demo.selectors, messageTime: { selector: ['.t'] } } };
+    const at = (s: number) => new Date(2026, 8, 8, 17, 12, s).getTime();
+    const timed = (id: string, sender: string, text: string) => {
+      const li = message(id, sender, null);
+      li.append(Object.assign(document.createElement('span'), { className: 't', textContent: text }));
+      return li;
+    };
+    const list = consoleDom();
+    list.append(timed('m1', 'customer', '2026-09-08 17:12:14'));
+    const batches: TrackerBatch[] = [];
+    let flush: (() => void) | undefined;
+    const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', now: () => at(40), onBatch: (b) => batches.push(b), setTimeout: (fn) => ((flush = fn), 1) });
+    stop = () => tracker.stop();
+    expect(batches[0]?.messages[0]).toMatchObject({ id: 'm1', at: at(14), live: false });
+    document.getElementById('chat')!.dataset.activeConv = 'c-2';
+    list.replaceChildren(timed('n1', 'customer', '2026-09-08 17:12:20'));
+    await new Promise((r) => setTimeout(r, 0));
+    flush?.();
+    expect(batches.at(-1)).toEqual({ conversationId: 'c-2', messages: [{ id: 'n1', sender: 'customer', at: at(20) + 500, live: false }] });
+  });
+
   it('keeps a reply sent just before a switch with the conversation it was sent in', async () => {
     const list = consoleDom();
     list.append(message('m1', 'customer', 1000));
@@ -160,6 +182,45 @@ describe('message tracker', () => {
     const id = batches[0]!.messages[0]!.id;
     expect(id).toMatch(/^h[0-9a-z]+\.1$/);
     expect(id).not.toContain('text');
+  });
+
+  it('an item lacking the id its config reads gets the keyed signature, stable when re-rendered later', async () => {
+    let now = T + 5000;
+    const list = consoleDom();
+    const batches: TrackerBatch[] = [];
+    let flush: (() => void) | undefined;
+    const tracker = createTracker({
+      config: { ...demo, selectors: { ...demo.selectors, message: ['#messages .msg'] } },
+      doc: document,
+      url: () => 'http://127.0.0.1/',
+      onBatch: (b) => batches.push(b),
+      now: () => now,
+      identity: (sender, timeText, text) => `k-${sender}-${timeText}-${text.length}`,
+      setTimeout: (fn) => ((flush = fn), 1),
+    });
+    stop = () => tracker.stop();
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      const f = flush;
+      flush = undefined;
+      f?.();
+    };
+    const idless = () => {
+      const li = message('x', 'customer', 4000);
+      delete li.dataset.msgId;
+      return li;
+    };
+    list.append(idless());
+    await settle();
+    const first = batches.at(-1)!.messages;
+    expect(first).toHaveLength(1);
+    expect(first[0]!.id).toBe(`k-customer-${T + 4000}-${'text of x'.length}`); // the install's keyed identity, not an unkeyed hash
+    // The console re-renders the same message a few seconds later: the same message, not a new one.
+    now += 7000;
+    list.replaceChildren(idless());
+    await settle();
+    expect(batches.at(-1)!.messages.map((m) => m.id)).not.toContain(undefined);
+    expect(batches.flatMap((b) => b.messages).filter((m) => m.live).map((m) => m.id)).toEqual([first[0]!.id]);
   });
 });
 
