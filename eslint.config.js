@@ -3,6 +3,25 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const NO_COMPONENTS = { group: ['@/components', '@/components/*', '**/components/*'], message: 'lib/ never imports components/ (components build on lib).' };
+const NO_DATABASE = {
+  group: ['dexie', 'dexie-react-hooks', '@/lib/db', '@/lib/db/*', '**/lib/db/*', '../db/*', '../../db/*', '@/lib/backup/*', '**/lib/backup/*', '../backup/*'],
+  allowTypeImports: true,
+  message: 'Rule 1: content-side code reaches the database through lib/messaging, never Dexie, lib/db or lib/backup.',
+};
+const CONTENT_LIB = ['lib/insert/**', 'lib/timers/tracker.ts'];
+const CONTENT_UI = ['entrypoints/content.ts', 'entrypoints/content/**', 'entrypoints/*.content/**', 'entrypoints/*.content.{ts,tsx}', 'components/overlay/**'];
+
+/** One block per set of files: a later block's rule replaces an earlier one's, so no file is in two. */
+function boundaries() {
+  const rule = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+  return [
+    { files: ['lib/**/*.{ts,tsx}'], ignores: CONTENT_LIB, rules: rule(NO_COMPONENTS) },
+    { files: CONTENT_LIB, rules: rule(NO_COMPONENTS, NO_DATABASE) },
+    { files: CONTENT_UI, rules: rule(NO_DATABASE) },
+  ];
+}
+
 const rule3Syntax = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Rule 3: no dangerouslySetInnerHTML.' },
   { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Rule 3: no HTML strings.' },
@@ -34,6 +53,10 @@ export default tseslint.config(
     files: ['demo/**/*.{js,mjs}', 'test/bench/stream/**/*.js', 'test/fixtures/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // Boundaries (docs/engineering.md, "Layers"): lib/ is below components/ and never imports it;
+  // content-side code (content scripts, the overlay, insertion, the console watcher) never opens
+  // the database: it asks the background through typed messages (rule 1). Types only are fine.
+  ...boundaries(),
   // Rule 3: nothing becomes HTML, no eval, no remote code.
   {
     files: ['**/*.{ts,tsx,js,mjs}'],

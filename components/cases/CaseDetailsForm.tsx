@@ -6,6 +6,7 @@ import type { CaseRecord } from '@/lib/db/records';
 import { errorText } from '@/lib/i18n/errors';
 import { send } from '@/lib/messaging/client';
 import { typedStartProblem } from './CaseStart';
+import { SelectField } from '@/components/ui/SelectField';
 
 // A case's after-sales record (lib/cases/details.ts), quick to fill in the overlay and on the case
 // page: item(s), cause, refund path, amounts, a re-shipment, follow-up visits, review explanations
@@ -102,28 +103,24 @@ export function CaseDetailsForm({ record, onChange, idPrefix, open }: { record: 
         {(d?.cause !== undefined || d?.refundPath !== undefined) && <p className="muted small">{t('details.prefilled')}</p>}
         {field('items')}
         <div className="case-details-grid">
-          <label htmlFor={id('cause')}>
-            <span>{t('details.cause')}</span>
-            <select id={id('cause')} value={draft.cause} onChange={(e) => setDraft({ ...draft, cause: e.target.value })}>
-              <option value="">{t('details.none')}</option>
-              {caseCauses.map((c) => (
-                <option key={c} value={c}>
-                  {t(`afterSales.cause.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={id('path')}>
-            <span>{t('details.path')}</span>
-            <select id={id('path')} value={draft.refundPath} onChange={(e) => setDraft({ ...draft, refundPath: e.target.value })}>
-              <option value="">{t('details.none')}</option>
-              {refundPaths.map((p) => (
-                <option key={p} value={String(p)}>
-                  {t(`afterSales.path.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            id={id('cause')}
+            label={t('details.cause')}
+            value={draft.cause}
+            onChange={(cause) => setDraft({ ...draft, cause })}
+            options={caseCauses.map((c) => ({ value: c, label: t(`afterSales.cause.${c}`) }))}
+          >
+            <option value="">{t('details.none')}</option>
+          </SelectField>
+          <SelectField
+            id={id('path')}
+            label={t('details.path')}
+            value={draft.refundPath}
+            onChange={(refundPath) => setDraft({ ...draft, refundPath })}
+            options={refundPaths.map((p) => ({ value: String(p), label: t(`afterSales.path.${p}`) }))}
+          >
+            <option value="">{t('details.none')}</option>
+          </SelectField>
           {field('refundCents', 'decimal')}
           {field('compensationCents', 'decimal')}
           {field('reshipCourier')}

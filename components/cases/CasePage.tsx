@@ -16,6 +16,7 @@ import { send } from '@/lib/messaging/client';
 import { CaseChecklist, Deadline } from './CaseChecklist';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { CaseStart } from './CaseStart';
+import { SelectField } from '@/components/ui/SelectField';
 
 // The full case page (an extension page, so it reads and writes Dexie directly for the Blobs):
 // the checklist, attachments with previews, files added by the agent, the platform's upload
@@ -125,16 +126,12 @@ export function CasePage({ id }: { id: string }) {
       <Deadline record={record} />
       <CaseStart key={`${record.startedAt}-${record.startSource ?? ''}`} record={record} idPrefix="case" />
       <div className="row wrap">
-        <label>
-          <span>{t('caseUi.platform')}</span>
-          <select value={record.platform} onChange={(e) => void send('cases.update', { id: record.id, platform: e.target.value })}>
-            {defs.platforms.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('caseUi.platform')}
+          value={record.platform}
+          onChange={(platform) => void send('cases.update', { id: record.id, platform })}
+          options={defs.platforms.map((p) => ({ value: p.id, label: p.name }))}
+        />
       </div>
       {limit?.note && <p className="muted">{limit.note}</p>}
       <CaseDetailsForm key={record.id} record={record} idPrefix="case-details" open />

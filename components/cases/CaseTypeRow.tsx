@@ -1,7 +1,8 @@
 import { useI18n } from '@/components/i18n';
 import { caseKinds, type CaseType, type Checklists } from '@/lib/cases';
-import { Edit, freshId, amountSummary, ParsedInput, parseWords, formatList, setOptional, domId } from './checklist-editing';
+import { Edit, freshId, amountSummary, ParsedInput, parseWords, formatList, ruleOptions, setOptional, domId } from './checklist-editing';
 import { ItemRow } from './ItemRow';
+import { optionsOf, SelectField } from '@/components/ui/SelectField';
 
 // One case type in the checklist editor: its title, kind, keywords, deadline rule and evidence items.
 
@@ -85,31 +86,19 @@ export function CaseTypeRow({
             <span>{t('checklists.typeTitle')}</span>
             <input id={domId(type.id, 'title')} type="text" value={type.title} onChange={(e) => editType((ct) => void (ct.title = e.target.value))} />
           </label>
-          <label>
-            <span>{t('checklists.typeKind')}</span>
-            <select value={type.kind} onChange={(e) => editType((ct) => void (ct.kind = e.target.value as CaseType['kind']))}>
-              {caseKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(k === 'dispute' ? 'cases.kind.dispute' : 'cases.kind.refundPath')}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('checklists.typeKind')}
+            value={type.kind}
+            onChange={(kind) => editType((ct) => void (ct.kind = kind))}
+            options={optionsOf(caseKinds, (k) => t(k === 'dispute' ? 'cases.kind.dispute' : 'cases.kind.refundPath'))}
+          />
           <label>
             <span>{t('checklists.typeDescription')}</span>
             <textarea rows={3} value={type.description} onChange={(e) => editType((ct) => void (ct.description = e.target.value))} />
           </label>
-          <label>
-            <span>{t('checklists.typeRule')}</span>
-            <select value={type.deadlineRule} onChange={(e) => editType((ct) => void (ct.deadlineRule = e.target.value))}>
-              {!rule && <option value={type.deadlineRule}>{t('checklists.ruleUnknown', { id: type.deadlineRule })}</option>}
-              {c.deadlineRules.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {`${named(r.title)} · ${amountSummary(t, c, r)}`}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('checklists.typeRule')} value={type.deadlineRule} onChange={(id) => editType((ct) => void (ct.deadlineRule = id))} options={ruleOptions(t, c, named)}>
+            {!rule && <option value={type.deadlineRule}>{t('checklists.ruleUnknown', { id: type.deadlineRule })}</option>}
+          </SelectField>
           <label>
             <span>{t('checklists.keywords')}</span>
             <ParsedInput value={type.keywords} parse={parseWords} format={formatList} onChange={(v) => editType((ct) => setOptional(ct, 'keywords', v))} />

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useI18n } from '@/components/i18n';
 import { evidenceKinds, type ChecklistItem, type Checklists } from '@/lib/cases';
-import { amountSummary, setOptional, domId } from './checklist-editing';
+import { amountSummary, ruleOptions, setOptional, domId } from './checklist-editing';
+import { SelectField } from '@/components/ui/SelectField';
 
 // One evidence item of a case type in the checklist editor.
 
@@ -89,18 +90,15 @@ export function ItemRow({
             <input type="checkbox" checked={item.required} onChange={(e) => editItem((x) => void (x.required = e.target.checked))} />
             {t('checklists.required')}
           </label>
-          <label>
-            <span>{t('checklists.itemRule')}</span>
-            <select value={item.deadlineRule ?? ''} onChange={(e) => editItem((x) => setOptional(x, 'deadlineRule', e.target.value || undefined))}>
-              <option value="">{t('checklists.itemRuleCase')}</option>
-              {item.deadlineRule !== undefined && !rule && <option value={item.deadlineRule}>{t('checklists.ruleUnknown', { id: item.deadlineRule })}</option>}
-              {c.deadlineRules.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {`${named(r.title)} · ${amountSummary(t, c, r)}`}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('checklists.itemRule')}
+            value={item.deadlineRule ?? ''}
+            onChange={(id) => editItem((x) => setOptional(x, 'deadlineRule', id || undefined))}
+            options={ruleOptions(t, c, named)}
+          >
+            <option value="">{t('checklists.itemRuleCase')}</option>
+            {item.deadlineRule !== undefined && !rule && <option value={item.deadlineRule}>{t('checklists.ruleUnknown', { id: item.deadlineRule })}</option>}
+          </SelectField>
           <fieldset>
             <legend>{t('checklists.accepts')}</legend>
             {evidenceKinds.map((k) => (

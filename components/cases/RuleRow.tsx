@@ -13,6 +13,7 @@ import {
   setOptional,
   domId,
 } from './checklist-editing';
+import { optionsOf, SelectField } from '@/components/ui/SelectField';
 
 // One deadline rule in the checklist editor: its start, amount (per platform too) and reminders.
 
@@ -63,26 +64,18 @@ export function RuleRow({
             <textarea rows={3} value={rule.description ?? ''} onChange={(e) => editRule((r) => setOptional(r, 'description', e.target.value === '' ? undefined : e.target.value))} />
           </label>
           <div className="row wrap cl-fields">
-            <label>
-              <span>{t('checklists.ruleKind')}</span>
-              <select value={rule.kind} onChange={(e) => editRule((r) => void (r.kind = e.target.value as DeadlineRule['kind']))}>
-                {ruleKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`cases.ruleKind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('checklists.ruleStart')}</span>
-              <select value={rule.start} onChange={(e) => editRule((r) => void (r.start = e.target.value as DeadlineRule['start']))}>
-                {startEvents.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`cases.start.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('checklists.ruleKind')}
+              value={rule.kind}
+              onChange={(kind) => editRule((r) => void (r.kind = kind))}
+              options={optionsOf(ruleKinds, (k) => t(`cases.ruleKind.${k}`))}
+            />
+            <SelectField
+              label={t('checklists.ruleStart')}
+              value={rule.start}
+              onChange={(start) => editRule((r) => void (r.start = start))}
+              options={optionsOf(startEvents, (s) => t(`cases.start.${s}`))}
+            />
             <label>
               <span>{t(unit === 'days' ? 'checklists.ruleDays' : 'checklists.ruleHours')}</span>
               <ParsedInput

@@ -2,6 +2,7 @@ import { useState, type InputHTMLAttributes } from 'react';
 import { ruleAmount, type Checklists, type DeadlineRule } from '@/lib/cases';
 import type { Locale, Translate } from '@/lib/i18n';
 import { localizeError } from '@/lib/i18n/errors';
+import type { SelectOption } from '@/components/ui/SelectField';
 
 // What the checklist editor's rows share (ChecklistDefinitions.tsx and its row editors): the
 // draft edit function, ids for new entries, summaries of amounts and reminders, localized errors
@@ -123,3 +124,8 @@ export function setOptional<T extends object, K extends keyof T>(obj: T, key: K,
 }
 
 export const domId = (...parts: (string | number)[]) => `cl.${parts.join('.')}`;
+
+/** The deadline rules as select options: "title · amount". */
+export function ruleOptions(t: Translate, c: Checklists, named: (title: string) => string): SelectOption<string>[] {
+  return c.deadlineRules.map((r) => ({ value: r.id, label: `${named(r.title)} · ${amountSummary(t, c, r)}` }));
+}

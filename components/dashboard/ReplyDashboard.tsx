@@ -81,7 +81,7 @@ export function ReplyDashboard() {
   const speed = useStored(typingSpeed);
   const schedule = useStored(workSchedule);
   const sites = useLiveQuery(() => getDb().siteConfigs.toArray(), []);
-  // Reply events are written by the background's hot path outside Dexie's live queries: the open
+  // Waits are written by the background's hot path outside Dexie's live queries: the open
   // waits it publishes after every start or end of a wait are the signal to recount.
   const waitsSignal = useStored(openWaitsBySite);
   const now = useNow();

@@ -9,11 +9,13 @@ import { findCaseType, ruleById } from '@/lib/cases/lookup';
 import { pageStartApplies, parseTypedStart, readPageStart } from '@/lib/cases/page-start';
 import type { Checklists } from '@/lib/cases/schema';
 import type { CaseRecord } from '@/lib/db/records';
-import { errorText, localizeError } from '@/lib/i18n/errors';
+import { errorText } from '@/lib/i18n/errors';
 import { send } from '@/lib/messaging/client';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { useOverlayStore } from './store';
 import { usePageSnapshot } from './usePageSnapshot';
+import { SelectField } from '@/components/ui/SelectField';
+import { StatusLine } from '@/components/ui/StatusLine';
 
 // The overlay's "Cases" tab: on an order or refund page a site config recognises, the case for
 // that order (and the dispute type the page shows); on any page, a case by typed order number.
@@ -200,26 +202,8 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
       {effectiveOrder && defs && cases && (cases.length === 0 || cases.every((c) => c.disputeType !== typeId)) && (
         <form aria-label={t('caseUi.openForm')} onSubmit={(e) => void openCase(e)}>
           <h3>{t('caseUi.openForm')}</h3>
-          <label>
-            <span>{t('caseUi.caseType')}</span>
-            <select value={typeId} onChange={(e) => setCaseTypeId(e.target.value)}>
-              {defs.caseTypes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('caseUi.platform')}</span>
-            <select value={platformId} onChange={(e) => setPlatform(e.target.value)}>
-              {defs.platforms.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('caseUi.caseType')} value={typeId} onChange={setCaseTypeId} options={defs.caseTypes.map((c) => ({ value: c.id, label: c.title }))} />
+          <SelectField label={t('caseUi.platform')} value={platformId} onChange={setPlatform} options={defs.platforms.map((p) => ({ value: p.id, label: p.name }))} />
           <StartInput id="dm-open-start" event={startEvent} value={startValue} onChange={setStartText} pageStart={pageStartApplies(startEvent) ? pageStart : null} />
           <p className="dm-muted small">
             {startFromPage !== null && startText === null ? t('caseStart.fromPage', { event: startEventName(t, startEvent) }) : !startValue.trim() ? t('caseStart.ask', { event: startEventName(t, startEvent) }) : t('caseStart.byAgent', { event: startEventName(t, startEvent) })}
@@ -229,14 +213,7 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
           </button>
         </form>
       )}
-      <p role="status" className="dm-status">
-        {status}
-      </p>
-      {error && (
-        <p role="alert" className="dm-error">
-          {t('common.error', { message: localizeError(error, locale) })}
-        </p>
-      )}
+      <StatusLine status={status} error={error} />
     </div>
   );
 }

@@ -46,7 +46,7 @@ export async function storeAttachment(db: DeskmateDB, a: StoredAttachment): Prom
 
 /**
  * Stores evidence files all or none: checked and thumbnailed first, then written in one
- * transaction, so a refused write (storage full, lib/db/quota.ts) leaves no part of the batch.
+ * transaction, so a refused write (storage full, lib/quota.ts) leaves no part of the batch.
  */
 export async function storeAttachments(db: DeskmateDB, list: StoredAttachment[]): Promise<AttachmentMeta[]> {
   const rows: (AttachmentMeta & { blob: Blob })[] = [];

@@ -165,17 +165,12 @@ export interface PackageFileJson {
   sourceUrl: string;
 }
 
-export interface PackageItemJson {
+/** A PackageItem in case.json: its id, its time as local ISO text, and its files. */
+export type PackageItemJson = Omit<PackageItem, 'itemId' | 'doneAt' | 'folder' | 'files'> & {
   id: string;
-  order: number;
-  title: string;
-  required: boolean;
-  inChecklist: boolean;
-  done: boolean;
-  note: string;
   doneAt: string | null;
   files: PackageFileJson[];
-}
+};
 
 export interface EvidencePackageJson {
   format: typeof PACKAGE_FORMAT;

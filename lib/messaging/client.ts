@@ -5,7 +5,7 @@ import type { Responses } from './types';
 export class MessagingError extends Error {
   constructor(
     message: string,
-    /** 'quota': the background could not store it (lib/db/quota.ts). */
+    /** 'quota': the background could not store it (lib/quota.ts). */
     readonly code?: string,
   ) {
     super(message);

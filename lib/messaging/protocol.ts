@@ -113,7 +113,7 @@ export interface Envelope {
   input: unknown;
 }
 
-/** `code: 'quota'`: the write was refused for lack of storage (lib/db/quota.ts). */
+/** `code: 'quota'`: the write was refused for lack of storage (lib/quota.ts). */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: 'quota' };
 
 export function isEnvelope(message: unknown): message is Envelope {

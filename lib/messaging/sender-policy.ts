@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { siteMatchIndex } from '@/lib/settings';
 import { findSite, parseMatchPattern } from '@/lib/sites/match-pattern';
 import type { ParsedInput, RequestType } from './protocol';
-import { rateLimiter } from './rate-limit';
+import { rateLimiter } from '@/lib/rate-limit';
 
 // Who may ask for what (docs/security.md S10, S16). Deskmate's own pages (options, popup, side
 // panel, case page) may make every request. Content scripts run inside web pages, next to any

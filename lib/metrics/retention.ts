@@ -15,7 +15,7 @@ export interface PruneResult {
 }
 
 /**
- * Deletes reply events, message identities, template uses and lint events older than the
+ * Deletes waits (rounds), message identities, template uses and lint events older than the
  * retention setting (default 180 days). Cases and templates are the agent's own work and are
  * never pruned here.
  */

@@ -110,7 +110,7 @@ export const timerAlerts = storage.defineItem<TimerAlerts>('local:timerAlerts', 
   version: 1,
 });
 
-/** Days reply events, template uses and lint events are kept (pruned daily by an alarm). */
+/** Days waits, template uses and lint events are kept (pruned daily by an alarm). */
 export const retentionDays = storage.defineItem<number>('local:retentionDays', {
   fallback: 180,
   version: 1,
@@ -144,7 +144,7 @@ export const openWaitsBySite = storage.defineItem<Record<string, OpenWait[]>>('l
 /**
  * When the background last failed to store something for lack of space (0: never, or a later
  * write succeeded). Published so the side panel, the popup and the overlay can say that timers
- * and metrics are not being recorded (lib/db/quota.ts).
+ * and metrics are not being recorded (lib/quota.ts).
  */
 export const storageFullAt = storage.defineItem<number>('local:storageFullAt', {
   fallback: 0,

@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import type { DeskmateDB } from '@/lib/db/database';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { languageSetting, openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
-import { rateLimiter } from '@/lib/messaging/rate-limit';
+import { rateLimiter } from '@/lib/rate-limit';
 import { inQuietHours, LATE_ALARM_PREFIX, openWaits, type WaitState } from './alerts';
 
 /** Late-wait notifications shown per minute: waits are started by what pages show (S16). */

@@ -5,15 +5,20 @@ import { countingProfiles, senderKinds } from '@/lib/sites/schema';
 // and `timers.list` message inputs (lib/messaging/protocol.ts), validated whole on arrival
 // (rule 6). Ids, senders and times only: never message text.
 
+/** When the console says it happened, and whether it happened while the page was watched. */
+const seen = {
+  /** The console's timestamp (epoch ms), or null when the page shows none. */
+  at: z.number().int().min(0).nullable(),
+  /** Seen arriving or changing while the page was watched (not history rendered at load or on a switch). */
+  live: z.boolean(),
+};
+
 const observedMessage = z
   .object({
     /** The site's message id, or a hash of what the page shows when it has none. */
     id: z.string().min(1).max(300),
     sender: z.enum(senderKinds),
-    /** The console's timestamp of the message (epoch ms), or null when the page shows none. */
-    at: z.number().int().min(0).nullable(),
-    /** Seen arriving while the page was watched (not history rendered at load or on a switch). */
-    live: z.boolean(),
+    ...seen,
   })
   .strict();
 
@@ -30,15 +35,7 @@ export const observeBatchSchema = z
   .strict();
 
 /** A conversation of the list (not the open one) where the buyer wrote: the list's badge or last message says so. */
-const listActivity = z
-  .object({
-    conversationId: z.string().min(1).max(300),
-    /** The list's time of the last message (epoch ms), or null when it shows none. */
-    at: z.number().int().min(0).nullable(),
-    /** Seen changing while the page was watched (not the list as it was at attach). */
-    live: z.boolean(),
-  })
-  .strict();
+const listActivity = z.object({ conversationId: z.string().min(1).max(300), ...seen }).strict();
 
 /** Conversations of the list (not the open one) where the buyer wrote. */
 export const listBatchSchema = z

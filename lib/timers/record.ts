@@ -6,7 +6,7 @@ import type { ListBatch, ObserveBatch } from './observe';
 // The background side of the reply timers (rule 4: times are stored, never counted). Content
 // scripts report the messages they see; this decides which ones are events, de-duplicates them
 // by identity (reloads, conversation switches, several tabs of one console all report the same
-// message) and keeps each conversation's open wait and the rounds (reply events) in Dexie.
+// message) and keeps each conversation's open wait and the waits (the `rounds` table) in Dexie.
 
 export type { ListActivity, ListBatch, ObserveBatch, ObservedMessage } from './observe';
 

@@ -77,7 +77,7 @@ describe('shipped checklist definitions', () => {
     expect(c.platforms.map((p) => p.id)).toEqual(['taobao', 'pinduoduo', 'douyin', 'jd']);
   });
 
-  it('carry the deadlines of domain.md (the shorter figure where sources disagree)', () => {
+  it('carry the deadlines of lib/cases/definitions/README.md (the shorter figure where sources disagree)', () => {
     const c = shippedChecklists('zh-CN');
     const rule = (id: string) => ruleById(c, id)!;
     const evidence = rule('evidence-after-intervention');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeskmateDB, LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/db/database';
 
-// One example database per schema version (test/fixtures/db/vN.json). Each is written at its own
+// One example database per schema version (test/fixtures/db/v1.json, v2.json, …). Each is written at its own
 // version and then opened by the current code: every upgrade step runs and every record survives.
 
 const dir = join(__dirname, '../fixtures/db');

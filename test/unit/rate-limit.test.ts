@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimiter } from '@/lib/messaging/rate-limit';
+import { rateLimiter } from '@/lib/rate-limit';
 
 // docs/security.md S16: the limits on what pages may make Deskmate do (open tabs, open cases,
 // raise notifications) were counted in the service worker's memory, so a page that waited for
