@@ -105,8 +105,18 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   /** The chosen message selector, whole (may cross roots) and its last part (what an item matches). */
   let messageSelector = selectors[0] ?? '';
   let itemSelector = lastPart(messageSelector);
-  const listSelector = s.conversationItem?.[0] ?? '';
-  const listItemSelector = lastPart(listSelector);
+  // Like messages: the list alternative that finds items (a console's redesign may need the second).
+  let listSelector = s.conversationItem?.[0] ?? '';
+  let listItemSelector = lastPart(listSelector);
+  const pickList = () => {
+    for (const sel of s.conversationItem ?? []) {
+      if (deepQueryAll(doc, sel).length) {
+        listSelector = sel;
+        listItemSelector = lastPart(sel);
+        return;
+      }
+    }
+  };
   const readsList = !!(s.conversationItem && (s.conversationUnread || s.conversationLastSender || s.conversationLastTime || s.conversationPreview));
   const crossesRoots = JSON.stringify(s).includes('>>>');
   /** No message id: identity is what a message shows plus how many identical ones are on screen. */
@@ -388,6 +398,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   /** The list at attach: items already showing a waiting buyer are reported as history. */
   const scanList = () => {
     if (!readsList) return;
+    pickList();
     list = new Map();
     const activity: ListActivity[] = [];
     for (const el of queryAll(doc, s.conversationItem)) {
@@ -404,7 +415,11 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
 
   const readListChanges = (batch: readonly Element[]) => {
     if (!readsList || !batch.length) return;
-    const changed = ownersOf(batch, listItemSelector);
+    let changed = ownersOf(batch, listItemSelector);
+    if (!changed.size && (s.conversationItem?.length ?? 0) > 1) {
+      pickList();
+      changed = ownersOf(batch, listItemSelector);
+    }
     if (!changed.size) return;
     if (splitDeep(listSelector).length > 1) {
       const real = new Set(queryAll(doc, s.conversationItem));
