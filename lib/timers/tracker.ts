@@ -1,6 +1,6 @@
 import { parseConsoleTime, resolveSeen } from '@/lib/sites/console-time';
 import { deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
-import { extractValue, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
+import { extractValue, inMessageScope, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import type { ListActivity, ObservedMessage } from './record';
 
@@ -196,7 +196,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       if (found.length) {
         messageSelector = sel;
         itemSelector = lastPart(sel);
-        return found;
+        return found.filter((el) => inMessageScope(config, el, conversationId));
       }
     }
     return [];
@@ -325,6 +325,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     const messages: ObservedMessage[] = [];
     for (const el of items) {
       if (allowed && !allowed.has(el)) continue;
+      if (!inMessageScope(config, el, conversationId)) continue;
       const m = identify(el, true);
       if (!m || seen.has(m.id)) continue;
       seen.add(m.id);
