@@ -6,9 +6,9 @@ import { assertWaits, describeWaits } from './consoles.mjs';
 /**
  * Per console (test/fixtures/real-consoles/serve.mjs): the conversation key its built-in config
  * reads for the timeline's c-100N, and whether its list shows a waiting buyer (拼多多's "已等待…"
- * badge, 飞鸽's unread count). 咚咚 documents no unread badge or last sender: a buyer who writes
- * in a conversation the agent never opens is not timed there (docs/site-config.md), so that wait
- * is not expected.
+ * badge, 飞鸽's unread count). 咚咚 documents no unread badge or last sender, and Zendesk's tickets
+ * have no such list here: a buyer who writes in a conversation the agent never opens is not timed
+ * there (docs/site-config.md), so that wait is not expected.
  */
 const BUYERS = { 'c-1001': '林晓雨', 'c-1002': '王建国', 'c-1003': '陈思琪', 'c-1004': '张浩然' };
 export const CONSOLES = {
@@ -16,6 +16,7 @@ export const CONSOLES = {
   dongdong: { key: (id) => `jd_c${id.slice(2)}imcustomer10086`, listWaits: false },
   feige: { key: (id) => BUYERS[id], listWaits: true },
   'feige-rebuilt-frame': { key: (id) => `${BUYERS[id]}B`, listWaits: true },
+  zendesk: { key: (id) => id.slice(2), listWaits: false },
 };
 
 /** All of them, or those named in DESKMATE_REAL_CONSOLES (comma-separated) when debugging one. */
