@@ -3,6 +3,11 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const rule3Syntax = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Rule 3: no dangerouslySetInnerHTML.' },
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Rule 3: no HTML strings.' },
+];
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo/vendor/**'] },
   js.configs.recommended,
@@ -43,10 +48,22 @@ export default tseslint.config(
         { property: 'insertAdjacentHTML', message: 'Rule 3: build nodes instead.' },
         { object: 'document', property: 'write', message: 'Rule 3: build nodes instead.' },
       ],
+      'no-restricted-syntax': ['error', ...rule3Syntax],
+    },
+  },
+  // docs/security.md S11: extension pages write settings through writeSetting / saveSetting, which
+  // parse the value with the schema a backup's value is parsed with (lib/settings/write.ts).
+  {
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Rule 3: no dangerouslySetInnerHTML.' },
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Rule 3: no HTML strings.' },
+        ...rule3Syntax,
+        {
+          selector:
+            "CallExpression[callee.property.name='setValue'][callee.object.name=/^(languageSetting|agentProfile|disabledHosts|templatesRevision|removedBuiltins|installedPacks|lintRules|typingSpeed|timerAlerts|retentionDays|workSchedule|weeklyNotes|customChecklists|caseReminderLeads)$/]",
+          message: 'Write settings with saveSetting (components/SettingRefused.tsx) or writeSetting (lib/settings/write.ts): the value is parsed first (S11).',
+        },
       ],
     },
   },

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { download, fileStamp } from '@/components/download';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
-import { exportAll, parseBackup, restoreAll } from '@/lib/db/backup';
+import { exportAll, MAX_BACKUP_BYTES, parseBackup, restoreAll } from '@/lib/backup/backup';
+import { readFileText } from '@/lib/validate';
 import { getDb } from '@/lib/db/database';
 import { send } from '@/lib/messaging/client';
 import { publishMatchIndex } from '@/lib/sites/store';
@@ -27,15 +28,15 @@ export function BackupRestore() {
   const restore = async (file: File) => {
     setErrors([]);
     setStatus('');
-    const parsed = parseBackup(await file.text());
+    const text = await readFileText(file, MAX_BACKUP_BYTES);
+    const parsed = text.ok ? parseBackup(text.value) : text;
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
     }
     if (!confirm(t('backup.confirm', { file: file.name }))) return;
     try {
-      const counts = await restoreAll(getDb(), parsed.value);
-      await browser.storage.local.set(parsed.value.settings);
+      const counts = await restoreAll(getDb(), parsed.value, browser.storage.local);
       await publishMatchIndex(getDb());
       await send('cases.changed', {}); // deadline alarms, open waits and the badge follow the new data
       setStatus(t('backup.restored', { templates: counts.templates ?? 0, cases: counts.cases ?? 0 }));

@@ -1,15 +1,26 @@
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from './i18n';
+import { I18nProvider, useI18n } from './i18n';
 import './page.css';
 
-/** Mounts an extension page (popup, side panel, options) with i18n. */
+/** The page's language follows Deskmate's (screen readers, fonts and line breaking use it). */
+function DocumentLanguage({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return children;
+}
+
+/** Mounts an extension page (popup, side panel, options, case page) with i18n. */
 export function mountPage(node: ReactNode): void {
   const el = document.getElementById('root');
   if (!el) throw new Error('#root missing');
   createRoot(el).render(
     <StrictMode>
-      <I18nProvider>{node}</I18nProvider>
+      <I18nProvider>
+        <DocumentLanguage>{node}</DocumentLanguage>
+      </I18nProvider>
     </StrictMode>,
   );
 }

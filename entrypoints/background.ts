@@ -6,8 +6,10 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { listen } from '@/lib/messaging/server';
 import { syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { ensureDefaultPacks } from '@/lib/templates/packs';
-import { onAlarm, RETENTION_ALARM, syncWaitAlerts } from '@/lib/timers/background';
-import { CASE_ALARM_PREFIX, onCaseAlarm, syncCaseAlarms } from '@/lib/cases/background';
+import { syncBadge } from '@/lib/background/badge';
+import { pruneExpired, RETENTION_ALARM } from '@/lib/metrics/retention';
+import { onAlarm, syncWaitAlerts } from '@/lib/timers/background';
+import { CASE_ALARM, CASE_ALARM_PREFIX, onCaseAlarm, syncCaseAlarms } from '@/lib/cases/background';
 import { activeChecklists } from '@/lib/cases/active';
 import { resolveLocale } from '@/lib/i18n';
 import { caseReminderLeads, languageSetting } from '@/lib/settings';
@@ -34,6 +36,7 @@ export default defineBackground(() => {
       return;
     }
     syncing = syncWaitAlerts(db)
+      .then((waits) => syncBadge(db, waits))
       .catch((e: unknown) => console.warn('Deskmate: wait alerts', e))
       .finally(() => {
         syncing = null;
@@ -52,8 +55,9 @@ export default defineBackground(() => {
     activeChecklists(language ?? resolveLocale(await languageSetting.getValue(), browser.i18n.getUILanguage()));
   listen(createHandlers(db, { injectOverlay, waitsChanged: refreshWaits, casesChanged: () => refreshCases(), checklists }));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name.startsWith(CASE_ALARM_PREFIX)) void onCaseAlarm(db, alarm.name).finally(refreshWaits);
-    else void onAlarm(db, alarm.name);
+    if (alarm.name === CASE_ALARM || alarm.name.startsWith(CASE_ALARM_PREFIX)) void onCaseAlarm(db, alarm.name).finally(refreshWaits);
+    else if (alarm.name === RETENTION_ALARM) void pruneExpired(db).catch((e: unknown) => console.warn('Deskmate: retention', e));
+    else void onAlarm(db, alarm.name).finally(refreshWaits); // a wait turned late: the badge counts it
   });
   const refreshCases = () => {
     void syncCaseAlarms(db).catch((e: unknown) => console.warn('Deskmate: case alarms', e));

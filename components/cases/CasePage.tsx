@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { caseOutcomes, caseTypeById, uploadLimitFor, type CaseOutcome, type Checklists } from '@/lib/cases';
 import { checkAttachment, formatBytes, formatPlatformWarning, localizeAttachmentError, platformWarnings } from '@/lib/cases/attachments';
 import { storeAttachments } from '@/lib/cases/capture';
-import { requestPersistentStorage } from '@/lib/db/quota';
+import { requestPersistentStorage } from '@/lib/quota';
 import { errorText } from '@/lib/i18n/errors';
 import { buildEvidencePackage, packageFileName } from '@/lib/cases/package';
 import { getDb } from '@/lib/db/database';

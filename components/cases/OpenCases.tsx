@@ -5,7 +5,7 @@ import { useNow } from '@/components/useNow';
 import { formatTimeLeft, timeLeft } from '@/lib/cases';
 import { openCases } from '@/lib/cases/store';
 import { getDb } from '@/lib/db/database';
-import { requestPersistentStorage } from '@/lib/db/quota';
+import { requestPersistentStorage } from '@/lib/quota';
 
 /** Side panel: open cases, the least time left first; overdue ones in red. */
 export function OpenCases() {

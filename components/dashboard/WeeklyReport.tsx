@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { saveSetting } from '@/components/SettingRefused';
 import { useMemo, useState } from 'react';
 import { download, fileStamp } from '@/components/download';
 import { AfterSalesTables, useCaseTypeTitles } from '@/components/cases/AfterSalesReport';
@@ -8,7 +9,8 @@ import { useNow } from '@/components/useNow';
 import { useStored } from '@/components/useStored';
 import { getDb } from '@/lib/db/database';
 import { loadDashboard, scheduleOf, type DashboardData } from '@/lib/metrics/dashboard';
-import { csvCell, isoLocal } from '@/lib/metrics/export';
+import { csvText, type Cell } from '@/lib/csv';
+import { isoLocalMs } from '@/lib/time';
 import { startOfLocalDay } from '@/lib/metrics/today';
 import { typingSpeed, weeklyNotes, workSchedule } from '@/lib/settings';
 import { headlineValue, perDay, secs } from './ReplyDashboard';
@@ -59,7 +61,7 @@ export function WeeklyReport() {
     const report = {
       format: 'deskmate/weekly-report',
       version: 1,
-      week: { from: isoLocal(start), to: isoLocal(weekRange(start).to) },
+      week: { from: isoLocalMs(start), to: isoLocalMs(weekRange(start).to) },
       figures: rows.map((r) => ({ name: r.name, thisWeek: r.now, lastWeek: r.before })),
       days: data.week.days,
       templates: { uses: data.week.usage.uses, minutesSaved: Math.round(data.week.usage.minutesSaved), top: data.week.usage.top },
@@ -74,13 +76,9 @@ export function WeeklyReport() {
     };
     if (kind === 'json') download(`deskmate-week-${fileStamp(new Date(start))}.json`, JSON.stringify(report, null, 2), 'application/json');
     else {
-      const lines = [[t('dash.metric'), t('dash.thisWeek'), t('dash.lastWeek')].map(csvCell).join(',')];
-      for (const r of rows) lines.push([r.name, r.now, r.before].map(csvCell).join(','));
-      for (const table of tables) {
-        lines.push('', csvCell(table.title), table.columns.map(csvCell).join(','));
-        for (const row of table.rows) lines.push(row.map(csvCell).join(','));
-      }
-      download(`deskmate-week-${fileStamp(new Date(start))}.csv`, `\uFEFF${lines.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+      const lines: Cell[][] = [[t('dash.metric'), t('dash.thisWeek'), t('dash.lastWeek')], ...rows.map((r) => [r.name, r.now, r.before])];
+      for (const table of tables) lines.push([], [table.title], table.columns, ...table.rows);
+      download(`deskmate-week-${fileStamp(new Date(start))}.csv`, csvText(lines), 'text/csv;charset=utf-8');
     }
   };
 
@@ -168,7 +166,7 @@ export function WeeklyReport() {
               rows={5}
               value={notes?.[key] ?? ''}
               placeholder={t('dash.notesHint')}
-              onChange={(e) => void weeklyNotes.setValue({ ...(notes ?? {}), [key]: e.target.value })}
+              onChange={(e) => void saveSetting('weeklyNotes', { ...(notes ?? {}), [key]: e.target.value })}
             />
           </label>
           <div className="row wrap">

@@ -7,6 +7,7 @@ import { replaceQuery } from '@/lib/insert/insert';
 import { textNodeAt } from '@/lib/insert/text-offsets';
 import { send } from '@/lib/messaging/client';
 import { lintRules } from '@/lib/settings';
+import { queryAll } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { compileRules, defaultLintRules, lintSentences, lintText, sentenceAround, type LintFlag, type LintRule } from '@/lib/templates/lint';
 
@@ -21,6 +22,25 @@ function useRules(): LintRule[] {
   return rules;
 }
 
+/** The bottom edge of the conversation's latest message, when the config names messages. */
+function lastMessageBottom(config: SiteConfig): number | null {
+  const all = queryAll(document, config.selectors.message);
+  const last = all[all.length - 1];
+  return last ? last.getBoundingClientRect().bottom : null;
+}
+
+const MIN_HEIGHT = 56;
+
+/**
+ * Where the popover goes: above the composer (below it are the console's send buttons), no taller
+ * than the space between the latest message and the composer (it scrolls), so the buyer's latest
+ * message stays readable; only when even that space is tiny does it take its minimum height.
+ */
+export function placement(composer: Pick<DOMRect, 'top'>, lastMessage: number | null, viewport = window.innerHeight): { bottom: number; maxHeight: number } {
+  const floor = lastMessage !== null && lastMessage < composer.top ? lastMessage + 4 : 8;
+  return { bottom: Math.max(8, viewport - composer.top + 6), maxHeight: Math.max(MIN_HEIGHT, composer.top - 6 - floor) };
+}
+
 function textOf(el: HTMLElement): string {
   return isTextField(el) ? el.value : (el.textContent ?? '');
 }
@@ -33,10 +53,16 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
   const { t, locale } = useI18n();
   const rules = useRules();
   const compiled = useMemo(() => compileRules(rules), [rules]);
-  const [state, setState] = useState<{ el: HTMLElement; text: string; flags: LintFlag[]; rect: DOMRect } | null>(null);
+  const [state, setState] = useState<{ el: HTMLElement; text: string; flags: LintFlag[]; rect: DOMRect; lastMessageBottom: number | null } | null>(null);
   const [hidden, setHidden] = useState<string | null>(null);
   const shown = useRef(new Set<string>());
   const selectors = config.selectors.composer;
+  // Read when a lint runs (a new config object must not restart the watcher and drop its run).
+  const configRef = useRef(config);
+  const relint = useRef<((field: HTMLElement) => void) | null>(null);
+  useEffect(() => {
+    configRef.current = config;
+  }, [config]);
 
   useEffect(() => {
     if (!selectors?.length) return;
@@ -54,7 +80,9 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
         shown.current.add(key);
         void send('lint.record', { ruleId: f.ruleId, kind: 'shown', siteId: config.id }).catch(() => undefined);
       }
-      setState(flags.length ? { el: current, text, flags, rect: current.getBoundingClientRect() } : null);
+      // Two layout reads per debounced run (never in a loop): the composer, and the latest message
+      // on screen, which the popover must leave readable.
+      setState(flags.length ? { el: current, text, flags, rect: current.getBoundingClientRect(), lastMessageBottom: lastMessageBottom(configRef.current) } : null);
     };
     const onEdit = (from: EventTarget | null) => {
       const field = editableRoot(from);
@@ -62,6 +90,12 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
       current = field;
       if (timer !== undefined) clearTimeout(timer);
       timer = ctx.setTimeout(run, DEBOUNCE_MS);
+    };
+    // After a one-click fix: some editors (Quill) apply it without an edit event the watcher hears.
+    relint.current = (field) => {
+      current = field;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = ctx.setTimeout(run, 0);
     };
     const stopEdits = onEveryEdit(document, onEdit);
     const onCompositionEnd = (e: Event) => onEdit(e.composedPath()[0] ?? null);
@@ -86,12 +120,14 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
       const at = textNodeAt(el, span.start, span.end) ?? textNodeAt(el, flag.start, flag.end);
       if (at) ok = (await replaceQuery(editableRoot(at.node.parentElement) ?? el, { kind: 'rich', query: '', trigger: '', ...at }, flag.replacement)).ok;
     }
-    if (ok) void send('lint.record', { ruleId: flag.ruleId, kind: 'fixed', siteId: config.id }).catch(() => undefined);
+    if (ok) {
+      relint.current?.(el);
+      void send('lint.record', { ruleId: flag.ruleId, kind: 'fixed', siteId: config.id }).catch(() => undefined);
+    }
   };
 
-  const bottom = Math.max(8, window.innerHeight - state.rect.top + 6);
   return (
-    <section className="dm-lint" role="region" aria-label={t('lint.title')} style={{ left: Math.max(8, state.rect.left), bottom, maxWidth: Math.min(480, state.rect.width) }}>
+    <section className="dm-lint" role="region" aria-label={t('lint.title')} style={{ left: Math.max(8, state.rect.left), maxWidth: Math.min(480, state.rect.width), ...placement(state.rect, state.lastMessageBottom) }}>
       <header className="dm-lint-head">
         <strong>{t('lint.title')}</strong>
         <button type="button" className="dm-icon" aria-label={t('lint.dismiss')} onMouseDown={(e) => e.preventDefault()} onClick={() => setHidden(state.text)}>

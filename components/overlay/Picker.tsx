@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useI18n } from '@/components/i18n';
-import type { PickerRequest } from '@/lib/insert/bridge';
+import type { PickerRequest, SavedCaret } from '@/lib/insert/bridge';
 import { caretPoint, type Point } from '@/lib/insert/caret-rect';
 import { onEveryEdit } from '@/lib/insert/after-edit';
 import { insertAtCaret, replaceQuery } from '@/lib/insert/insert';
@@ -13,6 +13,8 @@ import { search, type PickerTemplate, type SearchIndex } from '@/lib/templates/s
 import { fieldsToAsk, render, type FieldSpec, type RenderContext } from '@/lib/templates/variables';
 
 const LIMIT = 50;
+/** A bare "/": the most used few, so the preview keeps room to be read. */
+const BARE_LIMIT = 8;
 const WIDTH = 380;
 
 interface Props {
@@ -31,7 +33,7 @@ function composing(e: KeyboardEvent | ReactKeyboardEvent): boolean {
 }
 
 function position(point: Point): { left: number; top: number } {
-  const height = 320;
+  const height = 420;
   const left = Math.max(8, Math.min(point.left, window.innerWidth - WIDTH - 8));
   const below = point.bottom + 6;
   const top = below + height < window.innerHeight ? below : Math.max(8, point.top - height - 6);
@@ -77,7 +79,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
   const [ctx, setCtx] = useState<RenderContext | null>(null);
   const [pos] = useState(() => position(caretPoint(target)));
   // Where to insert when the picker was opened by the shortcut (focus moves into the picker).
-  const savedCaret = useRef<{ start: number; end: number } | Range | null>(null);
+  const savedCaret = useRef<SavedCaret | null>(request.caret ?? null);
   const busy = useRef(false);
   // Our shadow host: focus moving into the overlay (the fill-in form) is retargeted to it.
   const hostRef = useRef<Element | null>(null);
@@ -87,7 +89,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
   // The trigger match at the moment a form opened: focus leaves the field while the agent fills it.
   const formMatch = useRef<TriggerMatch | null>(null);
 
-  const results = useMemo(() => (index ? search(index, query, { siteId: config?.id ?? null, limit: LIMIT }) : []), [index, query, config]);
+  const results = useMemo(() => (index ? search(index, query, { siteId: config?.id ?? null, limit: query.trim() ? LIMIT : BARE_LIMIT }) : []), [index, query, config]);
   const current = results[Math.min(active, results.length - 1)];
 
   useEffect(() => {
@@ -131,6 +133,11 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
     },
     [config, mode, target, onClose, onUsed, t, stage.kind],
   );
+
+  const insertRef = useRef(insert);
+  useLayoutEffect(() => {
+    insertRef.current = insert;
+  });
 
   const move = useCallback((delta: number) => setActive((a) => (results.length ? (a + delta + results.length) % results.length : 0)), [results.length]);
 
@@ -208,7 +215,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
 
   // Command mode: the picker has its own search box; remember where the caret was in the field.
   useLayoutEffect(() => {
-    if (mode !== 'command') return;
+    if (mode !== 'command' || request.caret !== undefined) return;
     if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)
       savedCaret.current = { start: target.selectionStart ?? target.value.length, end: target.selectionEnd ?? target.value.length };
     else {
@@ -216,7 +223,13 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
       savedCaret.current = sel && sel.rangeCount && target.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
     }
     searchRef.current?.focus();
-  }, [mode, target]);
+  }, [mode, target, request.caret]);
+
+  // Chosen in the 话术 panel: inserted at once (or its missing fields asked for).
+  const chosen = request.template;
+  useEffect(() => {
+    if (chosen) void insertRef.current(chosen, {});
+  }, [chosen]);
 
   useEffect(() => {
     rootRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -254,6 +267,9 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
       />
     );
 
+  // A template chosen in the panel needs no list: only its fill-in form, or the error.
+  if (chosen && !error) return null;
+
   const listId = 'dm-picker-list';
   return (
     <div ref={rootRef} className="dm-picker" role="dialog" aria-label={t('picker.title')} style={{ left: pos.left, top: pos.top, width: WIDTH }}>
@@ -274,7 +290,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
       )}
       {!index && <p className="dm-muted">{t('picker.loading')}</p>}
       {index && results.length === 0 && <p className="dm-muted">{index.entries.length ? t('picker.empty', { query }) : t('picker.emptyLibrary')}</p>}
-      <ul id={listId} role="listbox" aria-label={t('picker.results')} className="dm-options">
+      <ul id={listId} role="listbox" aria-label={t('picker.results')} className="dm-options" tabIndex={0}>
         {results.map((r, i) => (
           <li
             key={r.id}
@@ -292,7 +308,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
         ))}
       </ul>
       {current && ctx && (
-        <div className="dm-preview" aria-live="polite" aria-label={current.title}>
+        <div className="dm-preview" role="region" tabIndex={0} aria-label={t('picker.preview', { title: current.title })}>
           {previewOf(current, ctx)}
         </div>
       )}

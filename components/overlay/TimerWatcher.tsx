@@ -12,6 +12,7 @@ import { openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { inQuietHours } from '@/lib/timers/alerts';
 import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
+import { extractValue, queryAll } from '@/lib/sites/extract';
 import { ChipLayer } from './chips';
 
 const HOLD_MS = 1000;
@@ -144,7 +145,19 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
     // Kept in the back/forward cache, the page may come back: it keeps its outbox then.
     const onHide = (e: PageTransitionEvent) => (e.persisted ? sendNow() : leave());
     window.addEventListener('pagehide', onHide);
+    // "等待中 N" in the popup or side panel was clicked: open that conversation from the list.
+    const onMessage = (message: unknown) => {
+      const m = message as { type?: string; conversationId?: unknown } | null;
+      if (m?.type !== 'overlay.showConversation' || typeof m.conversationId !== 'string' || m.conversationId === active) return;
+      const s = config.selectors;
+      const item = queryAll(document, s.conversationItem).find((el) => extractValue(s.conversationItemId ?? { selector: [':scope'] }, el) === m.conversationId);
+      if (!(item instanceof HTMLElement)) return;
+      item.scrollIntoView({ block: 'nearest' });
+      item.click();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('pagehide', onHide);
       leave();
       alive = false;

@@ -11,9 +11,9 @@ import type { Translate } from '@/lib/i18n';
 
 const CHIP_CSS = `
 :host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
-span { font: 600 11px/16px system-ui, sans-serif; padding: 0 6px; border-radius: 8px; color: #fff; background: #1e8e3e; font-variant-numeric: tabular-nums; white-space: nowrap; }
+span { font: 600 11px/16px system-ui, sans-serif; padding: 0 6px; border-radius: 8px; color: #fff; background: #137333; font-variant-numeric: tabular-nums; white-space: nowrap; }
 span.warn { background: #b06000; }
-span.late { background: #d93025; }
+span.late { background: #b3261e; }
 `;
 
 export function formatElapsed(ms: number): string {
@@ -87,7 +87,9 @@ export class ChipLayer {
         const header = queryFirst(this.doc, s.conversationHeader);
         const name = header ? null : queryFirst(this.doc, s.buyerName?.selector);
         if (header) ensure(header, activeConversation, 'append');
-        else if (name) ensure(name, activeConversation, 'after');
+        // Inside the name, after its text: beside the element it would take a line of its own in
+        // a column layout (the header jumped whenever a wait started or ended).
+        else if (name) ensure(name, activeConversation, 'append');
       }
     }
     for (const [host, chip] of this.chips) {

@@ -3,7 +3,9 @@ import { OpenCases } from '@/components/cases/OpenCases';
 import { ReplyDashboard } from '@/components/dashboard/ReplyDashboard';
 import { WeeklyReport } from '@/components/dashboard/WeeklyReport';
 import { useI18n } from '@/components/i18n';
+import { Tabs } from '@/components/ui/Tabs';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { WaitingSummary } from '@/components/WaitingSummary';
 import { TodayStats } from './TodayStats';
 
 type View = 'overview' | 'weekly';
@@ -19,31 +21,9 @@ export function Dashboard() {
   return (
     <main style={{ padding: 14 }}>
       <h1>{t('sidepanel.title')}</h1>
+      <WaitingSummary />
       <StorageFullNotice className="tm-errors" />
-      <div role="tablist" className="tabs" aria-label={t('sidepanel.title')}>
-        {views.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            role="tab"
-            id={`dash-tab-${v.id}`}
-            aria-selected={view === v.id}
-            aria-controls={`dash-panel-${v.id}`}
-            tabIndex={view === v.id ? 0 : -1}
-            onClick={() => setView(v.id)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                const next = view === 'overview' ? 'weekly' : 'overview';
-                setView(next);
-                document.getElementById(`dash-tab-${next}`)?.focus();
-              }
-            }}
-          >
-            {v.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`dash-panel-${view}`} aria-labelledby={`dash-tab-${view}`}>
+      <Tabs tabs={views} selected={view} onSelect={setView} label={t('sidepanel.title')} idPrefix="dash">
         {view === 'overview' ? (
           <>
             <TodayStats />
@@ -53,7 +33,7 @@ export function Dashboard() {
         ) : (
           <WeeklyReport />
         )}
-      </div>
+      </Tabs>
     </main>
   );
 }

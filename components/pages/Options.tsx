@@ -1,6 +1,8 @@
 import { useStored } from '@/components/useStored';
+import { saveSetting, SettingRefusedNotice } from '@/components/SettingRefused';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
+import { Tabs } from '@/components/ui/Tabs';
 import type { LanguageSetting } from '@/lib/i18n';
 import { agentProfile, disabledHosts, languageSetting, typingSpeed, type AgentProfile } from '@/lib/settings';
 import { LintRulesEditor } from '@/components/templates/LintRulesEditor';
@@ -21,51 +23,37 @@ function formatBytes(n: number): string {
 type Tab = 'templates' | 'lint' | 'sites' | 'checklists' | 'general';
 const TABS: Tab[] = ['templates', 'lint', 'sites', 'checklists', 'general'];
 
-function initialTab(): Tab {
+function tabOfHash(): Tab {
   const hash = location.hash.slice(1) as Tab;
   return TABS.includes(hash) ? hash : 'templates';
 }
 
 export function Options() {
   const { t } = useI18n();
-  const [tab, setTab] = useState<Tab>(initialTab);
+  const [tab, setTab] = useState<Tab>(tabOfHash);
+  // A link or the address bar changing the hash of the open page switches the tab too.
+  useEffect(() => {
+    const onHash = () => setTab(tabOfHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const labels: Record<Tab, string> = { templates: t('options.tabTemplates'), lint: t('options.tabLint'), sites: t('options.tabSites'), checklists: t('checklists.tab'), general: t('options.tabGeneral') };
   const select = (next: Tab) => {
     setTab(next);
     history.replaceState(null, '', `#${next}`);
-    document.getElementById(`opt-tab-${next}`)?.focus();
   };
   return (
     <main style={{ maxWidth: 1280, margin: '0 auto', padding: 24 }}>
       <h1>{t('options.title')}</h1>
       <p className="muted">{t('options.privacy')}</p>
-      <div role="tablist" className="tabs" aria-label={t('options.title')}>
-        {TABS.map((x, i) => (
-          <button
-            key={x}
-            id={`opt-tab-${x}`}
-            type="button"
-            role="tab"
-            aria-selected={tab === x}
-            aria-controls={`opt-panel-${x}`}
-            tabIndex={tab === x ? 0 : -1}
-            onClick={() => select(x)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight') select(TABS[(i + 1) % TABS.length]!);
-              if (e.key === 'ArrowLeft') select(TABS[(i + TABS.length - 1) % TABS.length]!);
-            }}
-          >
-            {labels[x]}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`opt-panel-${tab}`} aria-labelledby={`opt-tab-${tab}`}>
+      <SettingRefusedNotice />
+      <Tabs tabs={TABS.map((id) => ({ id, label: labels[id] }))} selected={tab} onSelect={select} label={t('options.title')} idPrefix="opt">
         {tab === 'templates' && <TemplateManager />}
         {tab === 'lint' && <LintRulesEditor />}
         {tab === 'sites' && <SitesSettings />}
         {tab === 'checklists' && <ChecklistDefinitions />}
         {tab === 'general' && <GeneralSettings />}
-      </div>
+      </Tabs>
     </main>
   );
 }
@@ -80,7 +68,7 @@ function GeneralSettings() {
   return (
     <div style={{ maxWidth: 640 }}>
       <h2 id="opt-language">{t('options.language')}</h2>
-      <select aria-labelledby="opt-language" value={language ?? 'auto'} onChange={(e) => void languageSetting.setValue(e.target.value as LanguageSetting)}>
+      <select aria-labelledby="opt-language" value={language ?? 'auto'} onChange={(e) => void saveSetting('language', e.target.value as LanguageSetting)}>
         <option value="auto">{t('options.languageAuto')}</option>
         <option value="zh-CN">简体中文</option>
         <option value="en">English</option>
@@ -107,7 +95,7 @@ function SitesSettings() {
         {disabled?.map((host) => (
           <li key={host} className="row">
             <span>{host}</span>
-            <button type="button" onClick={() => void disabledHosts.setValue(disabled.filter((h) => h !== host))}>
+            <button type="button" onClick={() => void saveSetting('disabledHosts', disabled.filter((h) => h !== host))}>
               {t('options.enable')}
             </button>
           </li>
@@ -124,7 +112,7 @@ function TypingSpeed() {
   return (
     <label>
       <span>{t('options.typingSpeed')}</span>
-      <input type="number" min={5} max={400} value={speed} onChange={(e) => void typingSpeed.setValue(Math.max(5, Math.min(400, Number(e.target.value) || 40)))} />
+      <input type="number" min={5} max={400} value={speed} onChange={(e) => void saveSetting('typingSpeed', Math.max(5, Math.min(400, Number(e.target.value) || 40)))} />
     </label>
   );
 }
@@ -151,7 +139,7 @@ function ProfileForm() {
   );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await agentProfile.setValue(value);
+    if (!(await saveSetting('agentProfile', value))) return;
     setDraft(null);
     setSaved(true);
   };

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { saveSetting, SettingRefusedNotice } from '@/components/SettingRefused';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { send } from '@/lib/messaging/client';
 import { disabledHosts } from '@/lib/settings';
 import { TodayStats } from './TodayStats';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { WaitingSummary } from '@/components/WaitingSummary';
 
 function useActiveHost(): string | null | undefined {
   const [host, setHost] = useState<string | null | undefined>(undefined);
@@ -48,12 +50,14 @@ export function Popup() {
   const enabled = host ? !disabled?.includes(host) : false;
   const toggle = async () => {
     if (!host || !disabled) return;
-    await disabledHosts.setValue(enabled ? [...disabled, host] : disabled.filter((h) => h !== host));
+    await saveSetting('disabledHosts', enabled ? [...disabled, host] : disabled.filter((h) => h !== host));
   };
   return (
     <main style={{ width: 320, padding: 14 }}>
       <h1>{t('app.name')}</h1>
+      <WaitingSummary />
       <StorageFullNotice className="tm-errors" />
+      <SettingRefusedNotice />
       <TodayStats />
       <h2>{host ? t('popup.thisSite', { host }) : t('popup.notAvailable')}</h2>
       {host && disabled && (

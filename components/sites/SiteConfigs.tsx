@@ -9,7 +9,8 @@ import type { SiteConfigRecord } from '@/lib/db/records';
 import { countingFor, formatClock } from '@/lib/metrics/counting';
 import { configName } from '@/lib/sites/names';
 import { countingProfiles, domSelectorChecker, parseSiteConfig, siteStatus, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
-import { exportSiteConfigs, parseSiteConfigFile, removeUserSiteConfig, saveUserSiteConfigs, setSiteEnabled } from '@/lib/sites/store';
+import { readFileText } from '@/lib/validate';
+import { exportSiteConfigs, MAX_CONFIG_FILE, parseSiteConfigFile, removeUserSiteConfig, saveUserSiteConfigs, setSiteEnabled } from '@/lib/sites/store';
 
 /** A config's status as text (never colour alone); an evidence-based one names its sources. */
 function SiteStatusBadge({ config }: { config: SiteConfig }) {
@@ -37,18 +38,15 @@ export function SiteConfigs() {
   const onFile = async (file: File) => {
     setErrors([]);
     setStatus('');
-    // Refused before reading when too large (the parser's own limit is 2 MB).
-    if (file.size > 2 * 1024 * 1024) {
-      setErrors(['file: is larger than 2 MB']);
-      return;
-    }
-    const r = parseSiteConfigFile(await file.text(), domSelectorChecker(document));
+    // Refused before reading when too large; validated whole before anything is saved.
+    const text = await readFileText(file, MAX_CONFIG_FILE);
+    const r = text.ok ? parseSiteConfigFile(text.value, domSelectorChecker(document)) : text;
     if (!r.ok) {
       setErrors(r.errors);
       return;
     }
-    await saveUserSiteConfigs(getDb(), r.configs);
-    setStatus(t('sites.imported', { count: r.configs.length, file: file.name }));
+    await saveUserSiteConfigs(getDb(), r.value);
+    setStatus(t('sites.imported', { count: r.value.length, file: file.name }));
   };
 
   const exportAll = () => {
@@ -111,15 +109,16 @@ export function SiteConfigs() {
                 </td>
                 <td>
                   <div className="row">
-                    <button type="button" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
-                      {t('sites.editCounting', { name })}
+                    {/* The row names the site: the visible labels do not repeat it; their accessible names do. */}
+                    <button type="button" aria-label={t('sites.editCounting', { name })} aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                      {t('sites.editCountingShort')}
                     </button>
-                    <button type="button" onClick={() => download(`deskmate-site-${s.id}.json`, JSON.stringify(s.config, null, 2), 'application/json')}>
-                      {t('sites.export', { name })}
+                    <button type="button" aria-label={t('sites.export', { name })} onClick={() => download(`deskmate-site-${s.id}.json`, JSON.stringify(s.config, null, 2), 'application/json')}>
+                      {t('sites.exportShort')}
                     </button>
                     {s.source === 'user' && (
-                      <button type="button" onClick={() => void removeUserSiteConfig(getDb(), s.id)}>
-                        {t('sites.remove', { name })}
+                      <button type="button" aria-label={t('sites.remove', { name })} onClick={() => void removeUserSiteConfig(getDb(), s.id)}>
+                        {t('sites.removeShort')}
                       </button>
                     )}
                   </div>
@@ -179,14 +178,19 @@ function CountingForm({ record, onDone }: { record: SiteConfigRecord; onDone(): 
         <span>{t('sites.targetSec')}</span>
         <input type="number" min={1} value={targetSec} onChange={(e) => setTarget(e.target.value)} />
       </label>
-      <label>
-        <span>{t('sites.capSec')}</span>
-        <input type="number" min={1} value={capSec} onChange={(e) => setCap(e.target.value)} />
-      </label>
-      <label>
-        <span>{t('sites.sessionGapSec')}</span>
-        <input type="number" min={0} value={gapSec} onChange={(e) => setGap(e.target.value)} />
-      </label>
+      {/* Only the numbers the chosen platform's rule uses (docs/counting.md); the others keep their values. */}
+      {profile === 'taobao' && (
+        <label>
+          <span>{t('sites.capSec')}</span>
+          <input type="number" min={1} value={capSec} onChange={(e) => setCap(e.target.value)} />
+        </label>
+      )}
+      {(profile === 'douyin' || profile === 'jd') && (
+        <label>
+          <span>{t('sites.sessionGapSec')}</span>
+          <input type="number" min={0} value={gapSec} onChange={(e) => setGap(e.target.value)} />
+        </label>
+      )}
       <label>
         <span>{t('sites.hoursFrom')}</span>
         <input type="text" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -195,6 +199,7 @@ function CountingForm({ record, onDone }: { record: SiteConfigRecord; onDone(): 
         <span>{t('sites.hoursTo')}</span>
         <input type="text" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
+      {profile === 'helpdesk' && (
       <label>
         <span>{t('sites.clock')}</span>
         <select value={clock} onChange={(e) => setClock(e.target.value as 'calendar' | 'business')}>
@@ -202,6 +207,7 @@ function CountingForm({ record, onDone }: { record: SiteConfigRecord; onDone(): 
           <option value="business">{t('sites.clockBusiness')}</option>
         </select>
       </label>
+      )}
       <ErrorList errors={errors} />
       <div className="row">
         <button type="submit" className="primary">

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { usePicker } from './usePicker';
+import { CountingFields, countingDraft, readCounting, type CountingDraft } from './CountingFields';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { observedAttributes } from '@/lib/sites/extract';
-import { countingProfiles, type CountingProfileKind } from '@/lib/sites/kinds';
-import type { SiteConfig } from '@/lib/sites/schema';
+import type { SenderKind, SiteConfig } from '@/lib/sites/schema';
 import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
 import { errorText } from '@/lib/i18n/errors';
 import {
   buildConfig,
+  composedParent,
   conversationIdFromUrl,
   deriveComposer,
   deriveConversationList,
@@ -20,6 +22,9 @@ import {
   fieldsToSelectors,
   pickable,
   sameMessage,
+  scoped,
+  scopedRule,
+  scopeOf,
   selectorsToFields,
   siteOf,
   type Detection,
@@ -52,13 +57,6 @@ const STEPS: { id: StepId; label: MessageKey; optional: boolean }[] = [
   { id: 'conversation', label: 'teach.stepConversation', optional: true },
 ];
 
-const PROFILE_LABELS: Record<CountingProfileKind, MessageKey> = {
-  taobao: 'teach.profileTaobao',
-  pinduoduo: 'teach.profilePinduoduo',
-  douyin: 'teach.profileDouyin',
-  jd: 'teach.profileJd',
-  helpdesk: 'teach.profileHelpdesk',
-};
 
 /** Detection waits for the page to settle, but never longer than MAX_WAIT_MS under constant change. */
 const DEBOUNCE_MS = 250;
@@ -77,7 +75,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
   const hostname = site.host.replace(/:\d+$/, '');
   const [fields, setFields] = useState<TeachFields>(() => initialFields(url));
   const [name, setName] = useState(hostname);
-  const [profile, setProfile] = useState<CountingProfileKind>('helpdesk');
+  const [counting, setCounting] = useState<CountingDraft>(() => countingDraft('helpdesk'));
   const [picking, setPicking] = useState<StepId | null>(null);
   const [picked, setPicked] = useState<Partial<Record<StepId, string>>>({});
   const [notice, setNotice] = useState('');
@@ -116,7 +114,13 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
           setNotice(t('teach.pickedGone', { step: t(gone === 'customer' ? 'teach.stepCustomer' : 'teach.stepAgent') }));
           return;
         }
-        const d = deriveMessageRule(customer, agent, doc);
+        // Selectors are derived in the root that holds the picks (a shadow root, a frame) and reached with >>>.
+        const scope = scopeOf(customer, doc);
+        if (scopeOf(agent, doc).root !== scope.root) {
+          setNotice(t('teach.noItems'));
+          return;
+        }
+        const d = deriveMessageRule(customer, agent, scope.root);
         if (!d) {
           setNotice(t(sameMessage(customer, agent) ? 'teach.sameMessage' : 'teach.noItems'));
           return;
@@ -125,7 +129,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         show('agent', d.agentItem);
         setFields((f) =>
           selectorsToFields(
-            { message: d.message, messageSender: d.messageSender, messageId: d.messageId, messageTime: d.messageTime, messageText: d.messageText },
+            { message: scoped(scope.prefix, d.message), messageSender: d.messageSender, messageId: d.messageId, messageTime: d.messageTime, messageText: d.messageText },
             f,
           ),
         );
@@ -134,32 +138,46 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
             ? t('teach.noSender', { count: d.count })
             : d.problems.includes('senderMismatch')
               ? t('teach.senderMismatch')
-              : t('teach.messagesFound', { count: d.count }),
+              : d.problems.includes('hashedSender')
+                ? t('teach.hashedSender', { count: d.count })
+                : t('teach.messagesFound', { count: d.count }),
         );
       } else if (step === 'composer') {
-        const d = deriveComposer(el, doc);
+        const scope = scopeOf(el, doc);
+        const d = deriveComposer(el, scope.root);
         show('composer', d.element);
-        setFields((f) => selectorsToFields({ composer: d.composer }, f));
+        setFields((f) => selectorsToFields({ composer: scoped(scope.prefix, d.composer) }, f));
         setNotice('');
       } else if (step === 'title') {
-        const d = deriveTitle(el, doc);
+        const scope = scopeOf(el, doc);
+        const d = deriveTitle(el, scope.root);
+        const buyerName = scopedRule(scope.prefix, d.buyerName);
         setFields((f) => {
-          const next = selectorsToFields({ buyerName: d.buyerName, conversationHeader: d.conversationHeader }, f);
+          const next = selectorsToFields({ buyerName, conversationHeader: scoped(scope.prefix, d.conversationHeader) }, f);
           // Without an id in the list or the address, the customer's name tells conversations apart.
           if (f.activeConversation || f.activeConversationUrl) return next;
-          return selectorsToFields({ activeConversation: { selector: d.buyerName.selector } }, next);
+          return selectorsToFields({ activeConversation: { selector: buyerName.selector } }, next);
         });
         setNotice('');
       } else {
-        const d = deriveConversationList(el, doc);
+        const scope = scopeOf(el, doc);
+        const d = deriveConversationList(el, scope.root);
         if (!d) {
           setNotice(t('teach.noList'));
           return;
         }
         show('conversation', d.element);
         setFields((f) => {
-          const next = selectorsToFields({ conversationItem: d.conversationItem, conversationItemId: d.conversationItemId }, f);
-          return d.activeConversation ? selectorsToFields({ activeConversation: d.activeConversation }, next) : next;
+          const next = selectorsToFields(
+            {
+              conversationItem: scoped(scope.prefix, d.conversationItem),
+              conversationItemId: d.conversationItemId,
+              conversationUnread: d.conversationUnread,
+              conversationLastTime: d.conversationLastTime,
+            },
+            f,
+          );
+          return d.activeConversation ? selectorsToFields({ activeConversation: scopedRule(scope.prefix, d.activeConversation) }, next) : next;
         });
         setNotice('');
       }
@@ -198,143 +216,33 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
 
   const widen = (step: StepId) => {
     const current = elements.current[step];
-    const parent = current ? pickable(current.parentElement) : null;
+    const parent = current ? pickable(composedParent(current)) : null;
     if (parent) apply(step, parent);
   };
 
-  // ---- picking: outline under the pointer, swallow the page's pointer events -------------
+  // ---- picking: outline under the pointer, swallow the page's pointer events (usePicker) ----
 
-  // The listeners below are registered once per picking session; they call the latest callbacks.
-  const latest = useRef({ choose, stopPicking });
-  useLayoutEffect(() => {
-    latest.current = { choose, stopPicking };
-  });
-
-  useEffect(() => {
-    if (!picking) return;
-    const win = doc.defaultView ?? window;
-    const root = rootRef.current;
-    const rootNode = root?.getRootNode();
-    const host = rootNode && 'host' in rootNode ? (rootNode as ShadowRoot).host : null;
-    const box = boxRef.current;
-    let hover: Element | null = null;
-    let raf = 0;
-
-    const ours = (target: EventTarget | null): boolean => {
-      const node = target as Node | null;
-      if (!node || typeof node.nodeType !== 'number') return false;
-      return !!root?.contains(node) || !!host?.contains(node);
-    };
-    const targetOf = (e: Event): Element | null => {
-      if (ours(e.target)) return null;
-      const node = e.target as Node | null;
-      const el = node && node.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
-      return pickable(el);
-    };
-    // Layout is read for this one element only, once per frame.
-    const paint = () => {
-      raf = 0;
-      if (!box) return;
-      if (!hover || !hover.isConnected) {
-        box.hidden = true;
-        return;
-      }
-      const r = hover.getBoundingClientRect();
-      box.hidden = false;
-      box.style.transform = `translate(${Math.round(r.left)}px, ${Math.round(r.top)}px)`;
-      box.style.width = `${Math.round(r.width)}px`;
-      box.style.height = `${Math.round(r.height)}px`;
-    };
-    const schedule = () => {
-      if (!raf) raf = win.requestAnimationFrame(paint);
-    };
-    const setHover = (el: Element | null, announce: boolean) => {
-      hover = el;
-      schedule();
-      if (announce && el) {
-        el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-        setOutlined(describeElement(el));
-      }
-    };
-
-    // Only the agent's own pointer and keys pick: events a page script makes (`el.click()`,
-    // dispatchEvent) have isTrusted false and are ignored (docs/security.md S2).
-    const onMove = (e: PointerEvent) => {
-      if (!e.isTrusted) return;
-      const el = targetOf(e);
-      if (el !== hover) setHover(el, false);
-    };
-    const swallow = (e: Event) => {
-      if (ours(e.target)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      e.stopImmediatePropagation();
-    };
-    const onClick = (e: MouseEvent) => {
-      if (!e.isTrusted || ours(e.target)) return;
-      swallow(e);
-      const el = targetOf(e);
-      if (el) latest.current.choose(el);
-    };
-    const notOurs = (el: Element | null): Element | null => (el && (el === host || ours(el)) ? null : el);
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.isTrusted) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        latest.current.stopPicking();
-        return;
-      }
-      if (e.key === 'Enter' && hover) {
-        e.preventDefault();
-        e.stopPropagation();
-        latest.current.choose(hover);
-        return;
-      }
-      let next: Element | null = null;
-      const start = (): Element | null => {
-        const active = doc.activeElement;
-        if (active && active !== doc.body && !ours(active) && active !== host) return pickable(active);
-        return notOurs(doc.body?.firstElementChild ?? null);
-      };
-      if (e.key === 'ArrowUp') next = hover ? pickable(hover.parentElement) : start();
-      else if (e.key === 'ArrowDown') next = hover ? notOurs(pickable(hover.firstElementChild)) : start();
-      else if (e.key === 'ArrowLeft') next = hover ? notOurs(hover.previousElementSibling) : start();
-      else if (e.key === 'ArrowRight') next = hover ? notOurs(hover.nextElementSibling) : start();
-      else return;
-      e.preventDefault();
-      e.stopPropagation();
-      if (next) setHover(next, true);
-    };
-    const onScroll = () => schedule();
-
-    const swallowed = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'dblclick', 'auxclick', 'contextmenu'] as const;
-    win.addEventListener('pointermove', onMove, true);
-    for (const type of swallowed) win.addEventListener(type, swallow, true);
-    win.addEventListener('click', onClick, true);
-    win.addEventListener('keydown', onKey, true);
-    win.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    return () => {
-      win.removeEventListener('pointermove', onMove, true);
-      for (const type of swallowed) win.removeEventListener(type, swallow, true);
-      win.removeEventListener('click', onClick, true);
-      win.removeEventListener('keydown', onKey, true);
-      win.removeEventListener('scroll', onScroll, true);
-      if (raf) win.cancelAnimationFrame(raf);
-      if (box) box.hidden = true;
-    };
-  }, [picking, doc]);
+  usePicker({ active: !!picking, doc, rootRef, boxRef, onChoose: choose, onStop: stopPicking, onOutline: (el) => setOutlined(describeElement(el)) });
 
   // ---- the config and live detection -------------------------------------------------------
 
   const built = useMemo(() => {
-    const config = buildConfig({ host: site.host, protocol: site.protocol, name, profile, parts: fieldsToSelectors(fields) });
+    const read = readCounting(counting);
+    const config = buildConfig({
+      host: site.host,
+      protocol: site.protocol,
+      path: site.path,
+      name,
+      profile: counting.profile,
+      counting: read.ok ? { targetSec: read.targetSec, hours: read.hours } : undefined,
+      parts: fieldsToSelectors(fields),
+    });
     // Selectors are checked here (the page's DOM parses them); the background validates the
     // whole config with the schema when it is saved, and a refusal is shown.
     const bad = selectorProblems(config, domSelectorChecker(doc));
     const parsed: { ok: true; value: SiteConfig } | { ok: false; errors: string[] } = bad.length ? { ok: false, errors: bad } : { ok: true, value: config as SiteConfig };
     return { config, parsed };
-  }, [fields, name, profile, site, doc]);
+  }, [fields, name, counting, site, doc]);
 
   useEffect(() => {
     const config = built.parsed.ok ? built.parsed.value : null;
@@ -367,7 +275,11 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
     const observer = config && target ? new MutationObserver(schedule) : null;
     if (observer && config) {
       const attributeFilter = [...new Set(['class', ...observedAttributes(config), ...(config.selectors.messageSender?.attr ? [config.selectors.messageSender.attr] : [])])];
-      observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter });
+      const options = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter };
+      observer.observe(target, options);
+      // The shadow roots and frame documents the picks are in: a document's observer does not see inside them.
+      const roots = new Set(Object.values(elements.current).map((el) => el.getRootNode()));
+      for (const r of roots) if (r !== doc && (r.nodeType === 11 || r.nodeType === 9)) observer.observe(r, options);
     }
     return () => {
       observer?.disconnect();
@@ -382,6 +294,8 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
     const s = built.config.selectors;
     if (!s.message || !s.messageSender) problems.push(t('teach.needMessages'));
     if (!s.composer) problems.push(t('teach.needComposer'));
+    const read = readCounting(counting);
+    if (!read.ok) for (const p of read.problems) problems.push(t(p === 'target' ? 'teach.badTarget' : 'teach.badHours'));
     if (!built.parsed.ok) problems.push(...built.parsed.errors);
     setErrors(problems);
     setSaved(false);
@@ -484,9 +398,22 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         <section className="dm-teach-detect" aria-labelledby={`${ids}-detect`}>
           <h3 id={`${ids}-detect`}>{t('teach.detectHeading')}</h3>
           <DetectionLines detection={detection} />
+          {detection?.kind === 'ok' && detection.value.messages.length > 0 && (
+            <SenderList
+              messages={detection.value.messages}
+              onCorrect={(el, kind) => {
+                try {
+                  apply(kind, el);
+                } catch (err) {
+                  setNotice(t('common.error', { message: errorText(err, t) }));
+                }
+              }}
+            />
+          )}
         </section>
 
-        <details className="dm-teach-fields" open>
+        {/* The selectors stay editable, folded away: picks and the sender list are the way for most agents. */}
+        <details className="dm-teach-fields">
           <summary>{t('teach.selectors')}</summary>
           <p id={linesHintId} className="dm-teach-muted">
             {t('teach.linesHint')}
@@ -526,21 +453,16 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
             {field('buyerNameAttr', 'teach.fieldBuyerNameAttr')}
             {field('conversationItemId', 'teach.fieldConversationItemId', true)}
             {field('conversationItemIdAttr', 'teach.fieldConversationItemIdAttr')}
+            {field('conversationUnread', 'teach.fieldConversationUnread', true)}
+            {field('conversationLastTime', 'teach.fieldConversationLastTime', true)}
           </details>
         </details>
 
         <div className="dm-teach-site">
           <label htmlFor={`${ids}-name`}>{t('teach.fieldName')}</label>
           <input id={`${ids}-name`} type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
-          <label htmlFor={`${ids}-profile`}>{t('teach.fieldProfile')}</label>
-          <select id={`${ids}-profile`} value={profile} onChange={(e) => setProfile(e.target.value as CountingProfileKind)}>
-            {countingProfiles.map((p) => (
-              <option key={p} value={p}>
-                {t(PROFILE_LABELS[p])}
-              </option>
-            ))}
-          </select>
         </div>
+        <CountingFields value={counting} onChange={setCounting} />
 
         <ErrorList errors={errors} heading={t('teach.cannotSave')} />
         <p className="dm-teach-status" role="status">
@@ -586,6 +508,46 @@ function TextField({
         <input id={id} type="text" value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
       )}
     </div>
+  );
+}
+
+const SENDER_LABELS: Record<SenderKind, MessageKey> = {
+  customer: 'teach.senderCustomer',
+  agent: 'teach.senderAgent',
+  bot: 'teach.senderBot',
+  system: 'teach.senderSystem',
+};
+
+/**
+ * Every message on screen with the sender the config now reads for it; a click says "this one is
+ * the customer's" or "this one is mine", which becomes that pick (the rule is derived again).
+ */
+function SenderList({ messages, onCorrect }: { messages: Detection['messages']; onCorrect: (el: Element, kind: 'customer' | 'agent') => void }) {
+  const { t } = useI18n();
+  return (
+    <details className="dm-teach-senders" open>
+      <summary>{t('teach.sendersHeading', { count: messages.length })}</summary>
+      <ol>
+        {messages.map((m, i) => {
+          const text = m.text.length > 30 ? `${m.text.slice(0, 30)}…` : m.text;
+          return (
+            <li key={i} className={m.sender ? undefined : 'dm-teach-warn'}>
+              <span>{t('teach.senderLine', { sender: m.sender ? t(SENDER_LABELS[m.sender]) : t('teach.senderUnknown'), text })}</span>{' '}
+              {m.sender !== 'customer' && (
+                <button type="button" className="dm-teach-link" aria-label={t('teach.markCustomerFor', { text })} onClick={() => onCorrect(m.element, 'customer')}>
+                  {t('teach.markCustomer')}
+                </button>
+              )}{' '}
+              {m.sender !== 'agent' && (
+                <button type="button" className="dm-teach-link" aria-label={t('teach.markAgentFor', { text })} onClick={() => onCorrect(m.element, 'agent')}>
+                  {t('teach.markAgent')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </details>
   );
 }
 

@@ -5,7 +5,8 @@ import { useI18n } from '@/components/i18n';
 import { ErrorList } from '@/components/ErrorList';
 import { getDb } from '@/lib/db/database';
 import { applyImport, planImport, type DuplicateChoice } from '@/lib/templates/import';
-import { exportCsv, exportJson, MAX_FILE_BYTES, parseImport, type PackTemplate } from '@/lib/templates/io';
+import { exportCsv, exportJson, MAX_FILE_BYTES, parseImportText, type PackTemplate } from '@/lib/templates/io';
+import { readFileText } from '@/lib/validate';
 import { errorText } from '@/lib/i18n/errors';
 
 type State =
@@ -34,9 +35,9 @@ export function ImportExport() {
 
   const onFile = async (file: File) => {
     // A file too large is refused before it is read (a huge file must not freeze the page).
-    if (file.size > MAX_FILE_BYTES) return setState({ kind: 'errors', file: file.name, errors: [`file: is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`] });
+    const text = await readFileText(file, MAX_FILE_BYTES);
     // Whole-file validation first; nothing is written unless every row is valid.
-    const parsed = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
+    const parsed = text.ok ? parseImportText(text.value, file.name) : text;
     if (!parsed.ok) return setState({ kind: 'errors', file: file.name, errors: parsed.errors });
     const plan = await planImport(getDb(), parsed.value.templates);
     if (plan.duplicates > 0) return setState({ kind: 'choose', file: file.name, templates: parsed.value.templates, duplicates: plan.duplicates });

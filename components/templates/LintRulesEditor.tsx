@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { saveSetting } from '@/components/SettingRefused';
 import { useI18n } from '@/components/i18n';
 import { ErrorList } from '@/components/ErrorList';
-import { formatIssues } from '@/lib/sites/schema';
+import { formatIssues } from '@/lib/validate';
 import { lintRules } from '@/lib/settings';
 import { defaultLintRules, type LintRule } from '@/lib/templates/lint';
 import { lintRule } from '@/lib/templates/lint-schema';
@@ -26,8 +27,8 @@ export function LintRulesEditor() {
 
   const save = async (next: LintRule[]) => {
     setRules(next);
-    await lintRules.setValue(next);
-    setStatus(t('lint.saved'));
+    if (await saveSetting('lintRules', next)) setStatus(t('lint.saved'));
+    else setRules((await lintRules.getValue()) ?? defaultLintRules());
   };
 
   const add = async (e: FormEvent) => {
@@ -121,7 +122,7 @@ export function LintRulesEditor() {
           <button
             type="button"
             onClick={() => {
-              if (confirm(t('lint.confirmReset'))) void lintRules.setValue(null).then(() => setStatus(t('lint.saved')));
+              if (confirm(t('lint.confirmReset'))) void saveSetting('lintRules', null).then((ok) => ok && setStatus(t('lint.saved')));
             }}
           >
             {t('lint.resetDefaults')}

@@ -1,4 +1,5 @@
 import { useI18n } from '@/components/i18n';
+import { saveSetting } from '@/components/SettingRefused';
 import { useStored } from '@/components/useStored';
 import { useState } from 'react';
 import { caseReminderLeads, retentionDays, timerAlerts, workSchedule, type TimerAlerts } from '@/lib/settings';
@@ -26,7 +27,7 @@ function CaseReminders() {
         aria-invalid={!valid}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => {
-          if (valid) void caseReminderLeads.setValue([...new Set(parsed.map((h) => Math.round(h * 60)))].sort((a, b) => b - a));
+          if (valid) void saveSetting('caseReminderLeads', [...new Set(parsed.map((h) => Math.round(h * 60)))].sort((a, b) => b - a));
           setDraft(null);
         }}
       />
@@ -41,7 +42,7 @@ export function TimerSettings() {
   const retention = useStored(retentionDays);
   const schedule = useStored(workSchedule);
   if (!alerts || retention === null || !schedule) return null;
-  const setAlerts = (patch: Partial<TimerAlerts>) => void timerAlerts.setValue({ ...alerts, ...patch });
+  const setAlerts = (patch: Partial<TimerAlerts>) => void saveSetting('timerAlerts', { ...alerts, ...patch });
   const setQuiet = (patch: Partial<TimerAlerts['quiet']>) => setAlerts({ quiet: { ...alerts.quiet, ...patch } });
   const days = [0, 1, 2, 3, 4, 5, 6];
   return (
@@ -79,7 +80,7 @@ export function TimerSettings() {
                 type="checkbox"
                 checked={schedule.days.includes(d)}
                 onChange={(e) =>
-                  void workSchedule.setValue({ ...schedule, days: e.target.checked ? [...schedule.days, d].sort() : schedule.days.filter((x) => x !== d) })
+                  void saveSetting('workSchedule', { ...schedule, days: e.target.checked ? [...schedule.days, d].sort() : schedule.days.filter((x) => x !== d) })
                 }
               />
               {t(`weekday.${d}` as 'weekday.0')}
@@ -88,11 +89,11 @@ export function TimerSettings() {
         </div>
         <label>
           <span>{t('timerSettings.from')}</span>
-          <input type="time" value={schedule.from} onChange={(e) => CLOCK.test(e.target.value) && void workSchedule.setValue({ ...schedule, from: e.target.value })} />
+          <input type="time" value={schedule.from} onChange={(e) => CLOCK.test(e.target.value) && void saveSetting('workSchedule', { ...schedule, from: e.target.value })} />
         </label>
         <label>
           <span>{t('timerSettings.to')}</span>
-          <input type="time" value={schedule.to} onChange={(e) => CLOCK.test(e.target.value) && void workSchedule.setValue({ ...schedule, to: e.target.value })} />
+          <input type="time" value={schedule.to} onChange={(e) => CLOCK.test(e.target.value) && void saveSetting('workSchedule', { ...schedule, to: e.target.value })} />
         </label>
       </fieldset>
       <CaseReminders />
@@ -103,7 +104,7 @@ export function TimerSettings() {
           min={7}
           max={3650}
           value={retention}
-          onChange={(e) => void retentionDays.setValue(Math.max(7, Math.min(3650, Math.round(Number(e.target.value)) || 180)))}
+          onChange={(e) => void saveSetting('retentionDays', Math.max(7, Math.min(3650, Math.round(Number(e.target.value)) || 180)))}
         />
       </label>
     </section>

@@ -3,7 +3,6 @@
 export * from './schema';
 export * from './deadlines';
 export * from './definitions';
-export { casesErrorRulesZh, localizeCasesError } from './errors-zh';
 
 /** How a case ended. Open cases have no outcome yet. */
 export const caseOutcomes = ['won', 'lost', 'refunded', 'withdrawn'] as const;

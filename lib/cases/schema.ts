@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { capErrors, parseJsonText, parseWith, type ParseResult } from '@/lib/validate';
 
 // Evidence checklists and case deadlines as data (`deskmate/checklists` v1): platforms, deadline
 // rules, case types (disputes and refund paths ①–④) with their evidence items, and upload limits.
 // The shipped files are lib/cases/definitions/{zh-CN,en}.json; a file an agent imports goes
 // through the same parser. Rule 6: a file is validated whole before anything is written, and
 // every error names the field ("caseTypes.2.items.4.deadlineRule: unknown rule "x"").
-// Messages are built in English; lib/cases/errors-zh.ts renders them in Chinese.
+// Messages are built in English (lib/validate.ts); lib/i18n/errors.ts renders them in Chinese.
 
 export const CHECKLISTS_FORMAT = 'deskmate/checklists';
 /** Largest checklist file accepted, in UTF-8 bytes. */
@@ -132,39 +133,6 @@ export type RuleKind = (typeof ruleKinds)[number];
 export type CaseKind = (typeof caseKinds)[number];
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-const MAX_ERRORS = 50;
-
-const quoteList = (values: readonly unknown[]) => values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(', ');
-
-/** One wording for zod's own messages, so they read like ours (and can be translated). */
-const errorMap: z.core.$ZodErrorMap = (issue) => {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return 'is missing';
-      return issue.expected === 'int' ? 'must be a whole number' : `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
-    case 'invalid_value':
-      return issue.values.length === 1 ? `must be ${quoteList(issue.values)}` : `must be one of ${quoteList(issue.values)}`;
-    case 'unrecognized_keys':
-      return `unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${quoteList(issue.keys)}`;
-    case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array' ? 'is empty' : `must be at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return issue.origin === 'string' ? `is longer than ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
-    default:
-      return undefined;
-  }
-};
-
-function where(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.') || 'file';
-}
-
-function cap(errors: string[]): string[] {
-  return errors.length > MAX_ERRORS ? [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more errors`] : errors;
-}
-
 /** Ids must be unique in their list; every reference must point at something declared. */
 export function crossReferenceErrors(c: Checklists): string[] {
   const errors: string[] = [];
@@ -197,25 +165,15 @@ export function crossReferenceErrors(c: Checklists): string[] {
 
 /** Validates a whole checklist file (already parsed from JSON). Nothing is returned unless all of it is valid. */
 export function parseChecklists(input: unknown): ParseResult<Checklists> {
-  const r = checklistsSchema.safeParse(input, { error: errorMap });
-  if (!r.success) return { ok: false, errors: cap(r.error.issues.map((i) => `${where(i.path)}: ${i.message}`)) };
-  const errors = crossReferenceErrors(r.data);
-  if (errors.length) return { ok: false, errors: cap(errors) };
-  return { ok: true, value: r.data };
+  const r = parseWith(checklistsSchema, input);
+  if (!r.ok) return { ok: false, errors: capErrors(r.errors) };
+  const errors = crossReferenceErrors(r.value);
+  if (errors.length) return { ok: false, errors: capErrors(errors) };
+  return r;
 }
 
 /** Parses and validates checklist JSON text (an imported file), with a size limit. */
 export function parseChecklistsText(text: string): ParseResult<Checklists> {
-  // A UTF-16 code unit is at least one UTF-8 byte, so the cheap check comes first.
-  if (text.length > MAX_CHECKLISTS_BYTES || new TextEncoder().encode(text).byteLength > MAX_CHECKLISTS_BYTES)
-    return { ok: false, errors: [`file: is larger than ${MAX_CHECKLISTS_BYTES / 1024 / 1024} MB`] };
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!body.trim()) return { ok: false, errors: ['file: is empty'] };
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (e) {
-    return { ok: false, errors: [`file: is not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
-  }
-  return parseChecklists(data);
+  const json = parseJsonText(text, MAX_CHECKLISTS_BYTES);
+  return json.ok ? parseChecklists(json.value) : json;
 }

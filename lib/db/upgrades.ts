@@ -2,7 +2,7 @@
 // changes what rows hold adds an entry here: `row` rewrites one row of a table from the previous
 // version's shape to its own. The same function upgrades the live database (Dexie's `upgrade`,
 // database.ts) and the rows of a backup made by an older version before they are validated and
-// restored (lib/db/backup.ts), so restored data is always in today's shape.
+// restored (lib/backup/backup.ts), so restored data is always in today's shape.
 //
 // Version 1 is the first: nothing to upgrade yet.
 

@@ -1,8 +1,8 @@
-import { isQuotaError } from '@/lib/db/quota';
+import { isQuotaError } from '@/lib/quota';
 import type { Locale, Translate } from './index';
 
-// Validation messages are built in English by the parsers (they name the row/item and field).
-// This renders them in the agent's language: the structure ("row 3, title: …") is kept, the
+// Validation messages are built in English by the parsers, in one wording (lib/validate.ts; they
+// name the row/item and field). This renders them in the agent's language: the structure ("row 3, title: …") is kept, the
 // words are translated. Unknown phrases stay as they are rather than disappear.
 
 const ZH: [RegExp, string | ((...m: string[]) => string)][] = [
@@ -23,6 +23,47 @@ const ZH: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^file: is empty$/, '文件：是空的'],
   [/^file: is larger than (\d+) MB$/, (_m, n) => `文件：超过 ${n} MB`],
   [/^… and (\d+) more errors$/, (_m, n) => `……另有 ${n} 处错误`],
+  // Phrases of the shared zod wording (lib/validate.ts errorMap) and of the importers' own checks.
+  [/^file: holds no site config$/, '文件：不含任何站点配置'],
+  [/^file: is not a Deskmate backup$/, '文件：不是 Deskmate 备份'],
+  [/\bis not a database version this Deskmate knows \((\d+)–(\d+)\)/g, (_m, a, b) => `不是本版 Deskmate 认识的数据库版本（${a}–${b}）`],
+  [/\bunknown table\b/g, '无法识别的数据表'],
+  [/ appears twice$/, ' 出现了两次'],
+  [/\bmust be a list of records\b/g, '必须是记录列表'],
+  [/\bmust be a record\b/g, '必须是一条记录'],
+  [/\bis not a Deskmate setting\b/g, '不是 Deskmate 的设置'],
+  [/\bis not base64\b/g, '不是 base64 编码'],
+  [/\bis not the file's (\d+) bytes/g, (_m, n) => `与文件的实际大小 ${n} 字节不符`],
+  [/\bis not the file's type \(([^)]+)\)/g, (_m, type) => `与文件的实际类型（${type}）不符`],
+  [/\bmust end in (\.\w+) \(the file is ([^)]+)\)/g, (_m, ext, type) => `扩展名必须是 ${ext}（文件是 ${type}）`],
+  [/\bunknown rule "([^"]*)"/g, (_m, id) => `未知的期限规则 "${id}"`],
+  [/\bunknown platform "([^"]*)"/g, (_m, id) => `未知的平台 "${id}"`],
+  [/\bunknown fields? ((?:"[^"]*"(?:, )?)+)/g, (_m, keys) => `无法识别的字段 ${keys}`],
+  [/: "([^"]*)" is also used by ([\w.]+)/g, (_m, id, where) => `: "${id}" 与 ${where} 重复`],
+  [/\bis missing\b/g, '缺失'],
+  [/\bneeds either "hours" or "days" \(exactly one\)/g, '需要 "hours" 或 "days"（只能有其中一个）'],
+  [/\bneeds "selector" or "fromUrl"/g, '需要 "selector" 或 "fromUrl"'],
+  [/\bmust be 1–64 lowercase letters, digits, "_" or "-", starting with a letter or digit/g, '须为 1–64 个小写字母、数字、“_”或“-”，以字母或数字开头'],
+  [/\bmust be 2–64 lowercase letters, digits, "\.", "_" or "-"/g, '须为 2–64 个小写字母、数字、“.”、“_”或“-”'],
+  [/\bmust be a time "HH:MM" \(00:00–24:00\)/g, '必须是 "HH:MM" 格式的时间（00:00–24:00）'],
+  [/\bis not a match pattern like "([^"]+)"/g, (_m, example) => `不是匹配模式（例如 "${example}"）`],
+  [/: scheme must be http, https, file or \*/g, '：协议必须是 http、https、file 或 *'],
+  [/: host "([^"]*)" may only start with "\*\."/g, (_m, host) => `：主机 "${host}" 只能以 "*." 开头`],
+  [/\bmust be one of (.+)$/g, (_m, list) => `必须是以下之一：${list}`],
+  [/\bmust be a whole number/g, '必须是整数'],
+  [/\bmust be a number/g, '必须是数字'],
+  [/\bmust be a string/g, '必须是文字'],
+  [/\bmust be a boolean/g, '必须是 true 或 false'],
+  [/\bmust be an array/g, '必须是列表'],
+  [/\bmust be an object/g, '必须是对象'],
+  [/\bmust be more than (\d+)/g, (_m, n) => `必须大于 ${n}`],
+  [/\bmust be at least (\d+)/g, (_m, n) => `不能小于 ${n}`],
+  [/\bmust be at most (\d+)/g, (_m, n) => `不能大于 ${n}`],
+  [/\bholds more than (\d+) [\w ]+$/g, (_m, n) => `超过 ${n} 个`],
+  [/\bholds fewer than (\d+) [\w ]+$/g, (_m, n) => `少于 ${n} 个`],
+  [/\bis shorter than (\d+) characters/g, (_m, n) => `少于 ${n} 个字符`],
+  [/\bis not in the expected format$/g, '格式不正确'],
+  [/\bis not valid$/g, '无效'],
   [/\bmust be "([^"]+)"/g, (_m, v) => `必须是 "${v}"`],
   [/\bmust be (\d+)/g, (_m, v) => `必须是 ${v}`],
   [/\btitle: title is empty/g, '标题：为空'],

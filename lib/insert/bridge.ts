@@ -2,11 +2,20 @@
 // in the same isolated world of a frame, so they share these window slots (the page cannot see
 // them: isolated worlds have their own globals).
 
+import type { PickerTemplate } from '@/lib/templates/search';
+
 export type PickerMode = 'inline' | 'command';
+
+/** Where the caret was in a field that has since lost focus: offsets in a text field, or a range. */
+export type SavedCaret = { start: number; end: number } | Range;
 
 export interface PickerRequest {
   target: HTMLElement;
   mode: PickerMode;
+  /** Chosen already (the overlay's 话术 panel): insert it, asking only for missing fields. */
+  template?: PickerTemplate;
+  /** The caret to restore before inserting (the field lost focus to the panel). */
+  caret?: SavedCaret | null;
 }
 
 export interface OverlayApi {

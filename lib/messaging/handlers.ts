@@ -10,8 +10,10 @@ import type { Checklists } from '@/lib/cases/schema';
 import { attachmentsOf, casesForOrder, closeCase, openCase, reopenCase, updateCase } from '@/lib/cases/store';
 import type { Handlers } from './server';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
-import { isQuotaError } from '@/lib/db/quota';
-import { storageFullAt } from '@/lib/settings';
+import { isQuotaError } from '@/lib/quota';
+import { siteChoices, siteMatchIndex, storageFullAt } from '@/lib/settings';
+import { choiceKey, rankSites } from '@/lib/sites/precedence';
+import { openWaits } from '@/lib/timers/alerts';
 import { patternsForOrigin, senderKind } from './sender-policy';
 
 export interface BackgroundServices {
@@ -80,11 +82,41 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       return null;
     },
     'sites.get': async ({ id }) => (await db.siteConfigs.get(id)) ?? null,
+    'sites.choose': async ({ url, id }) => {
+      const key = choiceKey(url);
+      if (!key) throw new Error('sites.choose: url: not a page address');
+      const choices = { ...(await siteChoices.getValue()) };
+      if (id === null) delete choices[key];
+      else {
+        // Only a config that is enabled and matches the page can be chosen for it.
+        const index = await siteMatchIndex.getValue();
+        if (!rankSites(index, url).some((e) => e.id === id)) throw new Error(`sites.choose: id: "${id}" does not match this page`);
+        choices[key] = id;
+      }
+      await siteChoices.setValue(choices);
+      return { id };
+    },
     'teach.start': async ({ tabId }, sender) => {
       if (!fromExtensionPage(sender)) throw new Error('teach.start must come from an extension page');
       await services.injectOverlay(tabId, 0);
       await browser.tabs.sendMessage(tabId, { type: 'teach.start' }, { frameId: 0 }).catch(() => undefined); // no reply expected
       return { started: true };
+    },
+    'waits.show': async ({ key }, sender) => {
+      if (!fromExtensionPage(sender)) throw new Error('waits.show must come from an extension page');
+      const waits = await openWaits(db, Date.now());
+      const wait = (key ? waits.find((w) => w.key === key) : undefined) ?? [...waits].sort((a, b) => a.waitingSince - b.waitingSince)[0];
+      if (!wait) return { shown: false };
+      const entry = (await siteMatchIndex.getValue()).find((e) => e.id === wait.siteId);
+      if (!entry) return { shown: false };
+      const tabs = await browser.tabs.query({ url: entry.matches }).catch(() => []);
+      const tab = tabs.find((x) => x.active) ?? tabs[0];
+      if (tab?.id === undefined) return { shown: false };
+      await browser.tabs.update(tab.id, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      // The overlay in that tab opens the conversation from the console's list (no reply expected).
+      await browser.tabs.sendMessage(tab.id, { type: 'overlay.showConversation', conversationId: wait.conversationId }).catch(() => undefined);
+      return { shown: true };
     },
     'sites.save': async ({ config }, sender) => {
       // The worker has no DOM: selectors are checked by syntax (a strict subset of the browser's).

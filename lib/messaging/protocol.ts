@@ -1,28 +1,11 @@
 import { z } from 'zod';
-import { countingProfiles, senderKinds } from '@/lib/sites/schema';
-import { caseDetailsPatchSchema, caseDetailsSchema } from '@/lib/cases/details';
+import { caseDetailsPatchSchema, caseDetailsSchema } from '@/lib/cases/details-schema';
+import { templateDraft } from '@/lib/templates/draft';
+import { listBatchSchema, observeBatchSchema } from '@/lib/timers/observe';
 
 // The one typed message protocol between content scripts / extension pages and the background.
 // Inputs are validated on the receiving side (rule 6); a message that fails validation gets an
 // error naming the field and nothing is written.
-
-export const templateDraft = z
-  .object({
-    id: z.string().min(1).max(100).optional(),
-    title: z.string().trim().min(1, 'title is empty').max(200),
-    body: z.string().min(1, 'body is empty').max(20000),
-    shortcode: z
-      .string()
-      .trim()
-      .max(32)
-      .regex(/^[\p{L}\p{N}_-]*$/u, 'shortcode may only hold letters, digits, "_" and "-"')
-      .optional(),
-    folder: z.string().max(200).default(''),
-    tags: z.array(z.string().min(1).max(50)).max(50).default([]),
-    sites: z.array(z.string().min(1).max(64)).max(100).default([]),
-    language: z.string().max(20).default('zh-CN'),
-  })
-  .strict();
 
 const orderNo = z
   .string()
@@ -53,44 +36,16 @@ export const requests = {
       .strict(),
   },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  /** The agent's choice of config for a page where several match (null: back to the default). */
+  'sites.choose': { input: z.object({ url: z.string().min(1).max(2000), id: z.string().min(1).max(64).nullable() }).strict() },
   /** Messages a watcher saw in one conversation (ids, senders and times only: never text). */
-  'timers.observe': {
-    input: z
-      .object({
-        siteId: z.string().min(1).max(64),
-        conversationId: z.string().min(1).max(300),
-        profile: z.enum(countingProfiles),
-        attachedAt: z.number().int().min(0),
-        messages: z
-          .array(
-            z
-              .object({
-                id: z.string().min(1).max(300),
-                sender: z.enum(senderKinds),
-                at: z.number().int().min(0).nullable(),
-                live: z.boolean(),
-              })
-              .strict(),
-          )
-          .max(20000),
-      })
-      .strict(),
-  },
+  'timers.observe': { input: observeBatchSchema },
   /** Conversations of the list (not the open one) where the buyer wrote (lib/timers/tracker). */
-  'timers.list': {
-    input: z
-      .object({
-        siteId: z.string().min(1).max(64),
-        profile: z.enum(countingProfiles),
-        attachedAt: z.number().int().min(0),
-        items: z
-          .array(z.object({ conversationId: z.string().min(1).max(300), at: z.number().int().min(0).nullable(), live: z.boolean() }).strict())
-          .max(2000),
-      })
-      .strict(),
-  },
+  'timers.list': { input: listBatchSchema },
   /** From the popup: open "Teach this site" in a tab (injecting the overlay first when needed). */
   'teach.start': { input: z.object({ tabId: z.number().int().min(0) }).strict() },
+  /** From the popup or side panel: bring the tab of a waiting conversation forward (the longest wait by default). */
+  'waits.show': { input: z.object({ key: z.string().min(1).max(400).optional() }).strict() },
   /** Saves a site config the agent taught Deskmate (validated whole again here). */
   'sites.save': { input: z.object({ config: z.unknown() }).strict() },
   /** The active checklist definitions in the agent's language (case types, items, deadline rules). */

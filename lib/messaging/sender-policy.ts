@@ -20,6 +20,7 @@ export type SenderKind = 'extension' | 'content';
 /** Requests only Deskmate's own pages make. */
 const EXTENSION_ONLY: ReadonlySet<RequestType> = new Set<RequestType>([
   'teach.start',
+  'waits.show',
   'cases.changed',
   'cases.attachments',
   'cases.close',
@@ -47,9 +48,9 @@ function originOf(url: string | undefined): URL | null {
 }
 
 /** Tabs a content script may open (`cases.openPage`), per sender tab. */
-const openTabs = rateLimiter(5, 60_000);
+const openTabs = rateLimiter('openPage', 5, 60_000);
 /** Cases a content script may open (each sets deadline alarms and notifications), per sender tab. */
-const openCases = rateLimiter(10, 60_000);
+const openCases = rateLimiter('openCase', 10, 60_000);
 
 /**
  * A subframe of the page's own origin (an editor in a same-origin iframe) is the page itself.
@@ -108,11 +109,17 @@ export async function senderRefusal<T extends RequestType>(
         return `sites.save: matches: a config taught on a page may only match that page's own site (${origin.protocol}//${origin.hostname}/…)`;
       return null; // (an existing config of that id: checked by the handler, which has the database)
     }
+    case 'sites.choose': {
+      const page = originOf(sender.url);
+      const target = originOf((input as ParsedInput<'sites.choose'>).url);
+      if (!page || !target || page.hostname !== target.hostname) return 'sites.choose: url: a page may only choose the config of its own site';
+      return null;
+    }
     case 'cases.openPage':
-      if (!openTabs(String(sender.tab.id))) return 'cases.openPage: too many pages opened from this tab; try again in a minute';
+      if (!(await openTabs(String(sender.tab.id)))) return 'cases.openPage: too many pages opened from this tab; try again in a minute';
       return null;
     case 'cases.open':
-      if (!openCases(String(sender.tab.id))) return 'cases.open: too many cases opened from this tab; try again in a minute';
+      if (!(await openCases(String(sender.tab.id)))) return 'cases.open: too many cases opened from this tab; try again in a minute';
       return null;
     default:
       return null;

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { isQuotaError, QUOTA_CODE } from '@/lib/db/quota';
-import { formatIssues } from '@/lib/sites/schema';
+import { isQuotaError, QUOTA_CODE } from '@/lib/quota';
+import { formatIssues } from '@/lib/validate';
 import { isEnvelope, requests, type ParsedInput, type Reply, type RequestType } from './protocol';
 import { senderRefusal } from './sender-policy';
 import type { Responses } from './types';

@@ -17,7 +17,9 @@ export interface Responses {
   'lint.record': null;
   'sites.get': SiteConfigRecord | null;
   'sites.save': { id: string };
+  'sites.choose': { id: string | null };
   'teach.start': { started: boolean };
+  'waits.show': { shown: boolean };
   'timers.observe': ObserveResult;
   'timers.list': ObserveResult;
   'cases.definitions': Checklists;

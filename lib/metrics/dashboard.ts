@@ -2,7 +2,7 @@ import { afterSalesKpis, afterSalesWeek, type AfterSalesKpis, type AfterSalesWee
 import type { DeskmateDB } from '@/lib/db/database';
 import type { RoundRecord } from '@/lib/db/records';
 import { countingFor, parseClock, type CountingSettings } from '@/lib/metrics/counting';
-import type { Schedule } from '@/lib/metrics/profiles';
+import type { Schedule } from '@/lib/metrics/clock';
 import { daily, heatmap, histogram, summarizeBySite, type DaySummary, type HistogramBucket, type Range, type SiteSummaries } from '@/lib/metrics/summary';
 import { usageSince, type UsageSummary } from '@/lib/metrics/today';
 import type { WorkSchedule } from '@/lib/settings';

@@ -1,9 +1,10 @@
 import type { RoundRecord } from '@/lib/db/records';
 import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
-import { BusinessClock, inCountedHours, LocalDays, scheduleFor, type Schedule } from '@/lib/metrics/profiles';
+import { BusinessClock, inCountedHours, LocalDays, scheduleFor, type Schedule } from '@/lib/metrics/clock';
 import type { DaySummary, Range, SiteSummaries, Summary } from '@/lib/metrics/summary';
 import type { CountingProfileKind } from '@/lib/sites/schema';
-import { escapeCell } from '@/lib/templates/io';
+import { csvText, type Cell } from '@/lib/csv';
+import { isoLocalMs } from '@/lib/time';
 
 // Export of the agent's own reply-speed record: JSON (events + the summary + what every field
 // means) and CSV (events, summary, daily lines). Privacy: only ids, times, site, profile and
@@ -137,8 +138,8 @@ export function toJson(events: readonly MetricEvent[], summary: Summary | SiteSu
   return {
     format: 'deskmate/metrics',
     version: 1,
-    exportedAt: isoLocal(meta.exportedAt ?? Date.now()),
-    range: { from: meta.range.from, to: meta.range.to, fromLocal: isoLocal(meta.range.from), toLocal: isoLocal(meta.range.to) },
+    exportedAt: isoLocalMs(meta.exportedAt ?? Date.now()),
+    range: { from: meta.range.from, to: meta.range.to, fromLocal: isoLocalMs(meta.range.from), toLocal: isoLocalMs(meta.range.to) },
     fields: FIELD_DOCS,
     ...(meta.settings ? { settings: meta.settings } : {}),
     events: events.map((e) => ({
@@ -157,40 +158,12 @@ export function toJson(events: readonly MetricEvent[], summary: Summary | SiteSu
 
 // ---- CSV ----
 
-/** ISO 8601 local time with the UTC offset, e.g. 2026-11-24T10:00:00.000+08:00. */
-export function isoLocal(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  const abs = Math.abs(off);
-  return (
-    `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}` +
-    `${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`
-  );
-}
-
-type Cell = string | number | boolean | null | undefined;
-
-/** One CSV cell: RFC 4180 quoting; text that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return String(value);
-  const v = escapeCell(value);
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** CSV with a BOM (spreadsheets open it as UTF-8), a header row and CRLF line ends. */
-function csv(rows: readonly (readonly Cell[])[]): string {
-  return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-const time = (ms: number | null): [string, number | null] => (ms === null ? ['', null] : [isoLocal(ms), ms]);
+const time = (ms: number | null): [string, number | null] => (ms === null ? ['', null] : [isoLocalMs(ms), ms]);
 
 export const EVENT_COLUMNS = ['conversationKey', 'siteId', 'profile', 'startedAt', 'startedAtMs', 'endedAt', 'endedAtMs', 'responseSec', 'outcome', 'counted'] as const;
 
 export function eventsToCsv(events: readonly MetricEvent[]): string {
-  return csv([
+  return csvText([
     EVENT_COLUMNS,
     ...events.map((e) => [e.conversationKey, e.siteId, e.profile, ...time(e.startedAt), ...time(e.endedAt), e.responseSec, e.outcome, e.counted]),
   ]);
@@ -199,9 +172,9 @@ export function eventsToCsv(events: readonly MetricEvent[]): string {
 function summaryRows(s: Summary, detailKeys: readonly string[]): [string, Cell][] {
   const h = s.headline;
   return [
-    ['rangeFrom', isoLocal(s.range.from)],
+    ['rangeFrom', isoLocalMs(s.range.from)],
     ['rangeFromMs', s.range.from],
-    ['rangeTo', isoLocal(s.range.to)],
+    ['rangeTo', isoLocalMs(s.range.to)],
     ['rangeToMs', s.range.to],
     ['profile', s.profile],
     ['consultations', s.consultations],
@@ -244,13 +217,13 @@ export function summaryToCsv(summary: Summary | SiteSummaries): string {
   const tables = columns.map(([, s]) => summaryRows(s, detailKeys));
   const rows: Cell[][] = [['metric', ...columns.map(([name]) => name)]];
   tables[0]!.forEach(([metric], i) => rows.push([metric, ...tables.map((t) => t[i]![1])]));
-  return csv(rows);
+  return csvText(rows);
 }
 
 export const DAILY_COLUMNS = ['date', 'dayStart', 'dayStartMs', 'consultations', 'waits', 'medianFirstResponse', 'averageResponseSec', 'timelyRate', 'headline'] as const;
 
 export function dailyToCsv(days: readonly DaySummary[]): string {
-  return csv([
+  return csvText([
     DAILY_COLUMNS,
     ...days.map((d) => [d.date, ...time(d.dayStart), d.consultations, d.waits, d.medianFirstResponse, d.averageResponseSec, d.timelyRate, d.headline]),
   ]);

@@ -1,6 +1,10 @@
 import type { DeskmateDB } from '@/lib/db/database';
+import { retentionDays } from '@/lib/settings';
 
 const DAY_MS = 24 * 3600_000;
+
+/** The daily alarm that prunes old records (set up by the background entrypoint). */
+export const RETENTION_ALARM = 'retention';
 
 export interface PruneResult {
   rounds: number;
@@ -24,4 +28,9 @@ export async function pruneOlderThan(db: DeskmateDB, days: number, now = Date.no
     lintEvents: await db.lintEvents.where('at').below(cutoff).delete(),
     conversations: await db.conversations.where('updatedAt').below(cutoff).delete(),
   }));
+}
+
+/** The retention alarm fired: prune by the agent's retention setting. */
+export async function pruneExpired(db: DeskmateDB, now = Date.now()): Promise<PruneResult> {
+  return pruneOlderThan(db, await retentionDays.getValue(), now);
 }

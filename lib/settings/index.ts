@@ -35,9 +35,20 @@ export const disabledHosts = storage.defineItem<string[]>('local:disabledHosts',
 export interface SiteMatchEntry {
   id: string;
   matches: string[];
+  /** The agent's own config (taught or imported) or a built-in one: the agent's own wins (lib/sites/precedence.ts). */
+  source?: 'user' | 'builtin';
 }
 export const siteMatchIndex = storage.defineItem<SiteMatchEntry[]>('local:siteMatchIndex', {
   fallback: [],
+  version: 1,
+});
+
+/**
+ * The config the agent chose in the overlay for a host where several match (host name → config
+ * id). Written by the background (`sites.choose`); applies while that config matches the page.
+ */
+export const siteChoices = storage.defineItem<Record<string, string>>('local:siteChoices', {
+  fallback: {},
   version: 1,
 });
 

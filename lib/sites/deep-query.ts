@@ -92,6 +92,37 @@ export function deepMatches(el: Element, selector: string): boolean {
   return innerRoots(el).some((r) => deepQueryFirst(r, parts.slice(1).join(` ${PIERCE} `)) !== null);
 }
 
+/**
+ * Would `deepQueryAll(root, selector)` find `el`? Answered from the element upwards — each part
+ * matched on the element, then on the shadow host or frame element of the root it sits in — so
+ * checking one item costs the depth of the selector, not a query of every item under `root`
+ * (the tracker checks each changed message this way, on consoles with thousands of them).
+ */
+export function deepFoundBy(el: Element, selector: string, root: QueryRoot): boolean {
+  const parts = splitDeep(selector);
+  if (parts.includes(':scope')) return deepQueryAll(root, selector).includes(el);
+  let cur: Element = el;
+  for (let i = parts.length - 1; ; i--) {
+    if (!cur.matches(parts[i]!)) return false;
+    const scope = cur.getRootNode();
+    if (i === 0) {
+      if (root instanceof Element) return root !== cur && root.contains(cur) && scope === root.getRootNode();
+      return scope === root;
+    }
+    let host: Element | null = null;
+    if (scope instanceof ShadowRoot) host = scope.host;
+    else if (scope instanceof Document) {
+      try {
+        host = scope.defaultView?.frameElement ?? null;
+      } catch {
+        host = null;
+      }
+    }
+    if (!host || !innerRoots(host).includes(scope as ShadowRoot | Document)) return false;
+    cur = host;
+  }
+}
+
 /** A selector checker for deep selectors: every part non-empty and accepted by `check`. */
 export function deepChecker(check: (s: string) => boolean): (s: string) => boolean {
   return (s) => splitDeep(s).every((part) => part.length > 0 && (part === ':scope' || check(part)));

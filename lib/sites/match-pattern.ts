@@ -74,7 +74,7 @@ export function matchesAny(patterns: readonly string[], url: string): boolean {
   return patterns.some((p) => matchesPattern(p, url));
 }
 
-/** The first entry of a site match index whose patterns match the URL. */
+/** The first entry of a list whose patterns match the URL (which config applies: lib/sites/precedence.ts). */
 export function findSite<T extends { matches: readonly string[] }>(index: readonly T[], url: string): T | undefined {
   return index.find((entry) => matchesAny(entry.matches, url));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorMap, formatIssues, type ParseResult } from '@/lib/validate';
 import { MAX_PATTERNS, parseMatchPattern } from './match-pattern';
 import { EXTRACT_REGEX, regexProblem } from './safe-regex';
 import { countingProfiles, senderKinds } from './kinds';
@@ -157,22 +158,12 @@ export const siteConfigSchema = z
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 export type ExtractRule = z.output<typeof extractRule>;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-/** Formats zod issues as "field.path: message" lines a person can act on. */
-export function formatIssues(error: z.ZodError, prefix = ''): string[] {
-  return error.issues.map((i) => {
-    const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
-    return path ? `${path}: ${i.message}` : i.message;
-  });
-}
-
 /**
  * Validates a whole config. `checkSelector` (given where a DOM exists) rejects selectors the
  * browser cannot parse.
  */
 export function parseSiteConfig(input: unknown, checkSelector?: (s: string) => boolean): ParseResult<SiteConfig> {
-  const r = siteConfigSchema.safeParse(input);
+  const r = siteConfigSchema.safeParse(input, { error: errorMap });
   if (!r.success) return { ok: false, errors: formatIssues(r.error) };
   if (checkSelector) {
     const bad = selectorProblems(r.data, checkSelector);

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { DeskmateDB } from '@/lib/db/database';
 import type { SiteConfigRecord } from '@/lib/db/records';
 import { siteMatchIndex } from '@/lib/settings';
 import { builtinSiteConfigs } from './builtin';
+import { capErrors, parseJsonText, parseWith, type ParseResult } from '@/lib/validate';
 import { parseSiteConfig, type SiteConfig } from './schema';
 
 /**
@@ -25,58 +27,56 @@ export async function syncBuiltinSiteConfigs(db: DeskmateDB, now = Date.now()): 
 
 export async function publishMatchIndex(db: DeskmateDB): Promise<void> {
   const enabled = await db.siteConfigs.where('enabled').equals(1).toArray();
-  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches })));
+  await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches, source: r.source })));
 }
 
-export type SiteConfigFileResult = { ok: true; configs: SiteConfig[] } | { ok: false; errors: string[] };
+/** Largest site-config file read, in UTF-8 bytes. */
+export const MAX_CONFIG_FILE = 2 * 1024 * 1024;
 
-const MAX_CONFIG_FILE = 2 * 1024 * 1024;
+const SITE_CONFIGS_FORMAT = 'deskmate/site-configs';
+
+const exportWrapper = z
+  .object({ format: z.literal(SITE_CONFIGS_FORMAT), version: z.literal(1), configs: z.array(z.unknown()) })
+  .strict();
 
 /**
  * Parses an import file: one config, an array of configs, or the export wrapper
  * `{ format: "deskmate/site-configs", version: 1, configs: [...] }`. Every config is validated
  * (and its selectors checked when a DOM is given) before anything may be written (rule 6).
  */
-export function parseSiteConfigFile(text: string, checkSelector?: (s: string) => boolean): SiteConfigFileResult {
-  if (text.length > MAX_CONFIG_FILE) return { ok: false, errors: [`file is larger than ${MAX_CONFIG_FILE / 1024 / 1024} MB`] };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, errors: [`not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
-  }
+export function parseSiteConfigFile(text: string, checkSelector?: (s: string) => boolean): ParseResult<SiteConfig[]> {
+  const json = parseJsonText(text, MAX_CONFIG_FILE);
+  if (!json.ok) return json;
   let list: unknown[];
   let prefix: (i: number) => string;
-  if (Array.isArray(json)) {
-    list = json;
-    prefix = (i) => `${i}.`;
-  } else if (json && typeof json === 'object' && (json as { format?: unknown }).format === 'deskmate/site-configs') {
-    const wrapper = json as Record<string, unknown>;
-    if (wrapper.version !== 1) return { ok: false, errors: [`version: ${JSON.stringify(wrapper.version)} is not a site-configs file version this Deskmate reads (1)`] };
-    const unknown = Object.keys(wrapper).filter((k) => !['format', 'version', 'configs'].includes(k));
-    if (unknown.length) return { ok: false, errors: unknown.map((k) => `${k}: unknown field`) };
-    const configs = wrapper.configs;
-    if (!Array.isArray(configs)) return { ok: false, errors: ['configs: expected an array of site configs'] };
-    list = configs;
-    prefix = (i) => `configs.${i}.`;
+  if (Array.isArray(json.value)) {
+    list = json.value;
+    prefix = (i) => `${i}`;
+  } else if (json.value && typeof json.value === 'object' && (json.value as { format?: unknown }).format === SITE_CONFIGS_FORMAT) {
+    const wrapper = parseWith(exportWrapper, json.value);
+    if (!wrapper.ok) return wrapper;
+    list = wrapper.value.configs;
+    prefix = (i) => `configs.${i}`;
   } else {
-    list = [json];
+    list = [json.value];
     prefix = () => '';
   }
-  if (!list.length) return { ok: false, errors: ['the file holds no site config'] };
+  if (!list.length) return { ok: false, errors: ['file: holds no site config'] };
   const errors: string[] = [];
   const configs: SiteConfig[] = [];
-  const ids = new Set<string>();
+  const ids = new Map<string, number>();
   list.forEach((item, i) => {
     const r = parseSiteConfig(item, checkSelector);
-    if (!r.ok) errors.push(...r.errors.map((e) => prefix(i) + e));
-    else if (ids.has(r.value.id)) errors.push(`${prefix(i)}id: "${r.value.id}" appears twice`);
+    const at = (field: string) => [prefix(i), field].filter(Boolean).join('.');
+    const first = r.ok ? ids.get(r.value.id) : undefined;
+    if (!r.ok) errors.push(...r.errors.map((e) => (e.includes(': ') ? at(e) : `${prefix(i) || 'file'}: ${e}`)));
+    else if (first !== undefined) errors.push(`${at('id')}: "${r.value.id}" is also used by ${prefix(first)}`);
     else {
-      ids.add(r.value.id);
+      ids.set(r.value.id, i);
       configs.push(r.value);
     }
   });
-  return errors.length ? { ok: false, errors } : { ok: true, configs };
+  return errors.length ? { ok: false, errors: capErrors(errors) } : { ok: true, value: configs };
 }
 
 /** Saves the agent's own configs (an import, a taught site, edited numbers) and republishes the index. */
@@ -105,5 +105,5 @@ export async function removeUserSiteConfig(db: DeskmateDB, id: string, now = Dat
 }
 
 export function exportSiteConfigs(configs: readonly SiteConfig[]): string {
-  return JSON.stringify({ format: 'deskmate/site-configs', version: 1, configs }, null, 2);
+  return JSON.stringify({ format: SITE_CONFIGS_FORMAT, version: 1, configs }, null, 2);
 }

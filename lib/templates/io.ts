@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { TemplateRecord } from '@/lib/db/records';
+import { csvText, parseCsvRows, unescapeCell } from '@/lib/csv';
+import { capErrors, decodeUtf8, errorMap, formatIssues, parseJsonText, type ParseResult } from '@/lib/validate';
 
 // Import and export of template libraries: the JSON pack format and CSV (folder,shortcode,title,body).
 // Rule 6: a file is validated whole first; every error names the item/row and the field.
@@ -36,42 +38,30 @@ const pack = z
   })
   .strict();
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
 export interface ParsedPack {
   language?: string;
   templates: PackTemplate[];
 }
 
-const MAX_ERRORS = 50;
-
-function issuePath(prefix: string, path: PropertyKey[]): string {
-  return [prefix, ...path.map(String)].filter(Boolean).join('.');
-}
-
 /** Validates a JSON pack object (already parsed). */
 export function parsePack(input: unknown): ParseResult<ParsedPack> {
-  const head = pack.safeParse(input);
-  if (!head.success) return { ok: false, errors: head.error.issues.map((i) => `${issuePath('', i.path) || 'file'}: ${i.message}`) };
+  const head = pack.safeParse(input, { error: errorMap });
+  if (!head.success) return { ok: false, errors: formatIssues(head.error, '', 'file') };
   const errors: string[] = [];
   const templates: PackTemplate[] = [];
   head.data.templates.forEach((item, i) => {
-    const r = packTemplate.safeParse(item);
+    const r = packTemplate.safeParse(item, { error: errorMap });
     if (r.success) templates.push(r.data);
     else for (const issue of r.error.issues) errors.push(`templates[${i}]${titleHint(item)}.${issue.path.map(String).join('.') || 'item'}: ${issue.message}`);
   });
   errors.push(...duplicateErrors(templates, (i) => `templates[${i}]`));
-  if (errors.length) return { ok: false, errors: cap(errors) };
+  if (errors.length) return { ok: false, errors: capErrors(errors) };
   return { ok: true, value: { language: head.data.language, templates } };
 }
 
 function titleHint(item: unknown): string {
   const title = item && typeof item === 'object' ? (item as { title?: unknown }).title : undefined;
   return typeof title === 'string' && title.trim() ? ` (“${title.trim().slice(0, 30)}”)` : '';
-}
-
-function cap(errors: string[]): string[] {
-  return errors.length > MAX_ERRORS ? [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more errors`] : errors;
 }
 
 function duplicateErrors(templates: PackTemplate[], where: (i: number) => string): string[] {
@@ -93,17 +83,6 @@ function duplicateErrors(templates: PackTemplate[], where: (i: number) => string
   return errors;
 }
 
-/** Decodes file bytes as UTF-8 (with or without BOM); invalid UTF-8 is an error, not mojibake. */
-export function decodeUtf8(bytes: Uint8Array): ParseResult<string> {
-  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, errors: [`file: is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`] };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { ok: false, errors: ['file: is not valid UTF-8 text (save it as “CSV UTF-8” or JSON in UTF-8)'] };
-  }
-}
-
 // ---- CSV ----
 
 export const CSV_COLUMNS = ['folder', 'shortcode', 'title', 'body'] as const;
@@ -120,72 +99,6 @@ const CSV_HEADER_ALIASES: Record<string, (typeof CSV_COLUMNS)[number]> = {
   内容: 'body',
   正文: 'body',
 };
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, newlines inside quotes. */
-export function parseCsvRows(text: string): ParseResult<string[][]> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  let line = 1;
-  let quoteStartLine = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') {
-      quoted = true;
-      quoteStartLine = line;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      line++;
-    } else field += c;
-    i++;
-  }
-  if (quoted) return { ok: false, errors: [`line ${quoteStartLine}: a quoted field is never closed`] };
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return { ok: true, value: rows.filter((r) => !(r.length === 1 && r[0] === '')) };
-}
-
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** Spreadsheet formula injection: cells that would start a formula get a leading apostrophe. */
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function unescapeCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
-}
-
-function csvQuote(value: string): string {
-  const v = escapeCell(value);
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 export function parseCsv(text: string): ParseResult<ParsedPack> {
   const parsed = parseCsvRows(text);
@@ -222,31 +135,27 @@ export function parseCsv(text: string): ParseResult<ParsedPack> {
       ...(item.shortcode?.trim() ? { shortcode: item.shortcode.trim() } : {}),
       ...(item.folder?.trim() ? { folder: item.folder.trim() } : {}),
     };
-    const res = packTemplate.safeParse(candidate);
+    const res = packTemplate.safeParse(candidate, { error: errorMap });
     if (res.success) templates.push(res.data);
     else for (const issue of res.error.issues) errors.push(`row ${rowNo}, ${issue.path.map(String).join('.') || 'row'}: ${issue.message}`);
   });
   errors.push(...duplicateErrors(templates, (i) => `row ${i + 2}`));
-  if (errors.length) return { ok: false, errors: cap(errors) };
+  if (errors.length) return { ok: false, errors: capErrors(errors) };
   return { ok: true, value: { templates } };
 }
 
 /** Parses an import file by its content: a JSON pack or a CSV table. */
 export function parseImport(bytes: Uint8Array, fileName = ''): ParseResult<ParsedPack> {
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return decoded;
-  const text = decoded.value;
+  const decoded = decodeUtf8(bytes, MAX_FILE_BYTES);
+  return decoded.ok ? parseImportText(decoded.value, fileName) : decoded;
+}
+
+/** parseImport for text already read (lib/validate.ts readFileText). */
+export function parseImportText(text: string, fileName = ''): ParseResult<ParsedPack> {
   const looksJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text);
-  if (looksJson) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      return { ok: false, errors: [`file: is not valid JSON (${err instanceof Error ? err.message : String(err)})`] };
-    }
-    return parsePack(json);
-  }
-  return parseCsv(text);
+  if (!looksJson) return parseCsv(text);
+  const json = parseJsonText(text, MAX_FILE_BYTES);
+  return json.ok ? parsePack(json.value) : json;
 }
 
 // ---- export ----
@@ -276,7 +185,5 @@ export function exportJson(templates: readonly Exportable[], now = new Date()): 
 
 /** CSV with a BOM so spreadsheet tools open it as UTF-8; CRLF line ends. */
 export function exportCsv(templates: readonly Exportable[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const t of templates) lines.push([t.folder, t.shortcode ?? '', t.title, t.body].map(csvQuote).join(','));
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return csvText([CSV_COLUMNS, ...templates.map((t) => [t.folder, t.shortcode ?? '', t.title, t.body])]);
 }

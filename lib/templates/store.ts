@@ -1,6 +1,6 @@
 import type { DeskmateDB } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
-import type { ParsedInput } from '@/lib/messaging/protocol';
+import type { TemplateDraft } from './draft';
 import { removedBuiltins, templatesRevision } from '@/lib/settings';
 import type { PickerTemplate } from './search';
 import { searchKeys } from './search-keys';
@@ -15,7 +15,7 @@ export async function bumpRevision(): Promise<void> {
 }
 
 /** Creates or updates a template. A shortcode already used by another template is refused. */
-export async function saveTemplate(db: DeskmateDB, draft: ParsedInput<'templates.save'>, now = Date.now()): Promise<TemplateRecord> {
+export async function saveTemplate(db: DeskmateDB, draft: TemplateDraft, now = Date.now()): Promise<TemplateRecord> {
   const record = await db.transaction('rw', db.templates, async () => {
     const existing = draft.id ? await db.templates.get(draft.id) : undefined;
     const shortcode = draft.shortcode || undefined;

@@ -1,46 +1,14 @@
 import type { DeskmateDB } from '@/lib/db/database';
 import type { ConversationRecord, RoundRecord } from '@/lib/db/records';
-import type { CountingProfileKind, SenderKind } from '@/lib/sites/schema';
+import type { SenderKind } from '@/lib/sites/schema';
+import type { ListBatch, ObserveBatch } from './observe';
 
 // The background side of the reply timers (rule 4: times are stored, never counted). Content
 // scripts report the messages they see; this decides which ones are events, de-duplicates them
 // by identity (reloads, conversation switches, several tabs of one console all report the same
 // message) and keeps each conversation's open wait and the rounds (reply events) in Dexie.
 
-export interface ObservedMessage {
-  /** The site's message id, or a hash of what the page shows when it has none. */
-  id: string;
-  sender: SenderKind;
-  /** The console's timestamp of the message (epoch ms), or null when the page shows none. */
-  at: number | null;
-  /** Seen arriving while the page was watched (not history rendered at load or on a switch). */
-  live: boolean;
-}
-
-/** A conversation of the list (not the open one) where the buyer wrote: the list's badge or last message says so. */
-export interface ListActivity {
-  conversationId: string;
-  /** The list's time of the last message (epoch ms), or null when it shows none. */
-  at: number | null;
-  /** Seen changing while the page was watched (not the list as it was at attach). */
-  live: boolean;
-}
-
-export interface ListBatch {
-  siteId: string;
-  profile: CountingProfileKind;
-  attachedAt: number;
-  items: ListActivity[];
-}
-
-export interface ObserveBatch {
-  siteId: string;
-  conversationId: string;
-  profile: CountingProfileKind;
-  /** When this page's watcher attached (epoch ms): history older than this never creates events. */
-  attachedAt: number;
-  messages: ObservedMessage[];
-}
+export type { ListActivity, ListBatch, ObserveBatch, ObservedMessage } from './observe';
 
 export interface ObserveResult {
   /** Messages recorded as new events (the rest were history or already known). */

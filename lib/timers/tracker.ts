@@ -1,5 +1,5 @@
 import { parseConsoleTime, resolveSeen } from '@/lib/sites/console-time';
-import { deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
+import { deepFoundBy, deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
 import { extractValue, inMessageScope, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import type { ListActivity, ObservedMessage } from './record';
@@ -180,8 +180,10 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   const identify = (el: Element, live: boolean): ObservedMessage | null => {
     const m = read(el, live);
     if (!m) return null;
-    // A page without ids on some items: a hash of what identifies the message.
-    const id = m.id ?? hashOf(`${m.sender}\u0000${m.at ?? ''}\u0000${((s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '').trim()}`);
+    // An item without the id the config reads (a system line, a console that drops it on some
+    // rows): its keyed signature — what it shows, with the console's time text, never the moment
+    // it was seen, so a re-render read later is the same message (docs/site-config.md).
+    const id = m.id ?? signatureOf(el, m.sender, m.timeText);
     return { id, sender: m.sender, at: m.at, live };
   };
 
@@ -321,10 +323,12 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
 
   const liveOf = (items: Set<Element>, onPage = true): ObservedMessage[] => {
     // A selector that crosses roots: only items it really finds (not a look-alike elsewhere).
-    const allowed = onPage && splitDeep(messageSelector).length > 1 ? new Set(deepQueryAll(doc, messageSelector)) : null;
+    // (Checked per item from the item upwards: a query of every message per batch cost more than
+    // the rest of the batch on a console of thousands.)
+    const deep = onPage && splitDeep(messageSelector).length > 1;
     const messages: ObservedMessage[] = [];
     for (const el of items) {
-      if (allowed && !allowed.has(el)) continue;
+      if (deep && !deepFoundBy(el, messageSelector, doc)) continue;
       if (!inMessageScope(config, el, conversationId)) continue;
       const m = identify(el, true);
       if (!m || seen.has(m.id)) continue;

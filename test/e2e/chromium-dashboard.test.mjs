@@ -41,7 +41,7 @@ describe('Chromium: reply metrics dashboard', () => {
     await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === `${SITE}:${a}`), { message: 'attach' });
     const ts = (id) => page.evaluate((m) => window.demo.conversations().flatMap((c) => c.messages).find((x) => x.id === m).ts, id);
     const chipSec = () =>
-      page.evaluate(() => Number(document.querySelector('#chat .buyer-name')?.nextElementSibling?.shadowRoot?.querySelector('[role="timer"]')?.dataset.elapsedSec ?? -1));
+      page.evaluate(() => Number(document.querySelector('#chat .buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.dataset.elapsedSec ?? -1));
 
     // Wait 1: the customer asks, the agent answers once the chip has counted 2 s.
     const q1 = await page.evaluate((c) => window.demo.pushCustomerMessage(c, '请问什么时候发货？'), a);

@@ -119,7 +119,7 @@ describe('Chromium: fault injection', () => {
       message: 'a wait on the hostile page',
     });
     const chip = await waitFor(
-      () => page.evaluate(() => document.querySelector('.buyer-name')?.nextElementSibling?.shadowRoot?.querySelector('[role="timer"]')?.textContent ?? null),
+      () => page.evaluate(() => document.querySelector('.buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.textContent ?? null),
       { message: 'the chip' },
     );
     assert.match(chip, /^\d+:\d\d$/);

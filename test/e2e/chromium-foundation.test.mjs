@@ -14,7 +14,7 @@ describe('Chromium: overlay and data that survives', () => {
     return page;
   };
   const launcher = (page) => page.getByRole('button', { name: '打开客服助手' });
-  const templateList = (page) => page.getByRole('list', { name: '话术' });
+  const templateList = (page) => page.getByRole('listbox', { name: '话术' });
 
   it('shows the overlay on the demo workspace, in a shadow root, with the site recognised', async () => {
     const page = await openDemo(env.browser.context);
@@ -26,7 +26,9 @@ describe('Chromium: overlay and data that survives', () => {
     await page.getByRole('tab', { name: '当前页面' }).click();
     await dialog.getByText('站点：客服助手演示工作台').waitFor();
     const convId = await page.locator('#chat').getAttribute('data-active-conv');
-    await dialog.getByText(`会话：${convId}`).waitFor();
+    await dialog.getByText('已识别当前会话').waitFor();
+    // The internal conversation id is not shown to the agent.
+    assert.equal(await dialog.getByText(convId).count(), 0);
     // Escape closes the panel and gives focus back to the launcher.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -36,6 +38,7 @@ describe('Chromium: overlay and data that survives', () => {
   it('writes a template through messaging into IndexedDB', async () => {
     const page = await openDemo(env.browser.context);
     await launcher(page).click();
+    await page.getByRole('button', { name: '新建话术' }).click();
     await page.getByLabel('标题').fill(title);
     await page.getByLabel('快捷码').fill('e2ehy');
     await page.getByLabel('内容').fill('您好，{{买家|亲}}，欢迎光临~');
@@ -64,6 +67,7 @@ describe('Chromium: overlay and data that survives', () => {
     await templateList(page).getByText(title).waitFor();
     await stopServiceWorkers(env.browser.context, env.browser.extensionId);
     // A new write and read wake the worker up again.
+    await page.getByRole('button', { name: '新建话术' }).click();
     await page.getByLabel('标题').fill(`${title} 2`);
     await page.getByLabel('内容').fill('请稍等');
     await page.getByRole('button', { name: '保存' }).click();

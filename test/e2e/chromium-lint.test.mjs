@@ -31,6 +31,11 @@ describe('Chromium: service-language lint', () => {
     await page.keyboard.type('好的。不是告诉你了，怎么还不明白？');
     await region().getByText('不是告诉你了', { exact: true }).waitFor();
     assert.equal(await ta.inputValue(), '好的。不是告诉你了，怎么还不明白？', 'lint never changes text by itself');
+    // The buyer's latest message stays readable: the popover does not cover it.
+    const box = await region().boundingBox();
+    const last = await page.locator('#messages .msg').last().boundingBox();
+    assert.ok(box && last, 'both on screen');
+    assert.ok(box.y >= last.y + last.height || box.y + box.height <= last.y, `popover ${JSON.stringify(box)} clear of the latest message ${JSON.stringify(last)}`);
     await region().getByRole('button', { name: '替换为标准用语' }).first().click();
     await waitFor(async () => !(await ta.inputValue()).includes('不是告诉你了'), { message: 'the fix' });
     const value = await ta.inputValue();
@@ -47,6 +52,8 @@ describe('Chromium: service-language lint', () => {
     await region().getByText('微信', { exact: true }).waitFor();
     await region().getByRole('button', { name: '替换为标准用语' }).first().click();
     await waitFor(async () => !(await page.evaluate(() => window.demoQuill.getText())).includes('微信'), { message: 'fixed in the Quill model' });
+    // The fixed text is checked again: nothing left to flag, the popover goes.
+    await region().waitFor({ state: 'detached' });
     const events = await waitFor(async () => {
       const rows = await readTable(browser.context, browser.extensionId, 'lintEvents');
       return rows.some((r) => r.kind === 'fixed' && r.ruleId === 'offplatform.wechat') && rows;

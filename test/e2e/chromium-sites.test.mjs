@@ -121,7 +121,7 @@ describe('Chromium: site configs and late waits', () => {
     });
     await console_.evaluate((c) => window.demo.pushCustomerMessage(c, '人呢？'), conv);
     const level = () =>
-      console_.evaluate(() => document.querySelector('#chat .buyer-name')?.nextElementSibling?.shadowRoot?.querySelector('[role="timer"]')?.dataset.level ?? null);
+      console_.evaluate(() => document.querySelector('#chat .buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.dataset.level ?? null);
     await waitFor(async () => (await level()) === 'warn', { message: 'amber from half the target' });
     await waitFor(async () => (await level()) === 'late', { message: 'red at the target' });
     await waitFor(async () => (await extensionValue(() => chrome.action.getBadgeText({}))) === '1', { message: 'the badge to count the late wait' });

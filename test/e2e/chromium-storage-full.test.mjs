@@ -99,6 +99,7 @@ describe('Chromium: storage full', () => {
     const templatesBefore = (await readTable(context, extensionId, 'templates')).length;
     // Random CJK text (Chromium compresses large values; this does not compress), under the 20,000 limit.
     const body = Array.from({ length: 19000 }, () => String.fromCharCode(0x4e00 + Math.floor(Math.random() * 0x5000))).join('');
+    await overlay.getByRole('button', { name: '新建话术' }).click();
     await overlay.getByLabel('标题').fill('存储满时的话术');
     await overlay.getByLabel('内容').fill(body);
     await overlay.getByRole('button', { name: '保存' }).click();

@@ -31,6 +31,7 @@ describe('Firefox: overlay and data that survives', () => {
     assert.equal(await page.$$eval('deskmate-overlay', (els) => els.length), 1);
     await launcher.click();
     await waitInOverlay(page, '[role="dialog"]', 'the panel');
+    await (await waitInOverlay(page, 'button.dm-new', 'the "+ 新建" button')).click();
 
     const fill = async (label, value) => {
       const el = await waitInOverlay(page, `form label:has(> span) ${label}`, label);

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/db/backup';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { decodeRecord, encodeRecord, exportAll, parseBackup, restoreAll } from '@/lib/backup/backup';
 import { DeskmateDB, LATEST_VERSION } from '@/lib/db/database';
 import { saveTemplate } from '@/lib/templates/store';
 
@@ -50,6 +51,29 @@ describe('backup and restore', () => {
     expect((await b.attachments.get('att-1'))?.name).toBe('发票.png');
   });
 
+  it('a restore that fails midway leaves neither half behind: tables fail → settings put back; settings fail → tables untouched', async () => {
+    await fill(a);
+    const backup = await exportAll(a, { language: 'en', typingSpeed: 99 });
+    const parsed = parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, attachments: [] } }));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    await browser.storage.local.set({ language: 'zh-CN' }); // typingSpeed never set here
+    await b.templates.add({ ...(await a.templates.toArray())[0]!, id: 'mine', title: '我的模板' });
+    // 1. The disk fills while the tables are written.
+    const full = vi.spyOn(b.table('cases'), 'bulkAdd').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    await expect(restoreAll(b, parsed.value, browser.storage.local)).rejects.toThrow('full');
+    full.mockRestore();
+    expect(await browser.storage.local.get(['language', 'typingSpeed'])).toEqual({ language: 'zh-CN' });
+    expect((await b.templates.toArray()).map((t) => t.id)).toEqual(['mine']);
+    // 2. The settings write fails first: nothing of the tables changes.
+    const failing = { ...browser.storage.local, get: browser.storage.local.get, remove: browser.storage.local.remove, set: () => Promise.reject(new Error('storage is gone')) };
+    await expect(restoreAll(b, parsed.value, failing as never)).rejects.toThrow('storage is gone');
+    expect((await b.templates.toArray()).map((t) => t.id)).toEqual(['mine']);
+    // 3. And when nothing fails, both halves are the backup's.
+    await restoreAll(b, parsed.value, browser.storage.local);
+    expect(await browser.storage.local.get(['language', 'typingSpeed'])).toEqual({ language: 'en', typingSpeed: 99 });
+    expect(await b.cases.count()).toBe(1);
+  });
+
   it('encodes Blobs as base64 and decodes them byte for byte', async () => {
     // (fake-indexeddb cannot store Blobs in Node; the end-to-end backup test does it in Chromium.)
     const encoded = await encodeRecord({ id: 'x', blob: new Blob([png], { type: 'image/png' }) });
@@ -71,7 +95,7 @@ describe('backup and restore', () => {
     }
     const rows = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 1, tables: { templates: [{ title: 'no id' }] } }));
     expect(rows.ok).toBe(false);
-    if (!rows.ok) expect(rows.errors).toContain('tables.templates.0.id: Invalid input: expected string, received undefined');
+    if (!rows.ok) expect(rows.errors).toContain('tables.templates.0.id: is missing');
     expect(await b.templates.toArray()).toEqual(before);
   });
 });
@@ -93,7 +117,7 @@ describe('backup validation', () => {
     if (r.ok) return;
     expect(r.errors.some((e) => e.startsWith('tables.siteConfigs.0.config.selectors.orderNo.regex:'))).toBe(true);
     expect(r.errors).toContain('tables.attachments.0.preview: must be a data:image URL');
-    expect(r.errors).toContain('settings.evil: not a Deskmate setting');
+    expect(r.errors).toContain('settings.evil: is not a Deskmate setting');
     expect(r.errors.some((e) => e.startsWith('settings.lintRules.0'))).toBe(true);
   });
 });

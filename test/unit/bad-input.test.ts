@@ -8,16 +8,18 @@ import { storeAttachment } from '@/lib/cases/capture';
 import { shippedChecklists } from '@/lib/cases/definitions';
 import { parseChecklistsText } from '@/lib/cases/schema';
 import { openCase } from '@/lib/cases/store';
-import { parseBackup, restoreAll } from '@/lib/db/backup';
+import { parseBackup, restoreAll } from '@/lib/backup/backup';
 import { DeskmateDB } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import { createHandlers, type BackgroundServices } from '@/lib/messaging/handlers';
 import { dispatch } from '@/lib/messaging/server';
 import { lintRules } from '@/lib/settings';
-import { domSelectorChecker, formatIssues } from '@/lib/sites/schema';
+import { domSelectorChecker } from '@/lib/sites/schema';
+import { formatIssues } from '@/lib/validate';
 import { parseSiteConfigFile, saveUserSiteConfigs, syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { applyImport, planImport } from '@/lib/templates/import';
-import { exportCsv, parseCsvRows, parseImport } from '@/lib/templates/io';
+import { parseCsvRows } from '@/lib/csv';
+import { exportCsv, parseImport } from '@/lib/templates/io';
 import { defaultLintRules } from '@/lib/templates/lint';
 import { lintRule, lintRuleSet } from '@/lib/templates/lint-schema';
 import { saveTemplate } from '@/lib/templates/store';
@@ -88,7 +90,7 @@ describe('bad template imports', () => {
   });
 
   it('a pack item without a title: names the item and the field, and no other item is written', async () => {
-    expect(await refused('templates-item-without-title.json')).toEqual([expect.stringMatching(/^templates\[1\]\.title: .*expected string/)]);
+    expect(await refused('templates-item-without-title.json')).toEqual([expect.stringMatching(/^templates\[1\]\.title: is missing$/)]);
   });
 
   it('a 10 MB body (JSON): names the item, its title and the field', async () => {
@@ -168,7 +170,7 @@ describe('template CSV export escapes formulas', () => {
 async function importSiteConfigs(file: string): Promise<string[]> {
   const r = parseSiteConfigFile(textOf(file), domSelectorChecker(document));
   if (!r.ok) return r.errors;
-  await saveUserSiteConfigs(db, r.configs);
+  await saveUserSiteConfigs(db, r.value);
   return [];
 }
 
@@ -296,19 +298,19 @@ describe('bad backups (restore validates every row and setting like live writes)
   };
 
   it('disabledHosts as an object (the loader would throw on every page): names the setting', async () => {
-    expect(await refused('backup-disabled-hosts-object.json')).toEqual([expect.stringMatching(/^settings\.disabledHosts: .*expected array/)]);
+    expect(await refused('backup-disabled-hosts-object.json')).toEqual([expect.stringMatching(/^settings\.disabledHosts: must be an array$/)]);
   });
 
   it('retentionDays "never" (pruning would throw daily): names the setting', async () => {
-    expect(await refused('backup-retention-never.json')).toEqual([expect.stringMatching(/^settings\.retentionDays: .*expected number/)]);
+    expect(await refused('backup-retention-never.json')).toEqual([expect.stringMatching(/^settings\.retentionDays: must be a number$/)]);
   });
 
   it('a template whose title is an object: names the row and field', async () => {
-    expect(await refused('backup-template-object-title.json')).toEqual([expect.stringMatching(/^tables\.templates\.0\.title: .*expected string/)]);
+    expect(await refused('backup-template-object-title.json')).toEqual([expect.stringMatching(/^tables\.templates\.0\.title: must be a string$/)]);
   });
 
   it('a null row: named, instead of throwing', async () => {
-    expect(await refused('backup-null-row.json')).toEqual(['tables.templates.1: expected a record']);
+    expect(await refused('backup-null-row.json')).toEqual(['tables.templates.1: must be a record']);
   });
 
   it('an "attachment" that is an HTML page named x.hta: refused by its content', async () => {

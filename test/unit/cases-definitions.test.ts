@@ -1,9 +1,9 @@
+import { localizeError } from '@/lib/i18n/errors';
 import { describe, expect, it } from 'vitest';
 import {
   caseClocks,
   caseTypeById,
   findCaseType,
-  localizeCasesError,
   MAX_CHECKLISTS_BYTES,
   parseChecklists,
   parseChecklistsText,
@@ -222,16 +222,16 @@ describe('checklist files as JSON text', () => {
   });
 
   it('renders the messages in Chinese, keeping the field path', () => {
-    expect(localizeCasesError('caseTypes.2.items.4.deadlineRule: unknown rule "x"', 'zh-CN')).toBe('caseTypes.2.items.4.deadlineRule: 未知的期限规则 "x"');
-    expect(localizeCasesError('caseTypes.1.items.3.id: "a" is also used by caseTypes.1.items.0', 'zh-CN')).toBe('caseTypes.1.items.3.id: "a" 与 caseTypes.1.items.0 重复');
-    expect(localizeCasesError('caseTypes.1.items.2.title: is missing', 'zh-CN')).toBe('caseTypes.1.items.2.标题：缺失');
-    expect(localizeCasesError('format: must be "deskmate/checklists"', 'zh-CN')).toBe('format: 必须是 "deskmate/checklists"');
-    expect(localizeCasesError('file: is larger than 2 MB', 'zh-CN')).toBe('文件：超过 2 MB');
-    expect(localizeCasesError('deadlineRules.0.id: must be 1–64 lowercase letters, digits, "_" or "-", starting with a letter or digit', 'zh-CN')).toBe(
+    expect(localizeError('caseTypes.2.items.4.deadlineRule: unknown rule "x"', 'zh-CN')).toBe('caseTypes.2.items.4.deadlineRule: 未知的期限规则 "x"');
+    expect(localizeError('caseTypes.1.items.3.id: "a" is also used by caseTypes.1.items.0', 'zh-CN')).toBe('caseTypes.1.items.3.id: "a" 与 caseTypes.1.items.0 重复');
+    expect(localizeError('caseTypes.1.items.2.title: is missing', 'zh-CN')).toBe('caseTypes.1.items.2.标题：缺失');
+    expect(localizeError('format: must be "deskmate/checklists"', 'zh-CN')).toBe('format: 必须是 "deskmate/checklists"');
+    expect(localizeError('file: is larger than 2 MB', 'zh-CN')).toBe('文件：超过 2 MB');
+    expect(localizeError('deadlineRules.0.id: must be 1–64 lowercase letters, digits, "_" or "-", starting with a letter or digit', 'zh-CN')).toBe(
       'deadlineRules.0.id: 须为 1–64 个小写字母、数字、“_”或“-”，以字母或数字开头',
     );
-    expect(localizeCasesError('caseTypes.0.kind: must be one of "dispute", "refundPath"', 'zh-CN')).toBe('caseTypes.0.kind: 必须是以下之一："dispute", "refundPath"');
-    expect(localizeCasesError('caseTypes.1.items.2.title: is missing', 'en')).toBe('caseTypes.1.items.2.title: is missing');
+    expect(localizeError('caseTypes.0.kind: must be one of "dispute", "refundPath"', 'zh-CN')).toBe('caseTypes.0.kind: 必须是以下之一："dispute", "refundPath"');
+    expect(localizeError('caseTypes.1.items.2.title: is missing', 'en')).toBe('caseTypes.1.items.2.title: is missing');
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedChecklists } from '@/lib/cases/definitions';
-import { caseDetailsPatchSchema, formatYuan, parseYuan } from '@/lib/cases/details';
+import { formatYuan, parseYuan } from '@/lib/cases/details';
+import { caseDetailsPatchSchema } from '@/lib/cases/details-schema';
 import { closeCase, openCase, updateCase } from '@/lib/cases/store';
 import { DeskmateDB } from '@/lib/db/database';
 import { loadDashboard } from '@/lib/metrics/dashboard';

@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { caseTypeById, shippedChecklists } from '@/lib/cases/definitions';
-import { buildEvidencePackage, formatLocalTime, isoLocal, packageFileName, packageLayout, safeFileName, type EvidencePackageJson } from '@/lib/cases/package';
+import { formatLocalTime, isoLocal, isoLocalMs } from '@/lib/time';
+import { buildEvidencePackage, packageFileName, packageLayout, safeFileName, type EvidencePackageJson } from '@/lib/cases/package';
 import type { CaseType } from '@/lib/cases/schema';
 import type { AttachmentRecord, CaseRecord } from '@/lib/db/records';
 
@@ -235,5 +236,7 @@ describe('names', () => {
     expect(isoLocal(T0, 'America/New_York')).toBe('2025-02-28T21:00:00-05:00');
     expect(isoLocal(T0, 'Asia/Kolkata')).toBe('2025-03-01T07:30:00+05:30');
     expect(isoLocal(T0, 'UTC')).toBe('2025-03-01T02:00:00+00:00');
+    expect(isoLocalMs(T0 + 1500, TZ)).toBe('2025-03-01T10:00:01.500+08:00'); // the metrics export's times
+    expect(isoLocalMs(T0 + 7, 'America/New_York')).toBe('2025-02-28T21:00:00.007-05:00');
   });
 });

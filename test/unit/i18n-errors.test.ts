@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseChecklistsText } from '@/lib/cases/schema';
+import { parseBackup } from '@/lib/backup/backup';
 import { localizeError } from '@/lib/i18n/errors';
+import { builtinSiteConfigs } from '@/lib/sites/builtin';
+import { domSelectorChecker } from '@/lib/sites/schema';
+import { MAX_CONFIG_FILE, parseSiteConfigFile } from '@/lib/sites/store';
+import { parseImport } from '@/lib/templates/io';
+import type { ParseResult } from '@/lib/validate';
 
 describe('validation messages in the agent’s language', () => {
   it.each([
@@ -14,5 +23,52 @@ describe('validation messages in the agent’s language', () => {
   ])('%s', (en, zh) => {
     expect(localizeError(en, 'zh-CN')).toBe(zh);
     expect(localizeError(en, 'en')).toBe(en);
+  });
+});
+
+// One wording for every importer (lib/validate.ts), so one table translates them all: a zh-CN
+// agent importing a bad file reads Chinese, whichever importer refused it.
+describe('import errors reach a zh-CN agent in Chinese', () => {
+  const dir = join(__dirname, '../fixtures/bad');
+  const text = (file: string) => readFileSync(join(dir, file), 'utf8');
+  const bytes = (file: string) => new Uint8Array(readFileSync(join(dir, file)));
+  /** Words left in English once field paths, quoted values and technical names are set aside. */
+  const english = (message: string) =>
+    message
+      .replace(/^[^\s:：]+(?=[:：])/, '') // the field path stays as it is
+      .replace(/[\w$]+(\.[\w$[\]]+)+/g, '') // so does a path the message points at
+      .replace(/"[^"]*"|“[^”]*”|`[^`]*`/g, '') // quoted values (a selector, an id, a pattern)
+      .replace(/\([^()]*\)|（[\x20-\x7e]*）/g, '') // the parser's own detail (JSON.parse, the regex engine), a file type
+      .replace(/\b(folder|shortcode|title|body)\b/g, '') // CSV column names, as the file must spell them
+      .match(/[A-Za-z]{3,}/g)
+      ?.filter((w) => !['JSON', 'UTF', 'CSV', 'CSS', 'Deskmate', 'PDF', 'true', 'false', 'base64', 'http', 'https', 'file', 'hours', 'days'].includes(w)) ?? [];
+
+  const refusals: [string, () => ParseResult<unknown>][] = [
+    ...readdirSync(dir)
+      .filter((f) => f.startsWith('site-'))
+      .map((f): [string, () => ParseResult<unknown>] => [f, () => parseSiteConfigFile(text(f), domSelectorChecker(document))]),
+    ['site: not JSON', () => parseSiteConfigFile('{"format":')],
+    ['site: empty list', () => parseSiteConfigFile('[]')],
+    ['site: wrong types', () => parseSiteConfigFile(JSON.stringify({ format: 'deskmate/site-config', version: 2, id: 'X', name: 3, matches: [], profile: 'nope', selectors: { composer: 'div' } }))],
+    ['site: same id twice', () => parseSiteConfigFile(JSON.stringify([builtinSiteConfigs()[0], builtinSiteConfigs()[0]]))],
+    ['site: too large', () => parseSiteConfigFile(' '.repeat(MAX_CONFIG_FILE + 1))],
+    ...['checklists-duplicate-item.json', 'checklists-truncated.json', 'checklists-unknown-rule.json', 'checklists-wrong-format.json'].map(
+      (f): [string, () => ParseResult<unknown>] => [f, () => parseChecklistsText(text(f))],
+    ),
+    ...['templates-gbk.csv', 'templates-item-without-title.json', 'templates-truncated.json', 'templates-unterminated-quote.csv', 'templates-wrong-columns.csv', 'templates-wrong-format.json'].map(
+      (f): [string, () => ParseResult<unknown>] => [f, () => parseImport(bytes(f), f)],
+    ),
+    ...['backup-disabled-hosts-object.json', 'backup-null-row.json', 'backup-png-named-hta.json', 'backup-retention-never.json', 'backup-template-object-title.json'].map(
+      (f): [string, () => ParseResult<unknown>] => [f, () => parseBackup(text(f))],
+    ),
+    ['backup: not a backup', () => parseBackup('[1]')],
+    ['backup: wrong head', () => parseBackup(JSON.stringify({ format: 'x', version: 2, schemaVersion: 999, tables: { secrets: [], templates: {} }, settings: { evil: 1 } }))],
+  ];
+
+  it.each(refusals)('%s', (_name, parse) => {
+    const r = parse();
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    for (const message of r.errors) expect(english(localizeError(message, 'zh-CN')), `${message} → ${localizeError(message, 'zh-CN')}`).toEqual([]);
   });
 });

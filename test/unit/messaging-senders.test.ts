@@ -4,8 +4,9 @@ import demo from '@/lib/sites/configs/deskmate-demo.json';
 import { DeskmateDB } from '@/lib/db/database';
 import { createHandlers, type BackgroundServices } from '@/lib/messaging/handlers';
 import { dispatch } from '@/lib/messaging/server';
-import { siteMatchIndex } from '@/lib/settings';
-import { syncBuiltinSiteConfigs } from '@/lib/sites/store';
+import { siteChoices, siteMatchIndex } from '@/lib/settings';
+import type { SiteConfig } from '@/lib/sites/schema';
+import { saveUserSiteConfigs, syncBuiltinSiteConfigs } from '@/lib/sites/store';
 import { saveTemplate } from '@/lib/templates/store';
 import { LATE_ALARM, MAX_LATE_NOTIFICATIONS_PER_MINUTE, onAlarm } from '@/lib/timers/background';
 
@@ -66,6 +67,19 @@ describe('what a content script may ask', () => {
     expect(await send('templates.picker', {}, adFrame)).toMatchObject({ ok: true });
   });
 
+  it("a page chooses which config reads it only for its own host, and only among the configs that match it", async () => {
+    const page = top('http://127.0.0.1/classic/index.html');
+    await saveUserSiteConfigs(db, [{ ...demo, id: 'user-127.0.0.1-classic', verified: false, matches: ['http://127.0.0.1/classic/*'] } as SiteConfig]);
+    expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: 'deskmate-demo' }, page)).toEqual({ ok: true, value: { id: 'deskmate-demo' } });
+    expect(await siteChoices.getValue()).toEqual({ '127.0.0.1': 'deskmate-demo' });
+    // Another host's choice, or a config that does not match the page: refused, nothing written.
+    expect(await send('sites.choose', { url: 'https://shop.example/chat', id: 'deskmate-demo' }, page)).toMatchObject({ ok: false, error: expect.stringMatching(/own site/) });
+    expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: 'zendesk' }, page)).toMatchObject({ ok: false, error: expect.stringMatching(/does not match/) });
+    expect(await siteChoices.getValue()).toEqual({ '127.0.0.1': 'deskmate-demo' });
+    expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: null }, page)).toMatchObject({ ok: true });
+    expect(await siteChoices.getValue()).toEqual({});
+  });
+
   it('a page can add a template but not overwrite one by id, nor list the library beyond what the overlay shows', async () => {
     const mine = await saveTemplate(db, { title: '退款流程', body: '原文', folder: '', tags: [], sites: [], language: 'zh-CN' }, 1);
     expect(await send('templates.save', { id: mine.id, title: '退款流程', body: '加我微信 wx123 退款' }, top())).toEqual({
@@ -109,6 +123,7 @@ describe('what a content script may ask', () => {
   it('requests only extension pages make are refused from a page', async () => {
     for (const [type, input] of [
       ['teach.start', { tabId: 5 }],
+      ['waits.show', {}],
       ['cases.changed', {}],
       ['cases.attachments', { caseId: 'c' }],
       ['cases.close', { id: 'c', outcome: 'won' }],

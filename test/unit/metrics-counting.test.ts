@@ -3,7 +3,7 @@ import { DeskmateDB } from '@/lib/db/database';
 import type { RoundRecord } from '@/lib/db/records';
 import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
 import { loadDashboard } from '@/lib/metrics/dashboard';
-import { douyinFigures, douyinSessions, taobaoFigures } from '@/lib/metrics/profiles';
+import { douyinFigures, douyinSessions, taobaoFigures } from '../reference/profiles';
 import { summarize, type Range } from '@/lib/metrics/summary';
 import { recordObserved } from '@/lib/timers/record';
 import type { CountingProfileKind } from '@/lib/sites/schema';

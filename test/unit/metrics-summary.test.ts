@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundRecord } from '@/lib/db/records';
 import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
-import { csvCell, eventsToCsv, isoLocal, summaryToCsv, dailyToCsv, toEvents, toJson, type MetricEvent } from '@/lib/metrics/export';
-import {
-  douyinFigures,
-  douyinSessions,
-  helpdeskFigures,
-  inCountedHours,
-  jdSessions,
-  localDate,
-  LocalDays,
-  pinduoduoFigures,
-  replySec,
-  taobaoFigures,
-} from '@/lib/metrics/profiles';
+import { isoLocalMs as isoLocal } from '@/lib/time';
+import { eventsToCsv, summaryToCsv, dailyToCsv, toEvents, toJson, type MetricEvent } from '@/lib/metrics/export';
+import { inCountedHours, localDate, LocalDays } from '@/lib/metrics/clock';
+import { douyinFigures, douyinSessions, helpdeskFigures, jdSessions, pinduoduoFigures, replySec, taobaoFigures } from '../reference/profiles';
 import { daily, heatmap, histogram, summarize, summarizeBySite, type Range } from '@/lib/metrics/summary';
-import { parseCsvRows } from '@/lib/templates/io';
+import { csvCell, parseCsvRows } from '@/lib/csv';
 import { waitsOf, type TimedMessage } from '@/lib/timers/waits';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 

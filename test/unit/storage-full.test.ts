@@ -3,7 +3,7 @@ import { shippedChecklists } from '@/lib/cases/definitions';
 import { storeAttachment, storeAttachments } from '@/lib/cases/capture';
 import { openCase } from '@/lib/cases/store';
 import { DeskmateDB } from '@/lib/db/database';
-import { isQuotaError } from '@/lib/db/quota';
+import { isQuotaError } from '@/lib/quota';
 import { translator } from '@/lib/i18n';
 import { errorText } from '@/lib/i18n/errors';
 import { MessagingError } from '@/lib/messaging/client';

@@ -8,6 +8,8 @@ import { domSelectorChecker, parseSiteConfig, type SiteConfig } from '@/lib/site
 import {
   buildConfig,
   configIdFor,
+  pathScope,
+  siteOf,
   conversationIdFromUrl,
   deriveComposer,
   deriveConversationList,
@@ -440,7 +442,12 @@ describe('teach: a page like the demo workspace', () => {
       conversationHeader: ['.chat-header'],
       conversationItemId: { selector: [':scope'], attr: 'data-conv-id' },
     });
-    expect(detect(config, doc, 'http://127.0.0.1/')).toEqual({
+    const detected = detect(config, doc, 'http://127.0.0.1/');
+    // Each message on screen with the sender read for it (the page says it in data-sender).
+    expect(detected.messages.map((m) => m.sender)).toEqual(detected.messages.map((m) => m.element.getAttribute('data-sender')));
+    expect(detected.messages.map((m) => m.element)).toEqual(Array.from(doc.querySelectorAll('#messages .msg[data-msg-id]')));
+    expect({ ...detected, messages: undefined }).toEqual({
+      messages: undefined,
       customer: 2,
       agent: 1,
       bot: 1,
@@ -456,7 +463,7 @@ describe('teach: a page like the demo workspace', () => {
 });
 
 describe('teach: when nothing stable tells the senders apart', () => {
-  it('says so instead of using generated classes', () => {
+  it('falls back on the generated classes that differ, with a warning, and the message selector still uses none', () => {
     const doc = page(`
       <div id="root"><div class="sc-AxjAm kPQfYn">
         <div class="sc-bdVaJa hOZsXB"><div class="sc-htpNat eAbCdE"><span>hello</span></div></div>
@@ -464,11 +471,24 @@ describe('teach: when nothing stable tells the senders apart', () => {
         <div class="sc-bdVaJa hOZsXB"><div class="sc-htpNat eAbCdE"><span>ok</span></div></div>
       </div></div>`);
     const rule = deriveMessageRule(q(doc, 'span', 0), q(doc, 'span', 1), doc)!;
-    expect(rule.problems).toContain('noSender');
-    expect(rule.messageSender).toBeUndefined();
+    expect(rule.problems).toEqual(['hashedSender']);
+    expect(rule.messageSender).toEqual({ customer: ['.eAbCdE'], agent: ['.fGhIjK'] });
     expect(rule.count).toBe(3);
     const json = JSON.stringify(rule.message);
     for (const token of hashedTokens(doc)) expect(json).not.toContain(token);
+    const config = buildConfig({ host: 'x.example.com', parts: { message: rule.message, messageSender: rule.messageSender, composer: ['textarea'] } });
+    expect(detect(config, doc, 'https://x.example.com/').messages.map((m) => [m.sender, m.text])).toEqual([
+      ['customer', 'hello'],
+      ['agent', 'hi there'],
+      ['customer', 'ok'],
+    ]);
+  });
+
+  it('says so when not even a class tells the senders apart', () => {
+    const doc = page(`<div id="list"><div class="_a1b2"><span>hello</span></div><div class="_a1b2"><span>hi there</span></div><div class="_a1b2"><span>ok</span></div></div>`);
+    const rule = deriveMessageRule(q(doc, 'span', 0), q(doc, 'span', 1), doc)!;
+    expect(rule.problems).toContain('noSender');
+    expect(rule.messageSender).toBeUndefined();
   });
 
   it('refuses two clicks on the same message', () => {
@@ -521,6 +541,20 @@ describe('buildConfig', () => {
       const id = configIdFor(host);
       expect(id, host).toMatch(/^[a-z0-9][a-z0-9._-]{1,63}$/);
     }
+  });
+
+  it("matches the console's host and path, not the whole host", () => {
+    const at = (url: string) => {
+      const site = siteOf(url);
+      return buildConfig({ host: site.host, protocol: site.protocol, path: site.path, parts: {} });
+    };
+    expect(at('http://127.0.0.1:5175/classic-noid/index.html?reset')).toMatchObject({ id: 'user-127.0.0.1-classic-noid', matches: ['http://127.0.0.1/classic-noid/*'] });
+    expect(at('https://desk.example.com/chat/c-1001')).toMatchObject({ id: 'user-desk.example.com-chat', matches: ['https://desk.example.com/chat/*'] });
+    // At the root, or a first folder that is an id: the whole host.
+    expect(at('https://desk.example.com/index.html#/c/1')).toMatchObject({ id: 'user-desk.example.com', matches: ['https://desk.example.com/*'] });
+    expect(at('https://desk.example.com/123456/inbox')).toMatchObject({ matches: ['https://desk.example.com/*'] });
+    expect(pathScope('/a%2Fb/x')).toBe('/');
+    for (const url of ['http://127.0.0.1:5175/classic-noid/index.html', 'https://desk.example.com/chat/c-1001']) expect(parseSiteConfig(at(url)).ok, url).toBe(true);
   });
 
   it('drops empty rules and sender lists', () => {
@@ -662,13 +696,56 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
         setter?.call(input, '我的工作台');
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
+      // The platform: JD offers its own target (30 s) and hours (09:00–23:00); the agent's shop answers within 20 s.
+      const type = (key: MessageKey, value: string) =>
+        act(async () => {
+          const el = ui.field(key) as unknown as HTMLInputElement | HTMLSelectElement;
+          const proto = el.tagName === 'SELECT' ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+          Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
+          el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+        });
+      expect(ui.field('teach.fieldTarget').value).toBe('3600');
+      await type('teach.fieldProfile', 'jd');
+      expect(ui.field('teach.fieldTarget').value).toBe('30');
+      expect(ui.field('teach.fieldHoursFrom').value).toBe('09:00');
+      await type('teach.fieldTarget', '0');
+      await act(async () => ui.button('common.save').click());
+      expect(ui.onSave).not.toHaveBeenCalled();
+      await type('teach.fieldTarget', '20');
       await act(async () => ui.button('common.save').click());
       expect(ui.onSave).toHaveBeenCalledTimes(1);
       const config = ui.onSave.mock.calls[0]?.[0] as SiteConfig;
-      expect(config).toMatchObject({ id: 'user-im.example.com', name: '我的工作台', matches: ['https://im.example.com/*'], verified: false, profile: 'helpdesk' });
+      expect(config).toMatchObject({ id: 'user-im.example.com', name: '我的工作台', matches: ['https://im.example.com/*'], verified: false, profile: 'jd', counting: { targetSec: 20 } });
+      expect(config.counting?.hours).toBeUndefined();
       expect(parseSiteConfig(config, check(document)).ok).toBe(true);
     } finally {
       ui.pageRoot.removeEventListener('click', countClick);
+      ui.cleanup();
+    }
+  });
+
+  it('lists the sender read for every message on screen; a click on one corrects the pick', async () => {
+    const ui = await mount();
+    const click = (el: Element) => act(async () => void el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }))));
+    try {
+      await act(async () => ui.button('teach.pick', 'teach.stepCustomer').click());
+      await click(q(document, '#messages .msg-text span', 0));
+      await act(async () => ui.button('teach.pick', 'teach.stepAgent').click());
+      await click(q(document, '#messages .msg-text span', 1));
+      await ui.settle();
+      const lines = () => Array.from(ui.shadow.querySelectorAll('.dm-teach-senders li > span')).map((s) => s.textContent ?? '');
+      const line = (sender: MessageKey, text: string) => either('teach.senderLine', { sender: '§', text }).map((s) => s.replace('§', either(sender)[s.includes('：') ? 1 : 0]!));
+      expect(lines()).toHaveLength(3);
+      expect(line('teach.senderCustomer', '在吗')).toContain(lines()[0]);
+      expect(line('teach.senderAgent', '在的')).toContain(lines()[1]);
+      expect(line('teach.senderCustomer', '发货了吗')).toContain(lines()[2]);
+      // "This one is mine" on the third message: it becomes the agent pick (and the rule is derived again).
+      const mark = Array.from(ui.shadow.querySelectorAll('.dm-teach-senders button')).find((b) => either('teach.markAgentFor', { text: '发货了吗' }).includes(b.getAttribute('aria-label') ?? ''));
+      expect(mark).toBeDefined();
+      await act(async () => (mark as HTMLButtonElement).click());
+      const picked = ui.shadow.querySelectorAll('.dm-teach-steps li')[1]?.textContent ?? '';
+      expect(picked).toContain('发货了吗');
+    } finally {
       ui.cleanup();
     }
   });
@@ -726,5 +803,27 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     } finally {
       ui.cleanup();
     }
+  });
+});
+
+describe('conversation list: per-item badge and time', () => {
+  it('finds the unread badge an item shows while teaching and the times of all items', () => {
+    const doc = page(`<ul class="conv-list">
+      <li class="conv-item active" data-conv-id="c-1"><span class="conv-name">林晓雨</span><span class="conv-time">14:05</span><span class="conv-preview">在吗</span></li>
+      <li class="conv-item" data-conv-id="c-2"><span class="conv-name">王建国</span><span class="conv-time">昨天 09:12</span><span class="conv-preview">好的</span><span class="unread">3</span></li>
+      <li class="conv-item" data-conv-id="c-3"><span class="conv-name">陈思琪</span><span class="conv-time">12-01 10:00</span><span class="conv-preview">谢谢</span></li>
+    </ul>`);
+    const d = deriveConversationList(q(doc, '.conv-name', 0), doc);
+    expect(d?.conversationUnread).toEqual({ selector: ['.unread'] });
+    expect(d?.conversationLastTime).toEqual({ selector: ['.conv-time'] });
+    const items = Array.from(doc.querySelectorAll('.conv-item'));
+    expect(items.map((i) => extractValue(d!.conversationUnread!, i))).toEqual([null, '3', null]);
+  });
+
+  it('without a badge on screen there is no unread rule (never a guess)', () => {
+    const doc = page(`<ul><li class="item" data-id="a1"><b class="n">A</b><i class="t">14:05</i></li><li class="item" data-id="b2"><b class="n">B</b><i class="t">14:06</i></li></ul>`);
+    const d = deriveConversationList(q(doc, '.n', 1), doc);
+    expect(d?.conversationUnread).toBeUndefined();
+    expect(d?.conversationLastTime).toEqual({ selector: ['.t'] });
   });
 });

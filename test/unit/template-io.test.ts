@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskmateDB } from '@/lib/db/database';
 import { applyImport, planImport } from '@/lib/templates/import';
-import { escapeCell, exportCsv, exportJson, parseCsv, parseImport, parsePack, unescapeCell } from '@/lib/templates/io';
+import { escapeCell, unescapeCell } from '@/lib/csv';
+import { exportCsv, exportJson, parseCsv, parseImport, parsePack } from '@/lib/templates/io';
 import { installPack, packTemplates } from '@/lib/templates/packs';
 import { deleteTemplates, saveTemplate } from '@/lib/templates/store';
 

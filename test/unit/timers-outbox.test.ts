@@ -40,11 +40,52 @@ describe('timers outbox', () => {
     });
     outbox.push(item(1));
     outbox.push(item(2));
-    // Until confirmed, the batches are in the extension's storage.
-    expect(Object.keys(storage.data)).toEqual([`${OUTBOX_PREFIX}a`]);
+    // Once a delivery failed, the batches are in the extension's storage until confirmed.
+    await until(() => Object.keys(storage.data).join() === `${OUTBOX_PREFIX}a`);
     await until(() => delivered.length === 2);
     expect(delivered).toEqual([1, 2]);
     await until(() => Object.keys(storage.data).length === 0);
+  });
+
+  it('a batch the background confirms at once costs no storage write; one left unconfirmed is written after a moment', async () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counted = { ...storage, set: async (k: string, v: unknown) => (writes++, storage.set(k, v)), remove: async (k: string[]) => (writes++, storage.remove(k)) };
+    const timers: (() => void)[] = [];
+    let release: (() => void) | undefined;
+    let slow = false;
+    const delivered: number[] = [];
+    const outbox = createOutbox({
+      instanceId: 'fast',
+      storage: counted as never,
+      deliver: async (i) => {
+        if (slow) await new Promise<void>((r) => (release = r));
+        delivered.push((i.input as { n: number }).n);
+      },
+      setTimeout: (fn) => timers.push(fn),
+    });
+    for (let n = 1; n <= 50; n++) outbox.push(item(n));
+    await until(() => delivered.length === 50);
+    for (const fire of timers.splice(0)) fire();
+    expect(writes).toBe(0);
+    // The worker is slow to answer: after the moment passes, the item is in storage; once confirmed, gone.
+    slow = true;
+    outbox.push(item(51));
+    await until(() => !!release);
+    for (const fire of timers.splice(0)) fire();
+    expect(storage.data[`${OUTBOX_PREFIX}fast`]).toMatchObject({ items: [item(51)] });
+    release!();
+    await until(() => delivered.length === 51 && Object.keys(storage.data).length === 0);
+  });
+
+  it('a page that goes with a batch in flight leaves it for the next page', async () => {
+    const storage = memoryStorage();
+    const outbox = createOutbox({ instanceId: 'going', storage, deliver: () => new Promise(() => undefined), setTimeout: () => undefined });
+    outbox.push(item(7));
+    await new Promise((r) => setTimeout(r, 5));
+    outbox.stop();
+    await until(() => (storage.data[`${OUTBOX_PREFIX}going`] as { updatedAt: number; items: OutboxItem[] } | undefined)?.updatedAt === 0);
+    expect((storage.data[`${OUTBOX_PREFIX}going`] as { items: OutboxItem[] }).items).toEqual([item(7)]);
   });
 
   it('hands what a closed or reloaded page could not deliver to the next page of the console, first', async () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
-import {
-  businessSeconds,
-  douyinFigures,
-  douyinSessions,
-  helpdeskFigures,
-  inCountedHours,
-  jdFirstAnswerRate,
-  jdSessions,
-  pinduoduoFigures,
-  quantile,
-  quantileSorted,
-  stats,
-  taobaoFigures,
-} from '@/lib/metrics/profiles';
+import { businessSeconds, inCountedHours } from '@/lib/metrics/clock';
+import { quantile, quantileSorted, stats } from '@/lib/metrics/stats';
+import { douyinFigures, douyinSessions, helpdeskFigures, jdFirstAnswerRate, jdSessions, pinduoduoFigures, taobaoFigures } from '../reference/profiles';
 import { waitingSince, waitsOf, type TimedMessage } from '@/lib/timers/waits';
 
 const day = (h: number, m = 0, s = 0) => new Date(2026, 10, 24, h, m, s).getTime();

@@ -183,6 +183,45 @@ describe('message tracker', () => {
     expect(id).toMatch(/^h[0-9a-z]+\.1$/);
     expect(id).not.toContain('text');
   });
+
+  it('an item lacking the id its config reads gets the keyed signature, stable when re-rendered later', async () => {
+    let now = T + 5000;
+    const list = consoleDom();
+    const batches: TrackerBatch[] = [];
+    let flush: (() => void) | undefined;
+    const tracker = createTracker({
+      config: { ...demo, selectors: { ...demo.selectors, message: ['#messages .msg'] } },
+      doc: document,
+      url: () => 'http://127.0.0.1/',
+      onBatch: (b) => batches.push(b),
+      now: () => now,
+      identity: (sender, timeText, text) => `k-${sender}-${timeText}-${text.length}`,
+      setTimeout: (fn) => ((flush = fn), 1),
+    });
+    stop = () => tracker.stop();
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      const f = flush;
+      flush = undefined;
+      f?.();
+    };
+    const idless = () => {
+      const li = message('x', 'customer', 4000);
+      delete li.dataset.msgId;
+      return li;
+    };
+    list.append(idless());
+    await settle();
+    const first = batches.at(-1)!.messages;
+    expect(first).toHaveLength(1);
+    expect(first[0]!.id).toBe(`k-customer-${T + 4000}-${'text of x'.length}`); // the install's keyed identity, not an unkeyed hash
+    // The console re-renders the same message a few seconds later: the same message, not a new one.
+    now += 7000;
+    list.replaceChildren(idless());
+    await settle();
+    expect(batches.at(-1)!.messages.map((m) => m.id)).not.toContain(undefined);
+    expect(batches.flatMap((b) => b.messages).filter((m) => m.live).map((m) => m.id)).toEqual([first[0]!.id]);
+  });
 });
 
 describe('consoles unlike the demo', () => {

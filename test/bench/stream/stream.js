@@ -3,8 +3,33 @@
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('n') || 5000);
 const RATE = Number(params.get('rate') || 20);
-const list = document.getElementById('conversation-list');
-const messages = document.getElementById('messages');
+// ?shape=shadow: the same console built of custom elements, each part inside its own open shadow
+// root inside the app's (desk-app >>> chat-list / chat-thread), as consoles built with web
+// components are; the bench's config for it crosses the roots with `>>>` (docs/site-config.md).
+function shadowConsole() {
+  const app = document.createElement('desk-app');
+  const appRoot = app.attachShadow({ mode: 'open' });
+  const listHost = document.createElement('chat-list');
+  const listRoot = listHost.attachShadow({ mode: 'open' });
+  const ul = document.createElement('ul');
+  ul.className = 'list';
+  listRoot.append(ul);
+  const thread = document.createElement('chat-thread');
+  thread.dataset.activeConv = 'c-1';
+  const threadRoot = thread.attachShadow({ mode: 'open' });
+  const ol = document.createElement('ol');
+  ol.id = 'messages';
+  ol.style.cssText = 'overflow:auto;margin:0;padding:8px;list-style:none;height:calc(100vh - 40px)';
+  threadRoot.append(ol);
+  appRoot.append(listHost, thread);
+  document.getElementById('conversation-list').remove();
+  document.getElementById('chat').remove();
+  document.body.append(app);
+  return { list: ul, messages: ol };
+}
+const shape = params.get('shape') === 'shadow' ? shadowConsole() : null;
+const list = shape?.list ?? document.getElementById('conversation-list');
+const messages = shape?.messages ?? document.getElementById('messages');
 const senders = ['customer', 'customer', 'agent', 'bot'];
 let seq = 0;
 

@@ -1,12 +1,13 @@
-import type { DeskmateDB } from './database';
-import { fromBase64, toBase64 } from './base64';
-import { LATEST_VERSION, SCHEMA_VERSIONS } from './database';
+import type { DeskmateDB } from '@/lib/db/database';
+import { fromBase64, toBase64 } from '@/lib/db/base64';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/db/database';
 import { checkAttachment, extensionFor, SNIFF_BYTES, typeFromName } from '@/lib/cases/attachments';
 import { RESTORABLE_SETTINGS, settingMeta, settingSchemas, type RestorableSetting } from '@/lib/settings/schemas';
-import { formatIssues, parseSiteConfig } from '@/lib/sites/schema';
+import { parseSiteConfig } from '@/lib/sites/schema';
+import { capErrors, parseJsonText, parseWith, type ParseResult } from '@/lib/validate';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
 import { rowSchemas, type TableName } from './row-schemas';
-import { upgradeTables } from './upgrades';
+import { upgradeTables } from '@/lib/db/upgrades';
 
 // Backup and restore of all of Deskmate's data in one file: every table (attachments' Blobs as
 // base64) and the settings. A restore validates the whole file first, then replaces everything in
@@ -62,40 +63,33 @@ export async function exportAll(db: DeskmateDB, settings: Record<string, unknown
   return { format: BACKUP_FORMAT, version: 1, schemaVersion: LATEST_VERSION, exportedAt: new Date(now).toISOString(), tables, settings: kept };
 }
 
-export type BackupParse = { ok: true; value: Backup } | { ok: false; errors: string[] };
-
-/** Largest backup file read (the tables hold evidence files, base64-encoded). */
-export const MAX_BACKUP_CHARS = 512 * 1024 * 1024;
+/** Largest backup file read, in UTF-8 bytes (the tables hold evidence files, base64-encoded). */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 
 /**
  * Validates a whole backup file before anything may be written: every row of every table with
- * the schema of what Deskmate itself writes there (lib/db/row-schemas.ts), after upgrading rows of
+ * the schema of what Deskmate itself writes there (lib/backup/row-schemas.ts), after upgrading rows of
  * an older database version (lib/db/upgrades.ts); every setting with its schema
  * (lib/settings/schemas.ts); every evidence file by its content (magic bytes, as an upload).
  * The value returned is what is written: parsed rows and settings, files typed by their content.
  */
-export function parseBackup(text: string): BackupParse {
-  if (text.length > MAX_BACKUP_CHARS) return { ok: false, errors: [`file: is larger than ${MAX_BACKUP_CHARS / 1024 / 1024} MB`] };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, errors: [`file: is not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
-  }
-  const b = json as Partial<Backup>;
+export function parseBackup(text: string): ParseResult<Backup> {
+  const json = parseJsonText(text, MAX_BACKUP_BYTES);
+  if (!json.ok) return json;
+  const b = json.value as Partial<Backup>;
   const errors: string[] = [];
   if (!b || typeof b !== 'object' || Array.isArray(b)) return { ok: false, errors: ['file: is not a Deskmate backup'] };
-  if (b.format !== BACKUP_FORMAT) errors.push(`format: expected "${BACKUP_FORMAT}"`);
-  if (b.version !== 1) errors.push('version: expected 1');
+  if (b.format !== BACKUP_FORMAT) errors.push(`format: must be "${BACKUP_FORMAT}"`);
+  if (b.version !== 1) errors.push('version: must be 1');
   const schemaVersion = b.schemaVersion;
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > LATEST_VERSION)
     errors.push(`schemaVersion: ${String(schemaVersion)} is not a database version this Deskmate knows (1–${LATEST_VERSION})`);
   const tables: Record<string, Record<string, unknown>[]> = {};
-  if (!b.tables || typeof b.tables !== 'object' || Array.isArray(b.tables)) errors.push('tables: missing');
+  if (!b.tables || typeof b.tables !== 'object' || Array.isArray(b.tables)) errors.push(b.tables === undefined ? 'tables: is missing' : 'tables: must be an object');
   else {
     for (const [name, rows] of Object.entries(b.tables)) {
       if (!TABLES.includes(name)) errors.push(`tables.${name}: unknown table`);
-      else if (!Array.isArray(rows)) errors.push(`tables.${name}: expected a list of records`);
+      else if (!Array.isArray(rows)) errors.push(`tables.${name}: must be a list of records`);
       else tables[name] = rows as Record<string, unknown>[];
     }
   }
@@ -113,12 +107,12 @@ export function parseBackup(text: string): BackupParse {
       const seen = new Set<unknown>();
       parsedTables[name] = [];
       rows.forEach((row, i) => {
-        if ('$invalid' in row) return void errors.push(`tables.${name}.${i}: expected a record`);
-        const r = schema.safeParse(row);
-        if (!r.success) return void errors.push(...formatIssues(r.error, `tables.${name}.${i}`));
-        const value = r.data as Record<string, unknown>;
+        if ('$invalid' in row) return void errors.push(`tables.${name}.${i}: must be a record`);
+        const r = parseWith(schema, row, `tables.${name}.${i}`);
+        if (!r.ok) return void errors.push(...r.errors);
+        const value = r.value as Record<string, unknown>;
         const k = value[key.name];
-        if (!key.auto && k === undefined) return void errors.push(`tables.${name}.${i}.${key.name}: missing`);
+        if (!key.auto && k === undefined) return void errors.push(`tables.${name}.${i}.${key.name}: is missing`);
         if (k !== undefined && seen.has(k)) return void errors.push(`tables.${name}.${i}.${key.name}: ${JSON.stringify(k)} appears twice`);
         seen.add(k);
         parsedTables[name]!.push(value);
@@ -136,26 +130,26 @@ export function parseBackup(text: string): BackupParse {
     });
   }
   const settings: Record<string, unknown> = {};
-  if (b.settings !== undefined && (typeof b.settings !== 'object' || b.settings === null || Array.isArray(b.settings))) errors.push('settings: expected an object');
+  if (b.settings !== undefined && (typeof b.settings !== 'object' || b.settings === null || Array.isArray(b.settings))) errors.push('settings: must be an object');
   else if (b.settings) {
     for (const [k, v] of Object.entries(b.settings)) {
       const base = k.replace(/\$$/, '');
       if (!(RESTORABLE_SETTINGS as string[]).includes(base)) {
-        errors.push(`settings.${k}: not a Deskmate setting`);
+        errors.push(`settings.${k}: is not a Deskmate setting`);
         continue;
       }
       if (k.endsWith('$')) {
         // WXT's version record: not restored (values are parsed into today's shape and version).
-        const r = settingMeta.safeParse(v);
-        if (!r.success) errors.push(...formatIssues(r.error, `settings.${k}`));
+        const r = parseWith(settingMeta, v, `settings.${k}`);
+        if (!r.ok) errors.push(...r.errors);
         continue;
       }
-      const r = settingSchemas[base as RestorableSetting].safeParse(v);
-      if (!r.success) errors.push(...formatIssues(r.error, `settings.${k}`));
-      else settings[k] = r.data;
+      const r = parseWith(settingSchemas[base as RestorableSetting], v, `settings.${k}`);
+      if (!r.ok) errors.push(...r.errors);
+      else settings[k] = r.value;
     }
   }
-  if (errors.length) return { ok: false, errors: errors.slice(0, 50) };
+  if (errors.length) return { ok: false, errors: capErrors(errors) };
   return { ok: true, value: { ...(b as Backup), tables: parsedTables, settings } };
 }
 
@@ -181,8 +175,36 @@ function primaryKeyOf(table: string): { name: string; auto: boolean } {
   return { name: spec.replace(/^\+\+|^&/, ''), auto: spec.startsWith('++') };
 }
 
-/** Replaces all data with the backup's, in one transaction (all or nothing). */
-export async function restoreAll(db: DeskmateDB, backup: Backup): Promise<Record<string, number>> {
+/** The part of extension storage a restore writes: `storage.local` (an argument so tests can fail it). */
+export interface SettingsArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/**
+ * Replaces all data with the backup's: the tables in one transaction (all or nothing) and the
+ * settings in one storage write. The two stores cannot share a transaction, so the settings go
+ * first and are put back as they were when the tables fail: a restore that fails midway (a full
+ * disk, a closed database) leaves neither half of the new data behind.
+ */
+export async function restoreAll(db: DeskmateDB, backup: Backup, area?: SettingsArea): Promise<Record<string, number>> {
+  const keys = Object.keys(backup.settings ?? {});
+  const before = area && keys.length ? await area.get(keys) : {};
+  if (area && keys.length) await area.set(backup.settings);
+  try {
+    return await restoreTables(db, backup);
+  } catch (e) {
+    if (area && keys.length) {
+      const absent = keys.filter((k) => before[k] === undefined);
+      await area.set(before).catch(() => undefined);
+      if (absent.length) await area.remove(absent).catch(() => undefined);
+    }
+    throw e;
+  }
+}
+
+async function restoreTables(db: DeskmateDB, backup: Backup): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await db.transaction('rw', TABLES.map((n) => db.table(n)), async () => {
     for (const name of TABLES) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { caseDetailsSchema } from '@/lib/cases/details';
+import { caseDetailsSchema } from '@/lib/cases/details-schema';
 import { startEvents } from '@/lib/cases/schema';
-import { templateDraft } from '@/lib/messaging/protocol';
+import { templateDraft } from '@/lib/templates/draft';
 import { countingProfiles, senderKinds, siteConfigSchema } from '@/lib/sites/schema';
 import type {
   AttachmentRecord,
@@ -13,13 +13,13 @@ import type {
   SiteConfigRecord,
   TemplateRecord,
   TemplateUseRecord,
-} from './records';
+} from '@/lib/db/records';
 
 // Every table's record (lib/db/records.ts) as a schema, built from the schemas the live writes
 // use (the `templates.save`, `timers.observe`, `cases.*` message inputs, the site-config schema):
 // what a restore may put in a table is what Deskmate itself could have written there. Strict:
 // an unknown field is refused, naming it. Attachments' bytes are checked by content in
-// lib/db/backup.ts. Options page only (zod).
+// lib/backup/backup.ts. Options page only (zod).
 
 const time = z.number().int().min(0);
 const id = (max = 100) => z.string().min(1).max(max);

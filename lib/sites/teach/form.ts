@@ -1,0 +1,109 @@
+// Teach: the correction form's fields ⇄ selectors, and how a picked element is described.
+import type { ExtractRule } from '../schema';
+import { isStableId, stableClasses, tagOf, type TeachSelectors } from './tokens';
+import { cleanList, cleanSender } from './config';
+
+/** One text per editable value; selector lists are one selector per line. */
+export interface TeachFields {
+  message: string;
+  senderAttr: string;
+  customer: string;
+  agent: string;
+  bot: string;
+  system: string;
+  messageText: string;
+  messageId: string;
+  messageIdAttr: string;
+  messageTime: string;
+  messageTimeAttr: string;
+  composer: string;
+  buyerName: string;
+  buyerNameAttr: string;
+  conversationHeader: string;
+  conversationItem: string;
+  conversationItemId: string;
+  conversationItemIdAttr: string;
+  activeConversation: string;
+  activeConversationAttr: string;
+  activeConversationUrl: string;
+  conversationUnread: string;
+  conversationLastTime: string;
+}
+
+export const emptyFields: TeachFields = {
+  message: '', senderAttr: '', customer: '', agent: '', bot: '', system: '', messageText: '', messageId: '', messageIdAttr: '',
+  messageTime: '', messageTimeAttr: '', composer: '', buyerName: '', buyerNameAttr: '', conversationHeader: '', conversationItem: '',
+  conversationItemId: '', conversationItemIdAttr: '', activeConversation: '', activeConversationAttr: '', activeConversationUrl: '',
+  conversationUnread: '', conversationLastTime: '',
+};
+
+export const lines = (s: string): string[] | undefined => cleanList(s.split('\n'));
+export const joinLines = (l: readonly string[] | undefined): string => (l ?? []).join('\n');
+
+export function ruleFrom(sel: string, attr: string, urlRegex = ''): ExtractRule | undefined {
+  const selector = lines(sel);
+  if (selector) return { selector, ...(attr.trim() ? { attr: attr.trim() } : {}) };
+  if (urlRegex.trim()) return { fromUrl: true, regex: urlRegex.trim() };
+  return undefined;
+}
+
+/** The selectors the form's fields describe (empty fields leave the value out). */
+export function fieldsToSelectors(f: TeachFields): TeachSelectors {
+  const s: TeachSelectors = {};
+  const set = <K extends keyof TeachSelectors>(k: K, v: TeachSelectors[K] | undefined) => {
+    if (v !== undefined) s[k] = v;
+  };
+  set('message', lines(f.message));
+  set('messageSender', cleanSender({ attr: f.senderAttr, customer: lines(f.customer), agent: lines(f.agent), bot: lines(f.bot), system: lines(f.system) }));
+  set('messageText', ruleFrom(f.messageText, ''));
+  set('messageId', ruleFrom(f.messageId, f.messageIdAttr));
+  set('messageTime', ruleFrom(f.messageTime, f.messageTimeAttr));
+  set('composer', lines(f.composer));
+  set('buyerName', ruleFrom(f.buyerName, f.buyerNameAttr));
+  set('conversationHeader', lines(f.conversationHeader));
+  set('conversationItem', lines(f.conversationItem));
+  set('conversationItemId', ruleFrom(f.conversationItemId, f.conversationItemIdAttr));
+  set('activeConversation', ruleFrom(f.activeConversation, f.activeConversationAttr, f.activeConversationUrl));
+  set('conversationUnread', ruleFrom(f.conversationUnread, ''));
+  set('conversationLastTime', ruleFrom(f.conversationLastTime, ''));
+  return s;
+}
+
+/** The form's fields for some selectors (the ones given; others stay as in `base`). */
+export function selectorsToFields(s: Partial<TeachSelectors>, base: TeachFields = emptyFields): TeachFields {
+  const f: TeachFields = { ...base };
+  if ('message' in s) f.message = joinLines(s.message);
+  if ('messageSender' in s) {
+    const r = s.messageSender;
+    f.senderAttr = r?.attr ?? '';
+    f.customer = joinLines(r?.customer);
+    f.agent = joinLines(r?.agent);
+    f.bot = joinLines(r?.bot);
+    f.system = joinLines(r?.system);
+  }
+  const rule = (r: ExtractRule | undefined): [string, string] => [joinLines(r?.selector), r?.attr ?? ''];
+  if ('messageText' in s) f.messageText = rule(s.messageText)[0];
+  if ('messageId' in s) [f.messageId, f.messageIdAttr] = rule(s.messageId);
+  if ('messageTime' in s) [f.messageTime, f.messageTimeAttr] = rule(s.messageTime);
+  if ('composer' in s) f.composer = joinLines(s.composer);
+  if ('buyerName' in s) [f.buyerName, f.buyerNameAttr] = rule(s.buyerName);
+  if ('conversationHeader' in s) f.conversationHeader = joinLines(s.conversationHeader);
+  if ('conversationItem' in s) f.conversationItem = joinLines(s.conversationItem);
+  if ('conversationItemId' in s) [f.conversationItemId, f.conversationItemIdAttr] = rule(s.conversationItemId);
+  if ('conversationUnread' in s) f.conversationUnread = rule(s.conversationUnread)[0];
+  if ('conversationLastTime' in s) f.conversationLastTime = rule(s.conversationLastTime)[0];
+  if ('activeConversation' in s) {
+    [f.activeConversation, f.activeConversationAttr] = rule(s.activeConversation);
+    f.activeConversationUrl = s.activeConversation?.fromUrl ? (s.activeConversation.regex ?? '') : '';
+  }
+  return f;
+}
+
+/** "span.msg-text “Hello, my parcel…”": what the agent picked, for the step list (rendered as text). */
+export function describeElement(el: Element): string {
+  const classes = stableClasses(el).slice(0, 2);
+  const label = `${tagOf(el)}${isStableId(el.id) ? `#${el.id}` : ''}${classes.map((c) => `.${c}`).join('')}`;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return short ? `${label} “${short}”` : label;
+}
