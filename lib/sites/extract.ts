@@ -117,24 +117,50 @@ export type PageFields = Pick<PageSnapshot, 'conversationId' | 'buyerName' | 'or
 /** The single values a page shows (no lists): cheap enough to read at insertion time. */
 export function pageFields(config: SiteConfig, root: Document, url: string): PageFields {
   const s = config.selectors;
+  const conversationId = extractValue(s.activeConversation, root, url);
+  // With `messageScope`, the other values are read inside the open conversation's part of the page.
+  const scope = scopeElement(config, root, conversationId) ?? root;
   return {
-    conversationId: extractValue(s.activeConversation, root, url),
-    buyerName: extractValue(s.buyerName, root, url),
-    orderNo: extractValue(s.orderNo, root, url),
-    disputeType: extractValue(s.disputeType, root, url),
-    trackingNo: extractValue(s.trackingNo, root, url),
+    conversationId,
+    buyerName: extractValue(s.buyerName, scope, url),
+    orderNo: extractValue(s.orderNo, scope, url),
+    disputeType: extractValue(s.disputeType, scope, url),
+    trackingNo: extractValue(s.trackingNo, scope, url),
   };
+}
+
+/** The element whose `messageScope` attribute names the open conversation, if the config has the rule. */
+function scopeElement(config: SiteConfig, root: Document, conversationId: string | null): Element | null {
+  const attr = config.selectors.messageScope?.attr;
+  if (!attr || conversationId === null) return null;
+  for (const el of root.querySelectorAll(`[${CSS.escape(attr)}]`)) if (el.getAttribute(attr) === conversationId) return el;
+  return null;
+}
+
+/**
+ * Is a message item in the open conversation's part of the page (`messageScope`: the nearest
+ * element carrying the attribute names that conversation)? Without the rule, every item is.
+ */
+export function inMessageScope(config: SiteConfig, item: Element, conversationId: string | null): boolean {
+  const attr = config.selectors.messageScope?.attr;
+  if (!attr) return true;
+  if (conversationId === null) return false;
+  for (let el: Element | null = item; el; el = el.parentElement) if (el.hasAttribute(attr)) return el.getAttribute(attr) === conversationId;
+  return false;
 }
 
 /** Everything a config can read from a page at one moment. */
 export function snapshotPage(config: SiteConfig, root: Document, url: string): PageSnapshot {
   const s = config.selectors;
+  const fields = pageFields(config, root, url);
   return {
-    ...pageFields(config, root, url),
+    ...fields,
     conversations: queryAll(root, s.conversationItem)
       .map((el) => extractValue(s.conversationItemId ?? { selector: [':scope'] }, el))
       .filter((v): v is string => !!v),
-    messages: queryAll(root, s.message).map((el) => extractMessage(config, el)),
+    messages: queryAll(root, s.message)
+      .filter((el) => inMessageScope(config, el, fields.conversationId))
+      .map((el) => extractMessage(config, el)),
     hasComposer: !!queryFirst(root, s.composer),
   };
 }

@@ -134,6 +134,11 @@ export const siteConfigSchema = z
         conversationLastSender: senderRule.optional(),
         activeConversation: extractRule.optional(),
         message: selectorList.optional(),
+        /**
+         * Consoles that keep several conversations' messages in the page (Zendesk's open tickets):
+         * only messages inside an element whose `attr` equals the open conversation's id count.
+         */
+        messageScope: z.object({ attr: z.string().min(1).max(100) }).strict().optional(),
         messageSender: senderRule.optional(),
         messageId: extractRule.optional(),
         messageTime: extractRule.optional(),

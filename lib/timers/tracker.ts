@@ -1,6 +1,6 @@
 import { parseConsoleTime, resolveSeen } from '@/lib/sites/console-time';
 import { deepFoundBy, deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
-import { extractValue, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
+import { extractValue, inMessageScope, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import type { ListActivity, ObservedMessage } from './record';
 
@@ -105,8 +105,18 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   /** The chosen message selector, whole (may cross roots) and its last part (what an item matches). */
   let messageSelector = selectors[0] ?? '';
   let itemSelector = lastPart(messageSelector);
-  const listSelector = s.conversationItem?.[0] ?? '';
-  const listItemSelector = lastPart(listSelector);
+  // Like messages: the list alternative that finds items (a console's redesign may need the second).
+  let listSelector = s.conversationItem?.[0] ?? '';
+  let listItemSelector = lastPart(listSelector);
+  const pickList = () => {
+    for (const sel of s.conversationItem ?? []) {
+      if (deepQueryAll(doc, sel).length) {
+        listSelector = sel;
+        listItemSelector = lastPart(sel);
+        return;
+      }
+    }
+  };
   const readsList = !!(s.conversationItem && (s.conversationUnread || s.conversationLastSender || s.conversationLastTime || s.conversationPreview));
   const crossesRoots = JSON.stringify(s).includes('>>>');
   /** No message id: identity is what a message shows plus how many identical ones are on screen. */
@@ -188,7 +198,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       if (found.length) {
         messageSelector = sel;
         itemSelector = lastPart(sel);
-        return found;
+        return found.filter((el) => inMessageScope(config, el, conversationId));
       }
     }
     return [];
@@ -319,6 +329,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     const messages: ObservedMessage[] = [];
     for (const el of items) {
       if (deep && !deepFoundBy(el, messageSelector, doc)) continue;
+      if (!inMessageScope(config, el, conversationId)) continue;
       const m = identify(el, true);
       if (!m || seen.has(m.id)) continue;
       seen.add(m.id);
@@ -392,6 +403,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   /** The list at attach: items already showing a waiting buyer are reported as history. */
   const scanList = () => {
     if (!readsList) return;
+    pickList();
     list = new Map();
     const activity: ListActivity[] = [];
     for (const el of queryAll(doc, s.conversationItem)) {
@@ -408,7 +420,11 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
 
   const readListChanges = (batch: readonly Element[]) => {
     if (!readsList || !batch.length) return;
-    const changed = ownersOf(batch, listItemSelector);
+    let changed = ownersOf(batch, listItemSelector);
+    if (!changed.size && (s.conversationItem?.length ?? 0) > 1) {
+      pickList();
+      changed = ownersOf(batch, listItemSelector);
+    }
     if (!changed.size) return;
     if (splitDeep(listSelector).length > 1) {
       const real = new Set(queryAll(doc, s.conversationItem));

@@ -4,10 +4,10 @@
 // timelines.mjs) — waits exact, the shop robot's replies not counted, a buyer who writes in a
 // conversation that is not open timed from the list's waiting badge.
 import { after, before, describe, it } from 'node:test';
-import { chromiumArgsFor, startRealConsoleServer } from '../fixtures/real-consoles/serve.mjs';
+import { chromiumArgsFor, REAL_CONSOLES, startRealConsoleServer } from '../fixtures/real-consoles/serve.mjs';
 import { makeWaitSeconds, playStandardTimeline } from '../fixtures/consoles/timelines.mjs';
 import { waitForWaits } from './consoles.mjs';
-import { assertRealWaits, expectedFor, REAL_CONSOLE_IDS } from './real-consoles.mjs';
+import { assertRealWaits, attachedTo, expectedFor, REAL_CONSOLE_NAMES, roundsOf } from './real-consoles.mjs';
 import { launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
 describe('Chromium: built-in configs on consoles rebuilt from public evidence', () => {
@@ -26,21 +26,22 @@ describe('Chromium: built-in configs on consoles rebuilt from public evidence', 
     if (profile) removeDir(profile);
   });
 
-  for (const siteId of REAL_CONSOLE_IDS) {
-    it(`${siteId}: every wait exactly once at the page's times; robot replies and history count for nothing`, async () => {
+  for (const name of REAL_CONSOLE_NAMES) {
+    const { siteId } = REAL_CONSOLES[name];
+    it(`${name} (${siteId}): every wait exactly once at the page's times; robot replies and history count for nothing`, async () => {
       const page = await browser.context.newPage();
       try {
-        await page.goto(`${server.urlOf(siteId)}?reset#/`);
+        await page.goto(server.urlOf(name));
         await page.locator('body[data-console-ready="true"]').waitFor();
-        await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.siteId === siteId), {
+        await waitFor(async () => attachedTo(name, siteId, await readTable(browser.context, browser.extensionId, 'conversations')), {
           timeout: 30000,
           message: `the built-in ${siteId} config attached`,
         });
         // Reading the database opened and closed an extension tab: the console is the tab in front
         // again (a background tab's timers are throttled to once a second).
         await page.bringToFront();
-        const expected = expectedFor(siteId, await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() }));
-        const rounds = await waitForWaits(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === siteId), expected, siteId);
+        const expected = expectedFor(name, await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() }));
+        const rounds = await waitForWaits(async () => roundsOf(name, siteId, await readTable(browser.context, browser.extensionId, 'rounds')), expected, name);
         assertRealWaits(rounds, expected, siteId);
       } finally {
         await page.close();

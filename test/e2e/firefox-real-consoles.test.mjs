@@ -2,10 +2,10 @@
 // as chromium-real-consoles.test.mjs, read with the BUILT-IN configs at the consoles' real
 // addresses (network.dns.localDomains sends the host names to a local HTTPS server).
 import { after, before, describe, it } from 'node:test';
-import { firefoxPrefsFor, startRealConsoleServer } from '../fixtures/real-consoles/serve.mjs';
+import { firefoxPrefsFor, REAL_CONSOLES, startRealConsoleServer } from '../fixtures/real-consoles/serve.mjs';
 import { makeWaitSeconds, playStandardTimeline } from '../fixtures/consoles/timelines.mjs';
 import { waitForWaits } from './consoles.mjs';
-import { assertRealWaits, expectedFor, REAL_CONSOLE_IDS } from './real-consoles.mjs';
+import { assertRealWaits, attachedTo, expectedFor, REAL_CONSOLE_NAMES, roundsOf } from './real-consoles.mjs';
 import { launchFirefox, readFirefoxTable, waitFor } from './helpers.mjs';
 
 describe('Firefox: built-in configs on consoles rebuilt from public evidence', () => {
@@ -26,21 +26,22 @@ describe('Firefox: built-in configs on consoles rebuilt from public evidence', (
     await server?.close();
   });
 
-  for (const siteId of REAL_CONSOLE_IDS) {
-    it(`${siteId}: every wait exactly once at the page's times`, async () => {
+  for (const name of REAL_CONSOLE_NAMES) {
+    const { siteId } = REAL_CONSOLES[name];
+    it(`${name} (${siteId}): every wait exactly once at the page's times`, async () => {
       const page = await browser.newPage();
       try {
-        await page.goto(`${server.urlOf(siteId)}?reset#/`);
-        await waitFor(() => page.$('body[data-console-ready="true"]'), { message: `${siteId} ready` });
-        await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.siteId === siteId), {
+        await page.goto(server.urlOf(name));
+        await waitFor(() => page.$('body[data-console-ready="true"]'), { message: `${name} ready` });
+        await waitFor(async () => attachedTo(name, siteId, await readFirefoxTable(browser, 'conversations')), {
           timeout: 30000,
           message: `the built-in ${siteId} config attached`,
         });
         // Reading the database opened and closed an extension tab: the console is the tab in front
         // again (a background tab's timers are throttled to once a second).
         await page.bringToFront();
-        const expected = expectedFor(siteId, await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() }));
-        const rounds = await waitForWaits(async () => (await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === siteId), expected, siteId);
+        const expected = expectedFor(name, await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() }));
+        const rounds = await waitForWaits(async () => roundsOf(name, siteId, await readFirefoxTable(browser, 'rounds')), expected, name);
         assertRealWaits(rounds, expected, siteId);
       } finally {
         await page.close();

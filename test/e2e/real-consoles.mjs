@@ -4,23 +4,40 @@
 import { assertWaits, describeWaits } from './consoles.mjs';
 
 /**
- * Per console: the conversation key its built-in config reads for the timeline's c-100N, and
- * whether its list shows a waiting buyer (拼多多's "已等待…" badge). 咚咚 documents no unread
- * badge or last sender: a buyer who writes in a conversation the agent never opens is not timed
+ * Per console (test/fixtures/real-consoles/serve.mjs): the conversation key its built-in config
+ * reads for the timeline's c-100N, and whether its list shows a waiting buyer (拼多多's "已等待…"
+ * badge, 飞鸽's unread count). 咚咚 documents no unread badge or last sender, and Zendesk's tickets
+ * have no such list here: a buyer who writes in a conversation the agent never opens is not timed
  * there (docs/site-config.md), so that wait is not expected.
  */
+const BUYERS = { 'c-1001': '林晓雨', 'c-1002': '王建国', 'c-1003': '陈思琪', 'c-1004': '张浩然' };
 export const CONSOLES = {
-  'pinduoduo-chat': { key: (id) => `7${id.slice(2)}`, listWaits: true },
-  'jd-dongdong': { key: (id) => `jd_c${id.slice(2)}imcustomer10086`, listWaits: false },
+  pinduoduo: { key: (id) => `7${id.slice(2)}`, listWaits: true },
+  dongdong: { key: (id) => `jd_c${id.slice(2)}imcustomer10086`, listWaits: false },
+  feige: { key: (id) => BUYERS[id], listWaits: true },
+  'feige-rebuilt-frame': { key: (id) => `${BUYERS[id]}B`, listWaits: true },
+  zendesk: { key: (id) => id.slice(2), listWaits: false },
 };
 
-export const REAL_CONSOLE_IDS = Object.keys(CONSOLES);
+/** All of them, or those named in DESKMATE_REAL_CONSOLES (comma-separated) when debugging one. */
+export const REAL_CONSOLE_NAMES = Object.keys(CONSOLES).filter((n) => !process.env.DESKMATE_REAL_CONSOLES || process.env.DESKMATE_REAL_CONSOLES.split(',').includes(n));
 
-/** The timeline's waits as the built-in config `siteId` must record them. */
-export function expectedFor(siteId, waits) {
-  const c = CONSOLES[siteId];
+/** The timeline's waits as the built-in config must record them on console `name`. */
+export function expectedFor(name, waits) {
+  const c = CONSOLES[name];
   const opened = new Set(waits.filter((w) => w.endedAt > 0).map((w) => w.conversationId));
   return waits.filter((w) => c.listWaits || opened.has(w.conversationId)).map((w) => ({ ...w, conversationId: c.key(w.conversationId) }));
+}
+
+/** The watcher attached to console `name`: the background knows its open conversation (c-1001). */
+export function attachedTo(name, siteId, conversations) {
+  return conversations.some((c) => c.siteId === siteId && c.conversationId === CONSOLES[name].key('c-1001'));
+}
+
+/** The rounds recorded on console `name` (two consoles may share a config: 飞鸽's variants). */
+export function roundsOf(name, siteId, rounds) {
+  const keys = new Set(Object.keys(BUYERS).map((id) => `${siteId}:${CONSOLES[name].key(id)}`));
+  return rounds.filter((r) => r.siteId === siteId && keys.has(r.conversationKey));
 }
 
 /** assertWaits, and on failure both lists of waits (ms from the first expected start). */

@@ -107,6 +107,20 @@ describe('saved and rebuilt pages of the built-in site configs', () => {
     expect(other).toMatchObject({ conversationId: null, buyerName: null, conversations: [], messages: [], hasComposer: false });
   });
 
+  it('Zendesk: another open ticket’s pane (kept in the page) is not read as this ticket’s', () => {
+    const f = fixtures.find((x) => x.page === 'ticket-1234');
+    if (!f) throw new Error('missing zendesk/ticket-1234');
+    const doc = parse(f.html);
+    expect(doc.querySelector("[data-ticket-id='1230'] [data-test-id='omni-log-comment-item']")).not.toBeNull();
+    const snap = snapshotPage(configFor('zendesk'), doc, f.url);
+    expect(snap.messages.map((m) => m.text)).not.toContain('Can I change my delivery address?');
+    expect(snap.buyerName).toBe('Maria Silva');
+    // Opening ticket 1230 reads its pane instead.
+    const other = snapshotPage(configFor('zendesk'), doc, 'https://acme.zendesk.com/agent/tickets/1230');
+    expect(other.messages.map((m) => [m.sender, m.text])).toEqual([['customer', 'Can I change my delivery address?']]);
+    expect(other.buyerName).toBe('Kenji Sato');
+  });
+
   it('a private note is not an agent reply, and the note editor is not the reply composer (Chatwoot)', () => {
     const config = configFor('chatwoot');
     const v4 = fixtures.find((x) => x.page === 'dashboard-v4');

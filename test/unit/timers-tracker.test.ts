@@ -340,6 +340,31 @@ describe('consoles unlike the demo', () => {
     await settle();
     expect(lists).toHaveLength(2);
   });
+
+  it('follows the list through its second alternative when the first finds nothing (a redesigned console)', async () => {
+    const ul = document.createElement('ul');
+    ul.id = 'conversation-list';
+    const row = (id: string) => {
+      const li = document.createElement('li');
+      li.className = 'card-new';
+      li.dataset.convId = id;
+      li.append(Object.assign(document.createElement('sup'), { className: 'unread', textContent: '' }));
+      return li;
+    };
+    const other = row('c-2');
+    ul.append(row('c-1'), other);
+    document.body.append(ul);
+    consoleDom();
+    const config = {
+      ...demo,
+      selectors: { ...demo.selectors, conversationItem: ["[data-qa-id='conv-item']", 'li.card-new'], conversationUnread: { selector: ['.unread'] } },
+    };
+    const seenAt = new Date(2026, 11, 6, 14, 5, 37).getTime();
+    const { lists, settle } = trackWith(config, () => seenAt);
+    other.querySelector('.unread')!.textContent = '1';
+    await settle();
+    expect(lists).toEqual([[{ conversationId: 'c-2', at: seenAt, live: true }]]);
+  });
 });
 
 describe('selector split for detached nodes', () => {
