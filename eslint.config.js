@@ -3,14 +3,34 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const NO_COMPONENTS = { group: ['@/components', '@/components/*', '**/components/*'], message: 'lib/ never imports components/ (components build on lib).' };
+const NO_COMPONENTS = {
+  group: ['@/components', '@/components/*', '**/components/*'],
+  message: 'lib/ never imports components/ (components build on lib).',
+};
 const NO_DATABASE = {
-  group: ['dexie', 'dexie-react-hooks', '@/lib/db', '@/lib/db/*', '**/lib/db/*', '../db/*', '../../db/*', '@/lib/backup/*', '**/lib/backup/*', '../backup/*'],
+  group: [
+    'dexie',
+    'dexie-react-hooks',
+    '@/lib/db',
+    '@/lib/db/*',
+    '**/lib/db/*',
+    '../db/*',
+    '../../db/*',
+    '@/lib/backup/*',
+    '**/lib/backup/*',
+    '../backup/*',
+  ],
   allowTypeImports: true,
   message: 'Rule 1: content-side code reaches the database through lib/messaging, never Dexie, lib/db or lib/backup.',
 };
 const CONTENT_LIB = ['lib/insert/**', 'lib/timers/tracker.ts'];
-const CONTENT_UI = ['entrypoints/content.ts', 'entrypoints/content/**', 'entrypoints/*.content/**', 'entrypoints/*.content.{ts,tsx}', 'components/overlay/**'];
+const CONTENT_UI = [
+  'entrypoints/content.ts',
+  'entrypoints/content/**',
+  'entrypoints/*.content/**',
+  'entrypoints/*.content.{ts,tsx}',
+  'components/overlay/**',
+];
 
 /** One block per set of files: a later block's rule replaces an earlier one's, so no file is in two. */
 function boundaries() {
@@ -24,7 +44,7 @@ function boundaries() {
 
 const rule3Syntax = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Rule 3: no dangerouslySetInnerHTML.' },
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Rule 3: no HTML strings.' },
+  { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'Rule 3: no HTML strings.' },
 ];
 
 export default tseslint.config(
@@ -85,7 +105,8 @@ export default tseslint.config(
         {
           selector:
             "CallExpression[callee.property.name='setValue'][callee.object.name=/^(languageSetting|agentProfile|disabledHosts|templatesRevision|removedBuiltins|installedPacks|lintRules|typingSpeed|timerAlerts|retentionDays|workSchedule|weeklyNotes|customChecklists|caseReminderLeads)$/]",
-          message: 'Write settings with saveSetting (components/SettingRefused.tsx) or writeSetting (lib/settings/write.ts): the value is parsed first (S11).',
+          message:
+            'Write settings with saveSetting (components/SettingRefused.tsx) or writeSetting (lib/settings/write.ts): the value is parsed first (S11).',
         },
       ],
     },

@@ -45,7 +45,8 @@ export default defineConfig({
     process.env.WXT_INSPECT === '1'
       ? {
           'build:publicAssets': (_wxt, files) => {
-            for (const name of ['e2e.html', 'e2e.js']) files.push({ absoluteSrc: resolve(import.meta.dirname, 'test/e2e/bridge', name), relativeDest: name });
+            for (const name of ['e2e.html', 'e2e.js'])
+              files.push({ absoluteSrc: resolve(import.meta.dirname, 'test/e2e/bridge', name), relativeDest: name });
           },
           'build:manifestGenerated': (wxt, manifest) => {
             const list = manifest.web_accessible_resources ?? [];

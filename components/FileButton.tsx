@@ -5,7 +5,17 @@ import { useRef } from 'react';
  * the button, and reset after each pick so that the same file can be chosen again.
  * `before` may veto opening the file dialog (e.g. unsaved changes).
  */
-export function FileButton({ label, accept, onFile, before }: { label: string; accept: string; onFile(file: File): void; before?: () => boolean }) {
+export function FileButton({
+  label,
+  accept,
+  onFile,
+  before,
+}: {
+  label: string;
+  accept: string;
+  onFile(file: File): void;
+  before?: () => boolean;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   return (
     <>

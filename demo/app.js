@@ -2,8 +2,16 @@
 // DOM contract: see demo/README.md. Text is only ever set through textContent / text nodes.
 
 import {
-  SHOP, AGENT, BOT_NAME, SYSTEM_NAME, CONVERSATIONS, DISPUTE_TYPES, REFUND_PATHS,
-  findOrder, botReplyFor, orderTotals,
+  SHOP,
+  AGENT,
+  BOT_NAME,
+  SYSTEM_NAME,
+  CONVERSATIONS,
+  DISPUTE_TYPES,
+  REFUND_PATHS,
+  findOrder,
+  botReplyFor,
+  orderTotals,
 } from './data.js';
 import { h, setChildren, fmtTime, fmtHM, fmtRelative, money, hoursAgo, initialOf, colourIndex } from './ui.js';
 
@@ -60,7 +68,11 @@ function lastTs(conv) {
 
 function isValidState(s) {
   return (
-    s && s.v === 1 && typeof s.rng === 'number' && Array.isArray(s.order) && s.convs &&
+    s &&
+    s.v === 1 &&
+    typeof s.rng === 'number' &&
+    Array.isArray(s.order) &&
+    s.convs &&
     s.order.length === CONVERSATIONS.length &&
     CONVERSATIONS.every((c) => s.convs[c.id] && Array.isArray(s.convs[c.id].messages) && s.order.includes(c.id))
   );
@@ -168,9 +180,7 @@ function buildConvItem(conv) {
       },
     },
     avatar(conv.buyer),
-    h('div', { class: 'conv-main' },
-      h('div', { class: 'conv-top' }, buyer, time),
-      h('div', { class: 'conv-bottom' }, preview, unread)),
+    h('div', { class: 'conv-main' }, h('div', { class: 'conv-top' }, buyer, time), h('div', { class: 'conv-bottom' }, preview, unread)),
   );
   const refs = { li, buyer, preview, time, unread };
   convItems.set(conv.id, refs);
@@ -224,27 +234,37 @@ function onConvKeydown(e, id) {
 // ---------------------------------------------------------------------------
 function authorOf(conv, sender) {
   switch (sender) {
-    case 'customer': return conv.buyer;
-    case 'agent': return AGENT.name;
-    case 'bot': return BOT_NAME;
-    default: return SYSTEM_NAME;
+    case 'customer':
+      return conv.buyer;
+    case 'agent':
+      return AGENT.name;
+    case 'bot':
+      return BOT_NAME;
+    default:
+      return SYSTEM_NAME;
   }
 }
 
 function renderMessage(conv, msg) {
   const author = authorOf(conv, msg.sender);
-  const meta = h('div', { class: 'msg-meta' },
+  const meta = h(
+    'div',
+    { class: 'msg-meta' },
     h('span', { class: 'msg-author', text: author }),
     msg.sender === 'bot' ? h('span', { class: 'msg-tag', text: '自动回复' }) : null,
-    h('time', { class: 'msg-time', text: fmtTime(msg.ts), attrs: { datetime: new Date(msg.ts).toISOString() } }));
+    h('time', { class: 'msg-time', text: fmtTime(msg.ts), attrs: { datetime: new Date(msg.ts).toISOString() } }),
+  );
   const text = h('div', { class: 'msg-text', text: msg.text });
   const avatarName = msg.sender === 'customer' ? conv.buyer : msg.sender === 'bot' ? '机' : AGENT.name;
-  return h('li', {
-    class: `msg msg--${msg.sender}`,
-    dataset: { msgId: msg.id, sender: msg.sender, ts: msg.ts },
-  },
-  msg.sender === 'system' ? null : avatar(avatarName, 'msg-avatar'),
-  h('div', { class: 'msg-body' }, meta, text));
+  return h(
+    'li',
+    {
+      class: `msg msg--${msg.sender}`,
+      dataset: { msgId: msg.id, sender: msg.sender, ts: msg.ts },
+    },
+    msg.sender === 'system' ? null : avatar(avatarName, 'msg-avatar'),
+    h('div', { class: 'msg-body' }, meta, text),
+  );
 }
 
 function renderMessages() {
@@ -329,9 +349,12 @@ function panelCard(title, ...children) {
 }
 
 function kv(label, value, extraClass = '', valueAttrs = {}) {
-  return h('div', { class: `kv ${extraClass}`.trim() },
+  return h(
+    'div',
+    { class: `kv ${extraClass}`.trim() },
     h('span', { class: 'kv-label', text: label }),
-    h('span', { ...valueAttrs, class: 'kv-value', text: value }));
+    h('span', { ...valueAttrs, class: 'kv-value', text: value }),
+  );
 }
 
 function renderPanel(conv) {
@@ -343,35 +366,70 @@ function renderPanel(conv) {
   const totals = orderTotals(order);
   const refund = order.refund;
   const q = `?order=${encodeURIComponent(order.orderNo)}`;
-  setChildren(panelEl,
-    panelCard('买家信息',
-      h('div', { class: 'panel-buyer' }, avatar(order.buyer), h('div', {},
-        h('div', { class: 'panel-buyer-name', text: order.buyer }),
-        h('div', { class: 'muted small', text: order.memberLevel })))),
-    panelCard('订单信息',
+  setChildren(
+    panelEl,
+    panelCard(
+      '买家信息',
+      h(
+        'div',
+        { class: 'panel-buyer' },
+        avatar(order.buyer),
+        h(
+          'div',
+          {},
+          h('div', { class: 'panel-buyer-name', text: order.buyer }),
+          h('div', { class: 'muted small', text: order.memberLevel }),
+        ),
+      ),
+    ),
+    panelCard(
+      '订单信息',
       kv('订单号', order.orderNo, 'kv--mono'),
       kv('状态', order.statusLabel),
       kv('下单时间', fmtRelative(hoursAgo(order.placedHoursAgo))),
-      h('ul', { class: 'panel-items' }, order.items.map((it) => h('li', {},
-        h('div', { class: 'panel-item-title', text: it.title }),
-        h('div', { class: 'muted small', text: `${it.color} / ${it.size} · 货号 ${it.sku} · ×${it.qty} · ${money(it.price)}` })))),
-      kv('实付款', money(totals.paid), 'kv--strong')),
-    panelCard('物流',
+      h(
+        'ul',
+        { class: 'panel-items' },
+        order.items.map((it) =>
+          h(
+            'li',
+            {},
+            h('div', { class: 'panel-item-title', text: it.title }),
+            h('div', { class: 'muted small', text: `${it.color} / ${it.size} · 货号 ${it.sku} · ×${it.qty} · ${money(it.price)}` }),
+          ),
+        ),
+      ),
+      kv('实付款', money(totals.paid), 'kv--strong'),
+    ),
+    panelCard(
+      '物流',
       order.logistics.trackingNo
-        ? [kv('快递', order.logistics.courier), kv('运单号', order.logistics.trackingNo, 'kv--mono', { id: 'panel-tracking-no', 'data-tracking-no': order.logistics.trackingNo }),
-          kv('最新', order.logistics.events[order.logistics.events.length - 1]?.text ?? '—')]
-        : h('p', { class: 'muted', text: '暂未发货' })),
+        ? [
+            kv('快递', order.logistics.courier),
+            kv('运单号', order.logistics.trackingNo, 'kv--mono', {
+              id: 'panel-tracking-no',
+              'data-tracking-no': order.logistics.trackingNo,
+            }),
+            kv('最新', order.logistics.events[order.logistics.events.length - 1]?.text ?? '—'),
+          ]
+        : h('p', { class: 'muted', text: '暂未发货' }),
+    ),
     refund
-      ? panelCard('售后',
-        kv('纠纷类型', DISPUTE_TYPES[refund.type]),
-        kv('退款路径', REFUND_PATHS[refund.path]),
-        kv('退款金额', money(refund.amount)),
-        kv('进度', refund.statusLabel),
-        refund.intervenedHoursAgo != null ? kv('平台介入', fmtRelative(hoursAgo(refund.intervenedHoursAgo)), 'kv--warn') : null)
+      ? panelCard(
+          '售后',
+          kv('纠纷类型', DISPUTE_TYPES[refund.type]),
+          kv('退款路径', REFUND_PATHS[refund.path]),
+          kv('退款金额', money(refund.amount)),
+          kv('进度', refund.statusLabel),
+          refund.intervenedHoursAgo != null ? kv('平台介入', fmtRelative(hoursAgo(refund.intervenedHoursAgo)), 'kv--warn') : null,
+        )
       : null,
-    h('div', { class: 'panel-actions' },
+    h(
+      'div',
+      { class: 'panel-actions' },
       h('a', { class: 'btn-secondary', href: `./order.html${q}`, text: '查看订单详情' }),
-      h('a', { class: 'btn-secondary', href: `./refund.html${q}`, text: '处理退款/纠纷' })),
+      h('a', { class: 'btn-secondary', href: `./refund.html${q}`, text: '处理退款/纠纷' }),
+    ),
   );
 }
 
@@ -419,7 +477,10 @@ if (typeof window.Quill === 'function') {
     theme: 'snow',
     placeholder: '富文本回复（Ctrl+Enter 发送）',
     modules: {
-      toolbar: [['bold', 'italic'], [{ list: 'ordered' }, { list: 'bullet' }]],
+      toolbar: [
+        ['bold', 'italic'],
+        [{ list: 'ordered' }, { list: 'bullet' }],
+      ],
       keyboard: {
         bindings: {
           deskmateSendCtrl: { key: 'Enter', ctrlKey: true, handler: sendRich },
@@ -517,19 +578,23 @@ window.demo = Object.freeze({
     return state.active;
   },
   conversations() {
-    return JSON.parse(JSON.stringify(state.order.map((id) => {
-      const c = state.convs[id];
-      return {
-        id: c.id,
-        buyer: c.buyer,
-        orderNo: c.orderNo,
-        bot: c.bot,
-        unread: c.unread,
-        active: c.id === state.active,
-        remainingScripted: (scriptedQueues.get(id)?.length ?? 0) - c.queuePos,
-        messages: c.messages.map((m) => ({ ...m, author: authorOf(c, m.sender) })),
-      };
-    })));
+    return JSON.parse(
+      JSON.stringify(
+        state.order.map((id) => {
+          const c = state.convs[id];
+          return {
+            id: c.id,
+            buyer: c.buyer,
+            orderNo: c.orderNo,
+            bot: c.bot,
+            unread: c.unread,
+            active: c.id === state.active,
+            remainingScripted: (scriptedQueues.get(id)?.length ?? 0) - c.queuePos,
+            messages: c.messages.map((m) => ({ ...m, author: authorOf(c, m.sender) })),
+          };
+        }),
+      ),
+    );
   },
   settings: Object.freeze({ schedule: SCHEDULE_ON, speed: SPEED }),
   schedulerRunning() {

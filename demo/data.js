@@ -55,7 +55,12 @@ export const ORDERS = [
     discount: 20,
     discountLabel: '店铺券 满300减20',
     payMethod: '支付宝',
-    address: { name: '林晓雨', phone: '138****5621', region: '四川省 成都市 武侯区', detail: '天府大道北段 1700 号 环球中心 W6 区 1203 室' },
+    address: {
+      name: '林晓雨',
+      phone: '138****5621',
+      region: '四川省 成都市 武侯区',
+      detail: '天府大道北段 1700 号 环球中心 W6 区 1203 室',
+    },
     logistics: {
       courier: '顺丰速运',
       trackingNo: 'SF1402938475619',
@@ -98,9 +103,7 @@ export const ORDERS = [
     status: 'received',
     statusLabel: '交易成功（已确认收货）',
     placedHoursAgo: 120,
-    items: [
-      { title: '法式碎花连衣裙 收腰中长款 V领', sku: 'LY-5521', color: '杏色', size: 'S', qty: 1, price: 189.0 },
-    ],
+    items: [{ title: '法式碎花连衣裙 收腰中长款 V领', sku: 'LY-5521', color: '杏色', size: 'S', qty: 1, price: 189.0 }],
     shippingFee: 0,
     discount: 0,
     discountLabel: '',
@@ -133,9 +136,7 @@ export const ORDERS = [
       intervenedHoursAgo: null,
       reason: '尺码不合适',
       description: '按详情页尺码表选的 S 码，胸围明显偏小，尺码表不准，退货运费应由商家承担。',
-      history: [
-        { hoursAgo: 0.3, role: 'buyer', action: '发起退货退款申请', text: '退款原因：尺码不合适；要求商家承担退货运费 ¥12.00。' },
-      ],
+      history: [{ hoursAgo: 0.3, role: 'buyer', action: '发起退货退款申请', text: '退款原因：尺码不合适；要求商家承担退货运费 ¥12.00。' }],
     },
   },
   {
@@ -146,9 +147,7 @@ export const ORDERS = [
     status: 'received',
     statusLabel: '已签收（退款中）',
     placedHoursAgo: 240,
-    items: [
-      { title: '男士三合一冲锋衣 加绒可拆卸内胆 防风防水', sku: 'CF-8806', color: '黑色', size: 'XL', qty: 1, price: 459.0 },
-    ],
+    items: [{ title: '男士三合一冲锋衣 加绒可拆卸内胆 防风防水', sku: 'CF-8806', color: '黑色', size: 'XL', qty: 1, price: 459.0 }],
     shippingFee: 0,
     discount: 0,
     discountLabel: '',
@@ -197,9 +196,7 @@ export const ORDERS = [
     status: 'paid',
     statusLabel: '买家已付款（待发货）',
     placedHoursAgo: 0.92,
-    items: [
-      { title: '高腰阔腿牛仔裤 垂感显瘦 直筒拖地', sku: 'NZ-3302', color: '浅蓝', size: '27', qty: 2, price: 139.0 },
-    ],
+    items: [{ title: '高腰阔腿牛仔裤 垂感显瘦 直筒拖地', sku: 'NZ-3302', color: '浅蓝', size: '27', qty: 2, price: 139.0 }],
     shippingFee: 0,
     discount: 0,
     discountLabel: '',
@@ -220,9 +217,7 @@ export const ORDERS = [
       intervenedHoursAgo: null,
       reason: '七天无理由（拍错/多拍）',
       description: '下单时满300减40的券没用上，先退款再凑单重新拍。',
-      history: [
-        { hoursAgo: 0.25, role: 'buyer', action: '发起仅退款申请', text: '退款原因：拍错/多拍/不想要；退款金额 ¥278.00。' },
-      ],
+      history: [{ hoursAgo: 0.25, role: 'buyer', action: '发起仅退款申请', text: '退款原因：拍错/多拍/不想要；退款金额 ¥278.00。' }],
     },
   },
   {
@@ -273,9 +268,7 @@ export const ORDERS = [
     status: 'received',
     statusLabel: '交易成功（退款中）',
     placedHoursAgo: 300,
-    items: [
-      { title: '桑蚕丝印花方巾 90×90cm', sku: 'SJ-0606', color: '墨绿', size: '90×90cm', qty: 1, price: 268.0 },
-    ],
+    items: [{ title: '桑蚕丝印花方巾 90×90cm', sku: 'SJ-0606', color: '墨绿', size: '90×90cm', qty: 1, price: 268.0 }],
     shippingFee: 0,
     discount: 0,
     discountLabel: '',
@@ -323,9 +316,7 @@ export const ORDERS = [
     status: 'received',
     statusLabel: '交易成功（退款中）',
     placedHoursAgo: 400,
-    items: [
-      { title: '男士商务正装皮鞋 头层牛皮 系带', sku: 'PX-7719', color: '黑色', size: '42', qty: 1, price: 399.0 },
-    ],
+    items: [{ title: '男士商务正装皮鞋 头层牛皮 系带', sku: 'PX-7719', color: '黑色', size: '42', qty: 1, price: 399.0 }],
     shippingFee: 0,
     discount: 0,
     discountLabel: '',
@@ -426,7 +417,11 @@ export const CONVERSATIONS = [
     history: [
       { sender: 'system', minAgo: 58, text: '平台客服已介入退款纠纷（质量问题）' },
       { sender: 'customer', minAgo: 57, text: '冲锋衣拉链第二次穿就坏了，内胆还开胶' },
-      { sender: 'agent', minAgo: 55, text: '王先生您好，非常抱歉给您带来不好的体验！麻烦您拍一下拉链和开胶位置的照片发给我们，我们马上为您处理。' },
+      {
+        sender: 'agent',
+        minAgo: 55,
+        text: '王先生您好，非常抱歉给您带来不好的体验！麻烦您拍一下拉链和开胶位置的照片发给我们，我们马上为您处理。',
+      },
       { sender: 'customer', minAgo: 54, text: '[图片] [图片] [图片]' },
       { sender: 'agent', minAgo: 50, text: '收到照片了，真的非常抱歉。请问您是希望换新还是退货退款呢？' },
       { sender: 'customer', minAgo: 20, text: '我要退货退款，小二已经介入了，你们快点处理' },
@@ -454,12 +449,7 @@ export const CONVERSATIONS = [
       { sender: 'system', minAgo: 15, text: '买家申请仅退款（七天无理由，未发货）' },
       { sender: 'customer', minAgo: 14, text: '我先退了重新拍，这样能用券吧' },
     ],
-    queue: [
-      '重新拍的话，之前的退款多久到账？',
-      '今晚八点直播间还有别的活动吗',
-      '领了券显示"不可用"，是不是限定商品',
-      '会员积分能抵现吗',
-    ],
+    queue: ['重新拍的话，之前的退款多久到账？', '今晚八点直播间还有别的活动吗', '领了券显示"不可用"，是不是限定商品', '会员积分能抵现吗'],
   },
   {
     id: 'c-1005',

@@ -13,9 +13,10 @@ export function setupDetailPage() {
   back.href = conv ? `./index.html?conv=${encodeURIComponent(conv.id)}` : './index.html';
   if (!conv) back.textContent = '← 返回工作台';
 
-  const notice = fellBack && requested
-    ? h('p', { class: 'notice', attrs: { role: 'status' }, text: `未找到订单「${requested}」，已显示默认订单。` })
-    : null;
+  const notice =
+    fellBack && requested
+      ? h('p', { class: 'notice', attrs: { role: 'status' }, text: `未找到订单「${requested}」，已显示默认订单。` })
+      : null;
   return { order, conv, notice };
 }
 

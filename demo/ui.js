@@ -12,8 +12,14 @@ export function h(tag, props = {}, ...children) {
     if (value == null || value === false) continue;
     if (key === 'class') el.className = value;
     else if (key === 'text') el.textContent = String(value);
-    else if (key === 'attrs') for (const [n, v] of Object.entries(value)) { if (v != null) el.setAttribute(n, String(v)); }
-    else if (key === 'dataset') for (const [n, v] of Object.entries(value)) { if (v != null) el.dataset[n] = String(v); }
+    else if (key === 'attrs')
+      for (const [n, v] of Object.entries(value)) {
+        if (v != null) el.setAttribute(n, String(v));
+      }
+    else if (key === 'dataset')
+      for (const [n, v] of Object.entries(value)) {
+        if (v != null) el.dataset[n] = String(v);
+      }
     else if (key === 'on') for (const [n, fn] of Object.entries(value)) el.addEventListener(n, fn);
     else if (key in el) el[key] = value;
     else el.setAttribute(key, String(value));

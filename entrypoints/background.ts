@@ -88,11 +88,12 @@ export default defineBackground(() => {
     if (command !== 'open-picker' || tab?.id === undefined) return;
     const tabId = tab.id;
     // The loader of the focused frame opens the picker on the focused field (or the panel).
-    void browser.tabs.sendMessage(tabId, { type: 'picker.open' }).catch(() =>
-      // No loader in this tab (opened before Deskmate was installed): bring the overlay in.
-      injectOverlay(tabId)
-        .then(() => browser.tabs.sendMessage(tabId, { type: 'overlay.open' }))
-        .catch(() => undefined), // pages extensions may not touch (store, settings)
+    void browser.tabs.sendMessage(tabId, { type: 'picker.open' }).catch(
+      () =>
+        // No loader in this tab (opened before Deskmate was installed): bring the overlay in.
+        injectOverlay(tabId)
+          .then(() => browser.tabs.sendMessage(tabId, { type: 'overlay.open' }))
+          .catch(() => undefined), // pages extensions may not touch (store, settings)
     );
   });
 });

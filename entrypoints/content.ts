@@ -86,12 +86,16 @@ export default defineContentScript({
     // Capture phase on the document: sees fields in open shadow roots too (composedPath), and
     // editors that apply keystrokes themselves (no "input" event) through their "beforeinput".
     ctx.onInvalidated(
-      onEveryEdit(document, (target, event) => {
-        if (isTriggerInput(event)) {
-          if (gate.take()) onTyped(target);
-        }
-        else if (Date.now() < armedUntil) tryOpen(target);
-      }, 'task', (e) => isTriggerInput(e) || Date.now() < armedUntil),
+      onEveryEdit(
+        document,
+        (target, event) => {
+          if (isTriggerInput(event)) {
+            if (gate.take()) onTyped(target);
+          } else if (Date.now() < armedUntil) tryOpen(target);
+        },
+        'task',
+        (e) => isTriggerInput(e) || Date.now() < armedUntil,
+      ),
     );
     // A trigger committed through an IME (e.g. "、" from a Chinese punctuation composition).
     ctx.addEventListener(

@@ -8,7 +8,16 @@ export function zoned(ms: number, timeZone?: string) {
   const key = timeZone ?? '';
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(key, f);
   }
   const p: Record<string, number> = {};
@@ -43,4 +52,3 @@ export function isoLocalMs(ms: number, timeZone?: string): string {
   const millis = ((ms % 1000) + 1000) % 1000;
   return `${pad(z.year, 4)}-${pad(z.month)}-${pad(z.day)}T${pad(z.hour)}:${pad(z.minute)}:${pad(z.second)}.${pad(millis, 3)}${offsetText(z.offset)}`;
 }
-

@@ -13,7 +13,8 @@ import { chromiumArgs, CHROMIUM_HINT, findChromium } from './browsers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const results = [];
-const record = (name, value, budget, unit, how) => results.push({ name, value: Math.round(value * 100) / 100, budget, unit, pass: value <= budget, how });
+const record = (name, value, budget, unit, how) =>
+  results.push({ name, value: Math.round(value * 100) / 100, budget, unit, pass: value <= budget, how });
 
 // `npm run bench -- timers` runs only the sections whose name is given (templates, editors, timers).
 const only = process.argv.slice(2);
@@ -32,29 +33,60 @@ await build({
 });
 const search = want('templates') ? (await import(out)).run() : null;
 if (search) {
-record('template search, median (10,000 templates)', search.searchMedianMs, 1, 'ms', 'every prefix of 11 queries × 30 rounds');
-record('template search, p95 (10,000 templates)', search.searchP95Ms, 3, 'ms', 'same runs');
-record('search index build (10,000 templates)', search.indexBuildMs, 300, 'ms', 'median of 5 builds');
+  record('template search, median (10,000 templates)', search.searchMedianMs, 1, 'ms', 'every prefix of 11 queries × 30 rounds');
+  record('template search, p95 (10,000 templates)', search.searchP95Ms, 3, 'ms', 'same runs');
+  record('search index build (10,000 templates)', search.indexBuildMs, 300, 'ms', 'median of 5 builds');
 }
 
 // 1b. Dashboard aggregation and the evidence package (the same library code, in Node).
 const bundle = async (entry, name, alias = {}) => {
   const file = join(tmpdir(), `deskmate-${name}-bench-${process.pid}.mjs`);
-  await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', outfile: file, alias: { '@': root, ...alias }, logLevel: 'silent' });
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: file,
+    alias: { '@': root, ...alias },
+    logLevel: 'silent',
+  });
   return import(file);
 };
 if (want('timers')) {
   const m = (await bundle('test/bench/metrics.bench.ts', 'metrics')).run();
-  record('dashboard figures, 28 days × 200,000 waits (summary + daily + histogram + heatmap)', m.summarizeMs + m.dailyMs + m.histogramMs + m.heatmapMs, 100, 'ms', 'test/bench/metrics.bench.ts, medians of 11 after warm-up');
+  record(
+    'dashboard figures, 28 days × 200,000 waits (summary + daily + histogram + heatmap)',
+    m.summarizeMs + m.dailyMs + m.histogramMs + m.heatmapMs,
+    100,
+    'ms',
+    'test/bench/metrics.bench.ts, medians of 11 after warm-up',
+  );
   record('dashboard summary per console, 4 consoles × 50,000 waits', m.summarizeBySiteMs, 100, 'ms', 'summarizeBySite, median of 11');
 }
 if (want('templates')) {
-  const i = await (await bundle('test/bench/import.bench.ts', 'import', { 'wxt/browser': join(root, 'test/bench/browser-shim.ts'), '@wxt-dev/browser': join(root, 'test/bench/browser-shim.ts') })).run();
-  record('import of 10,000 templates (CSV: decode, validate whole, plan, write)', i.importMs, 10000, 'ms', 'test/bench/import.bench.ts in Node with fake-indexeddb, median of 3');
+  const i = await (
+    await bundle('test/bench/import.bench.ts', 'import', {
+      'wxt/browser': join(root, 'test/bench/browser-shim.ts'),
+      '@wxt-dev/browser': join(root, 'test/bench/browser-shim.ts'),
+    })
+  ).run();
+  record(
+    'import of 10,000 templates (CSV: decode, validate whole, plan, write)',
+    i.importMs,
+    10000,
+    'ms',
+    'test/bench/import.bench.ts in Node with fake-indexeddb, median of 3',
+  );
 }
 if (want('cases')) {
   const p = await (await bundle('test/bench/package.bench.ts', 'package')).run();
-  record(`evidence package export, ${Math.round(p.packageMB)} MB`, p.exportMs, 2000, 'ms', 'test/bench/package.bench.ts: 10 × 2 MB images + summary, zip built with fflate, median');
+  record(
+    `evidence package export, ${Math.round(p.packageMB)} MB`,
+    p.exportMs,
+    2000,
+    'ms',
+    'test/bench/package.bench.ts: 10 × 2 MB images + summary, zip built with fflate, median',
+  );
 }
 
 // 2. Content-script sizes.
@@ -72,8 +104,20 @@ for (const inspect of ['', '1']) {
 const shipped = join(root, '.output/chrome-mv3');
 const ext = join(root, '.output/inspect/chrome-mv3');
 const gz = (f) => gzipSync(readFileSync(join(shipped, f))).length / 1024;
-record('content script on an idle page (loader), gzip', gz('content-scripts/content.js'), 60, 'kB', '.output/chrome-mv3/content-scripts/content.js');
-record('overlay + picker, loaded on demand, gzip', gz('content-scripts/overlay.js'), 150, 'kB', '.output/chrome-mv3/content-scripts/overlay.js');
+record(
+  'content script on an idle page (loader), gzip',
+  gz('content-scripts/content.js'),
+  60,
+  'kB',
+  '.output/chrome-mv3/content-scripts/content.js',
+);
+record(
+  'overlay + picker, loaded on demand, gzip',
+  gz('content-scripts/overlay.js'),
+  150,
+  'kB',
+  '.output/chrome-mv3/content-scripts/overlay.js',
+);
 
 // 3. Latencies in real Chromium with the extension, on the editor fixtures.
 const { buildEditorFixtures, startEditorFixtureServer } = await import('../test/e2e/editor-fixtures.mjs');
@@ -115,11 +159,16 @@ try {
       await page.waitForFunction(() => window.__bench.picker);
       triggers.push(await page.evaluate(() => window.__bench.picker - window.__bench['/']));
       await page.keyboard.type('xxhz');
-      await page.waitForFunction(() => document.querySelector('deskmate-overlay').shadowRoot.querySelector('[role="option"] .dm-opt-title')?.textContent === '谢谢您的合作');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('deskmate-overlay').shadowRoot.querySelector('[role="option"] .dm-opt-title')?.textContent ===
+          '谢谢您的合作',
+      );
       await page.evaluate(() => {
         const editor = document.querySelector('[data-fixture-editor]');
         const check = () => {
-          if (!window.__bench.model && window.fixture.getModelText().includes('谢谢您的合作与耐心')) window.__bench.model = performance.now();
+          if (!window.__bench.model && window.fixture.getModelText().includes('谢谢您的合作与耐心'))
+            window.__bench.model = performance.now();
         };
         new MutationObserver(check).observe(editor, { subtree: true, childList: true, characterData: true });
         editor.addEventListener('input', check);
@@ -131,7 +180,13 @@ try {
     }
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     record(`trigger keystroke → picker painted (${kind})`, median(triggers), 50, 'ms', 'median of 8, page-side timestamps');
-    record(`Enter → text in the editor's model (${kind})`, median(inserts), kind === 'textarea' ? 16 : 50, 'ms', 'median of 8, page-side timestamps');
+    record(
+      `Enter → text in the editor's model (${kind})`,
+      median(inserts),
+      kind === 'textarea' ? 16 : 50,
+      'ms',
+      'median of 8, page-side timestamps',
+    );
     await page.close();
   }
 } finally {
@@ -158,7 +213,10 @@ if (want('timers')) {
     if (shadow) {
       await page.route(`${SHADOW_URL}**`, (route) => {
         const file = new URL(route.request().url()).pathname.slice(1) || 'index.html';
-        route.fulfill({ contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', body: readFileSync(join(root, 'test/bench/stream', file.replace(/[^\w.-]/g, ''))) });
+        route.fulfill({
+          contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8',
+          body: readFileSync(join(root, 'test/bench/stream', file.replace(/[^\w.-]/g, ''))),
+        });
       });
       await page.goto(`${SHADOW_URL}index.html?shape=shadow`);
     } else await page.goto(`${stream.url}index.html`);
@@ -188,7 +246,13 @@ if (want('timers')) {
     const ownerOf = (id) => {
       if (owner.has(id)) return owner.get(id);
       const url = nodes.get(id).callFrame.url;
-      const o = url.startsWith('chrome-extension://') ? 'deskmate' : url.startsWith(pageUrl) ? 'page' : parent.has(id) ? ownerOf(parent.get(id)) : 'other';
+      const o = url.startsWith('chrome-extension://')
+        ? 'deskmate'
+        : url.startsWith(pageUrl)
+          ? 'page'
+          : parent.has(id)
+            ? ownerOf(parent.get(id))
+            : 'other';
       owner.set(id, o);
       return o;
     };
@@ -217,7 +281,8 @@ if (want('timers')) {
     });
     if (process.env.DESKMATE_BENCH_TOP && withExtension) {
       console.log('Deskmate self time by function (ms):');
-      for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${name}`);
+      for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15))
+        console.log(`  ${ms.toFixed(1).padStart(7)}  ${name}`);
     }
     return { script, time, longest, heap };
   };
@@ -239,7 +304,11 @@ if (want('timers')) {
   };
   const plainProfile = join(tmpdir(), `deskmate-bench-plain-${process.pid}`);
   const extProfile = join(tmpdir(), `deskmate-bench-ext-${process.pid}`);
-  const plain = await chromium.launchPersistentContext(plainProfile, { executablePath, headless: true, args: chromiumArgs(ext).filter((a) => !a.includes('extension')) });
+  const plain = await chromium.launchPersistentContext(plainProfile, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs(ext).filter((a) => !a.includes('extension')),
+  });
   const withExt = await chromium.launchPersistentContext(extProfile, { executablePath, headless: true, args: [...chromiumArgs(ext)] });
   try {
     const worker = withExt.serviceWorkers()[0] ?? (await withExt.waitForEvent('serviceworker'));
@@ -249,7 +318,10 @@ if (want('timers')) {
     const options = await withExt.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const shadowConfig = JSON.parse(readFileSync(join(root, 'test/bench/stream/shadow-config.json'), 'utf8'));
-    const saved = await options.evaluate((config) => chrome.runtime.sendMessage({ deskmate: 1, type: 'sites.save', input: { config } }), shadowConfig);
+    const saved = await options.evaluate(
+      (config) => chrome.runtime.sendMessage({ deskmate: 1, type: 'sites.save', input: { config } }),
+      shadowConfig,
+    );
     if (!saved?.ok) throw new Error(`bench: the shadow console's config was refused: ${JSON.stringify(saved)}`);
     await options.close();
     const runs = { plain: [], ext: [] };
@@ -282,19 +354,50 @@ if (want('timers')) {
         }),
     );
     await check.close();
-    if (!seenInShadow) throw new Error('bench: the timers recorded nothing on the nested-shadow console; its overhead figure would mean nothing');
+    if (!seenInShadow)
+      throw new Error('bench: the timers recorded nothing on the nested-shadow console; its overhead figure would mean nothing');
     const sum = (xs) => xs.reduce((a, b) => a + b, 0);
     const deskmate = sum(runs.ext.map((r) => r.time.deskmate));
     const own = sum(runs.ext.map((r) => r.time.page));
-    record('page overhead: Deskmate scripting ÷ page scripting, 5,000 msgs + 20/s', (deskmate / own) * 100, 3, '%', 'CPU profile of the same run, self time attributed to Deskmate content scripts vs the page, 2 × 15 s');
+    record(
+      'page overhead: Deskmate scripting ÷ page scripting, 5,000 msgs + 20/s',
+      (deskmate / own) * 100,
+      3,
+      '%',
+      'CPU profile of the same run, self time attributed to Deskmate content scripts vs the page, 2 × 15 s',
+    );
     const shadowDeskmate = sum(shadowRuns.ext.map((r) => r.time.deskmate));
     const shadowOwn = sum(shadowRuns.ext.map((r) => r.time.page));
-    record('page overhead, the same console in nested shadow roots (selectors with >>>)', (shadowDeskmate / shadowOwn) * 100, 3, '%', 'as above, the thread and list each in an open shadow root inside the app\'s; 2 × 15 s');
+    record(
+      'page overhead, the same console in nested shadow roots (selectors with >>>)',
+      (shadowDeskmate / shadowOwn) * 100,
+      3,
+      '%',
+      "as above, the thread and list each in an open shadow root inside the app's; 2 × 15 s",
+    );
     const MB = 1024 * 1024;
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    record('JS heap of the loader, idle page (with − without Deskmate)', Math.max(0, median(idle.ext) - median(idle.plain)) / MB, 1, 'MB', 'test/bench/stream/idle.html served as http://idle.example/ (no site config), full GC, Runtime.getHeapUsage of the tab, median of 5 each, same page with and without the extension');
-    record('JS heap of the content scripts on the console after the stream (with − without)', Math.max(0, median(runs.ext.map((r) => r.heap)) - median(runs.plain.map((r) => r.heap))) / MB, 8, 'MB', 'the stream page after 5,000 + 300 messages: loader, overlay (React), timers; full GC, Runtime.getHeapUsage of the tab, with vs without Deskmate');
-    record('longest uninterrupted Deskmate script run during the stream', Math.max(...runs.ext.map((r) => r.longest), ...shadowRuns.ext.map((r) => r.longest)), 50, 'ms', 'consecutive CPU-profile samples inside Deskmate code (a long task caused by Deskmate)');
+    record(
+      'JS heap of the loader, idle page (with − without Deskmate)',
+      Math.max(0, median(idle.ext) - median(idle.plain)) / MB,
+      1,
+      'MB',
+      'test/bench/stream/idle.html served as http://idle.example/ (no site config), full GC, Runtime.getHeapUsage of the tab, median of 5 each, same page with and without the extension',
+    );
+    record(
+      'JS heap of the content scripts on the console after the stream (with − without)',
+      Math.max(0, median(runs.ext.map((r) => r.heap)) - median(runs.plain.map((r) => r.heap))) / MB,
+      8,
+      'MB',
+      'the stream page after 5,000 + 300 messages: loader, overlay (React), timers; full GC, Runtime.getHeapUsage of the tab, with vs without Deskmate',
+    );
+    record(
+      'longest uninterrupted Deskmate script run during the stream',
+      Math.max(...runs.ext.map((r) => r.longest), ...shadowRuns.ext.map((r) => r.longest)),
+      50,
+      'ms',
+      'consecutive CPU-profile samples inside Deskmate code (a long task caused by Deskmate)',
+    );
 
     // Recording one message event end to end (extension page → service worker → Dexie → reply).
     const page = await withExt.newPage();
@@ -306,14 +409,26 @@ if (want('timers')) {
         const reply = await chrome.runtime.sendMessage({
           deskmate: 1,
           type: 'timers.observe',
-          input: { siteId: 'bench', conversationId: `c-${i % 20}`, profile: 'taobao', attachedAt: 0, messages: [{ id: `m-${i}`, sender: i % 2 ? 'agent' : 'customer', at: Date.now(), live: true }] },
+          input: {
+            siteId: 'bench',
+            conversationId: `c-${i % 20}`,
+            profile: 'taobao',
+            attachedAt: 0,
+            messages: [{ id: `m-${i}`, sender: i % 2 ? 'agent' : 'customer', at: Date.now(), live: true }],
+          },
         });
         if (!reply?.ok) throw new Error(JSON.stringify(reply));
         out.push(performance.now() - t0);
       }
       return out.slice(20).sort((a, b) => a - b);
     });
-    record('recording one message event, p95 (round trip)', times[Math.floor(times.length * 0.95)], 5, 'ms', '280 sequential timers.observe from an extension page, after 20 warm-up');
+    record(
+      'recording one message event, p95 (round trip)',
+      times[Math.floor(times.length * 0.95)],
+      5,
+      'ms',
+      '280 sequential timers.observe from an extension page, after 20 warm-up',
+    );
     await page.close();
   } finally {
     await plain.close();
@@ -324,7 +439,10 @@ if (want('timers')) {
 
 const width = Math.max(...results.map((r) => r.name.length));
 console.log('\nDeskmate performance budgets (this machine)\n');
-for (const r of results) console.log(`${r.pass ? 'PASS' : 'OVER'}  ${r.name.padEnd(width)}  ${String(r.value).padStart(8)} ${r.unit}   budget ${r.budget} ${r.unit}`);
+for (const r of results)
+  console.log(
+    `${r.pass ? 'PASS' : 'OVER'}  ${r.name.padEnd(width)}  ${String(r.value).padStart(8)} ${r.unit}   budget ${r.budget} ${r.unit}`,
+  );
 const dir = join(root, '.output/bench');
 mkdirSync(dir, { recursive: true });
 const report = { at: new Date().toISOString(), node: process.version, results };

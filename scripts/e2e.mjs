@@ -63,7 +63,14 @@ for (const file of files) {
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, file],
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      file,
+    ],
     { cwd: root, stdio: 'inherit', detached: true, env: { ...process.env, DESKMATE_E2E_SUITE: marker } },
   );
   running = { pid: child.pid, marker };
@@ -87,7 +94,9 @@ for (const file of files) {
 console.log('\nEnd-to-end suites:');
 for (const r of results) {
   const state = r.overran ? 'OVERRAN' : r.code === 0 && r.fail === 0 ? 'ok' : 'FAILED';
-  console.log(`  ${state.padEnd(8)} ${r.name.padEnd(28)} ${String(r.pass).padStart(3)} passed ${String(r.fail).padStart(3)} failed ${String(r.skip).padStart(3)} skipped  ${r.seconds} s`);
+  console.log(
+    `  ${state.padEnd(8)} ${r.name.padEnd(28)} ${String(r.pass).padStart(3)} passed ${String(r.fail).padStart(3)} failed ${String(r.skip).padStart(3)} skipped  ${r.seconds} s`,
+  );
 }
 const total = (k) => results.reduce((n, r) => n + r[k], 0);
 const failedSuites = results.filter((r) => r.overran || r.code !== 0 || r.fail > 0);

@@ -23,5 +23,7 @@ const tolerated = (m) => m.code === 'UNSAFE_VAR_ASSIGNMENT' && /innerHTML/.test(
 const problems = [...report.errors, ...report.warnings.filter((m) => !tolerated(m)), ...report.notices];
 const ignored = report.warnings.filter(tolerated).length;
 for (const m of problems) console.error(`✖ ${m._type ?? ''} ${m.code} ${m.file ?? ''}: ${m.message}`);
-console.log(`web-ext lint: ${report.summary.errors} errors, ${problems.length} warnings/notices of ours, ${ignored} react-dom innerHTML warnings tolerated`);
+console.log(
+  `web-ext lint: ${report.summary.errors} errors, ${problems.length} warnings/notices of ours, ${ignored} react-dom innerHTML warnings tolerated`,
+);
 process.exit(problems.length ? 1 : 0);

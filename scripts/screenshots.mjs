@@ -83,7 +83,9 @@ try {
   // The agent's profile, and the demo counted all day (its waits land in the figures at any hour).
   const setup = await context.newPage();
   await setup.goto(url('options.html#general'));
-  await setup.evaluate(() => chrome.storage.local.set({ language: 'zh-CN', agentProfile: { agentName: '小林', agentId: '8023', shopName: '悦衣坊' } }));
+  await setup.evaluate(() =>
+    chrome.storage.local.set({ language: 'zh-CN', agentProfile: { agentName: '小林', agentId: '8023', shopName: '悦衣坊' } }),
+  );
 
   // The console: a buyer waits, the 话术 panel is open.
   const demo = await context.newPage();
@@ -94,18 +96,19 @@ try {
   const [a, b] = await demo.evaluate(() => window.demo.conversations().map((c) => c.id));
   await demo.evaluate((c) => window.demo.switchTo(c), a);
   await until(
-    () => worker.evaluate(async (key) => {
-      const db = await new Promise((r) => {
-        const req = indexedDB.open('deskmate');
-        req.onsuccess = () => r(req.result);
-      });
-      const row = await new Promise((r) => {
-        const q = db.transaction('conversations').objectStore('conversations').get(key);
-        q.onsuccess = () => r(q.result);
-      });
-      db.close();
-      return !!row;
-    }, `deskmate-demo:${a}`),
+    () =>
+      worker.evaluate(async (key) => {
+        const db = await new Promise((r) => {
+          const req = indexedDB.open('deskmate');
+          req.onsuccess = () => r(req.result);
+        });
+        const row = await new Promise((r) => {
+          const q = db.transaction('conversations').objectStore('conversations').get(key);
+          q.onsuccess = () => r(q.result);
+        });
+        db.close();
+        return !!row;
+      }, `deskmate-demo:${a}`),
     'the conversation to attach',
   );
   await demo.evaluate((c) => window.demo.pushCustomerMessage(c, '请问今天能发货吗？'), a);
@@ -158,7 +161,11 @@ try {
 
   // A case page.
   const opened = await setup.evaluate(() =>
-    chrome.runtime.sendMessage({ deskmate: 1, type: 'cases.open', input: { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo', language: 'zh-CN' } }),
+    chrome.runtime.sendMessage({
+      deskmate: 1,
+      type: 'cases.open',
+      input: { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo', language: 'zh-CN' },
+    }),
   );
   if (!opened?.ok) throw new Error(`cases.open: ${JSON.stringify(opened)}`);
   await setup.goto(url(`case.html?id=${encodeURIComponent(opened.value.id)}`));

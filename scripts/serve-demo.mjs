@@ -20,7 +20,14 @@ const QUILL_ROOT = path.join(PROJECT_ROOT, 'node_modules', 'quill', 'dist');
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
-  return startStaticServer({ mounts: [['/vendor/quill/', QUILL_ROOT], ['/', DEMO_ROOT]], port, host });
+  return startStaticServer({
+    mounts: [
+      ['/vendor/quill/', QUILL_ROOT],
+      ['/', DEMO_ROOT],
+    ],
+    port,
+    host,
+  });
 }
 
 const invokedDirectly = (() => {

@@ -25,7 +25,11 @@ if (!executablePath) fail(firefox ? FIREFOX_HINT : CHROMIUM_HINT);
 console.log(`Building Deskmate for ${firefox ? 'Firefox' : 'Chrome'}…`);
 // The "inspect" build: the shipped code with the overlay's shadow root open, so that this script
 // (and you, in DevTools) can read the overlay.
-const build = spawnSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], { cwd: root, stdio: 'inherit', env: { ...process.env, WXT_INSPECT: '1' } });
+const build = spawnSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, WXT_INSPECT: '1' },
+});
 if (build.status !== 0) fail('The build failed (see above).');
 const extensionDir = join(root, '.output', 'inspect', firefox ? 'firefox-mv2' : 'chrome-mv3');
 

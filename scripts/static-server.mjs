@@ -120,4 +120,3 @@ export async function startStaticServer({ mounts, port = 0, host = '127.0.0.1' }
     },
   };
 }
-

@@ -37,7 +37,15 @@ export function AfterSalesTables({ tables }: { tables: ReportTable[] }) {
             ) : (
               table.rows.map((row, i) => (
                 <tr key={i}>
-                  {row.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
+                  {row.map((cell, j) =>
+                    j === 0 ? (
+                      <th scope="row" key={j}>
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={j}>{cell}</td>
+                    ),
+                  )}
                 </tr>
               ))
             )}
@@ -54,7 +62,9 @@ function hoursText(h: number | null, t: Translate): string {
   if (h == null) return '–';
   const d = Math.floor(h / 24);
   const rest = h - d * 24;
-  return d > 0 ? `${t('cases.duration.days', { n: d })}${t('cases.duration.hours', { n: Math.round(rest) })}` : t('cases.duration.hours', { n: Math.round(h * 10) / 10 });
+  return d > 0
+    ? `${t('cases.duration.days', { n: d })}${t('cases.duration.hours', { n: Math.round(rest) })}`
+    : t('cases.duration.hours', { n: Math.round(h * 10) / 10 });
 }
 
 export function AfterSalesKpiTiles({ kpis }: { kpis: AfterSalesKpis }) {
@@ -91,7 +101,9 @@ export function AfterSalesKpiTiles({ kpis }: { kpis: AfterSalesKpis }) {
           <dt>{t('afterSales.kpi.complaints')}</dt>
           <dd>
             <strong>{pct(c.rate)}</strong>
-            <span className="muted">{t('afterSales.kpi.complaintsSub', { inTime: c.inTime, judged: c.inTime + c.late, pending: c.pending })}</span>
+            <span className="muted">
+              {t('afterSales.kpi.complaintsSub', { inTime: c.inTime, judged: c.inTime + c.late, pending: c.pending })}
+            </span>
           </dd>
         </div>
       </dl>

@@ -96,7 +96,9 @@ export function CaseChecklist({
                   }}
                 />
                 <label htmlFor={checkId}>{item.title}</label>
-                <span className={item.required ? 'badge warn' : 'badge'}>{item.required ? t('cases.item.required') : t('cases.item.optional')}</span>
+                <span className={item.required ? 'badge warn' : 'badge'}>
+                  {item.required ? t('cases.item.required') : t('cases.item.optional')}
+                </span>
               </div>
               <details>
                 <summary>{t('caseUi.guidance')}</summary>
@@ -109,7 +111,8 @@ export function CaseChecklist({
                   value={note}
                   onChange={(e) => setNotes({ ...notes, [item.id]: e.target.value })}
                   onBlur={() => {
-                    if (notes[item.id] !== undefined && notes[item.id] !== s?.note) void update([{ itemId: item.id, note: notes[item.id] }]);
+                    if (notes[item.id] !== undefined && notes[item.id] !== s?.note)
+                      void update([{ itemId: item.id, note: notes[item.id] }]);
                   }}
                 />
               </label>

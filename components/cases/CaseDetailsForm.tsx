@@ -1,6 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n';
-import { caseCauses, formatYuan, parseYuan, refundPaths, reviewCauses, type CaseDetails, type CaseDetailsPatch, type ReviewCause } from '@/lib/cases/details';
+import {
+  caseCauses,
+  formatYuan,
+  parseYuan,
+  refundPaths,
+  reviewCauses,
+  type CaseDetails,
+  type CaseDetailsPatch,
+  type ReviewCause,
+} from '@/lib/cases/details';
 import { parseTypedStart } from '@/lib/cases/page-start';
 import type { CaseRecord } from '@/lib/db/records';
 import { errorText } from '@/lib/i18n/errors';
@@ -41,7 +50,17 @@ function draftOf(d: CaseDetails | undefined): Record<TextField | MoneyField | 'c
   };
 }
 
-export function CaseDetailsForm({ record, onChange, idPrefix, open }: { record: CaseRecord; onChange?(next: CaseRecord): void; idPrefix: string; open?: boolean }) {
+export function CaseDetailsForm({
+  record,
+  onChange,
+  idPrefix,
+  open,
+}: {
+  record: CaseRecord;
+  onChange?(next: CaseRecord): void;
+  idPrefix: string;
+  open?: boolean;
+}) {
   const { t, locale } = useI18n();
   const d = record.details;
   const [draft, setDraft] = useState(() => draftOf(d));
@@ -148,7 +167,11 @@ export function CaseDetailsForm({ record, onChange, idPrefix, open }: { record: 
           <span>{t('details.visitFinding')}</span>
           <input id={id('visit')} type="text" value={visit} onChange={(e) => setVisit(e.target.value)} />
         </label>
-        <button type="button" disabled={!visit.trim()} onClick={() => void patch({ visits: [...(d?.visits ?? []), { at: Date.now(), finding: visit.trim() }] }, () => setVisit(''))}>
+        <button
+          type="button"
+          disabled={!visit.trim()}
+          onClick={() => void patch({ visits: [...(d?.visits ?? []), { at: Date.now(), finding: visit.trim() }] }, () => setVisit(''))}
+        >
           {t('details.addVisit')}
         </button>
       </div>
@@ -183,7 +206,11 @@ export function CaseDetailsForm({ record, onChange, idPrefix, open }: { record: 
           type="button"
           disabled={!reviewCause || !review.trim()}
           onClick={() =>
-            reviewCause && void patch({ reviews: [...(d?.reviews ?? []), { at: Date.now(), cause: reviewCause, text: review.trim() }] }, () => (setReview(''), setReviewCause('')))
+            reviewCause &&
+            void patch(
+              { reviews: [...(d?.reviews ?? []), { at: Date.now(), cause: reviewCause, text: review.trim() }] },
+              () => (setReview(''), setReviewCause('')),
+            )
           }
         >
           {t('details.addReview')}
@@ -209,7 +236,13 @@ export function CaseDetailsForm({ record, onChange, idPrefix, open }: { record: 
         <div className="row wrap">
           <label htmlFor={id('complaint')} className="grow">
             <span>{t('details.complaintAt')}</span>
-            <input id={id('complaint')} type="text" placeholder={t('caseStart.placeholder')} value={complaintText} onChange={(e) => setComplaintText(e.target.value)} />
+            <input
+              id={id('complaint')}
+              type="text"
+              placeholder={t('caseStart.placeholder')}
+              value={complaintText}
+              onChange={(e) => setComplaintText(e.target.value)}
+            />
           </label>
           <button
             type="button"

@@ -93,7 +93,13 @@ export function CasePage({ id }: { id: string }) {
       // All the chosen files, or none of them.
       await storeAttachments(
         getDb(),
-        checked.map(({ file, type: mime }) => ({ caseId: record.id, itemId, name: file.name, blob: new Blob([file], { type: mime }), sourceUrl: '' })),
+        checked.map(({ file, type: mime }) => ({
+          caseId: record.id,
+          itemId,
+          name: file.name,
+          blob: new Blob([file], { type: mime }),
+          sourceUrl: '',
+        })),
       );
       setStatus(t('caseUi.filesAdded', { count: checked.length }));
     } catch (e) {
@@ -121,7 +127,8 @@ export function CasePage({ id }: { id: string }) {
         {type?.title ?? record.caseTypeTitle ?? record.disputeType} · {t('overlay.order', { order: record.orderNo })}
       </h1>
       <p className="muted">
-        {platform?.name ?? record.platform} · {record.status === 'open' || !record.outcome ? t('cases.open') : t(`cases.outcome.${record.outcome}`)}
+        {platform?.name ?? record.platform} ·{' '}
+        {record.status === 'open' || !record.outcome ? t('cases.open') : t(`cases.outcome.${record.outcome}`)}
       </p>
       <Deadline record={record} />
       <CaseStart key={`${record.startedAt}-${record.startSource ?? ''}`} record={record} idPrefix="case" />
@@ -198,7 +205,8 @@ export function CasePage({ id }: { id: string }) {
       <p role="status">{status}</p>
       {usage && (
         <p className="muted">
-          {t('caseUi.storage', { used: formatBytes(usage.used), quota: formatBytes(usage.quota) })} · {usage.persisted ? t('caseUi.persisted') : t('caseUi.notPersisted')}
+          {t('caseUi.storage', { used: formatBytes(usage.used), quota: formatBytes(usage.quota) })} ·{' '}
+          {usage.persisted ? t('caseUi.persisted') : t('caseUi.notPersisted')}
         </p>
       )}
       <div className="row wrap">

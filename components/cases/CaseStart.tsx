@@ -62,7 +62,17 @@ export function startSourceText(record: CaseRecord, t: Translate): string {
   return t('caseStart.legacy', { event });
 }
 
-export function CaseStart({ record, pageStart, onChange, idPrefix }: { record: CaseRecord; pageStart?: PageStart | null; onChange?(next: CaseRecord): void; idPrefix: string }) {
+export function CaseStart({
+  record,
+  pageStart,
+  onChange,
+  idPrefix,
+}: {
+  record: CaseRecord;
+  pageStart?: PageStart | null;
+  onChange?(next: CaseRecord): void;
+  idPrefix: string;
+}) {
   const { t, locale } = useI18n();
   const known = record.startedAt > 0;
   const pageTime = pageStart?.kind === 'time' ? pageStart.at : null;
@@ -84,7 +94,11 @@ export function CaseStart({ record, pageStart, onChange, idPrefix }: { record: C
     // The page's own reading, untouched: keep saying it came from the page.
     const fromPage = pageTime !== null && text === localTimeText(pageTime);
     try {
-      const next = await send('cases.update', { id: record.id, startedAt: fromPage ? pageTime : r.at, startSource: fromPage ? 'page' : 'agent' });
+      const next = await send('cases.update', {
+        id: record.id,
+        startedAt: fromPage ? pageTime : r.at,
+        startSource: fromPage ? 'page' : 'agent',
+      });
       setEditing(false);
       onChange?.(next);
     } catch (err) {

@@ -71,20 +71,34 @@ export function CaseTypeRow({
   return (
     <li className="cl-row">
       <div className="row wrap">
-        <button type="button" className="cl-toggle" id={toggleId} aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={onToggle}>
+        <button
+          type="button"
+          className="cl-toggle"
+          id={toggleId}
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          onClick={onToggle}
+        >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> {named(type.title)}
         </button>
         <span className="badge">{t(type.kind === 'dispute' ? 'cases.kind.dispute' : 'cases.kind.refundPath')}</span>
         <span className="muted">{t('checklists.itemCount', { count: type.items.length })}</span>
       </div>
       <div className="muted cl-summary">
-        {rule ? t('checklists.deadlineSummary', { rule: named(rule.title), amount: amountSummary(t, c, rule) }) : t('checklists.deadlineMissing', { id: type.deadlineRule })}
+        {rule
+          ? t('checklists.deadlineSummary', { rule: named(rule.title), amount: amountSummary(t, c, rule) })
+          : t('checklists.deadlineMissing', { id: type.deadlineRule })}
       </div>
       {open && (
         <div id={panelId} role="region" aria-labelledby={toggleId} className="cl-panel">
           <label>
             <span>{t('checklists.typeTitle')}</span>
-            <input id={domId(type.id, 'title')} type="text" value={type.title} onChange={(e) => editType((ct) => void (ct.title = e.target.value))} />
+            <input
+              id={domId(type.id, 'title')}
+              type="text"
+              value={type.title}
+              onChange={(e) => editType((ct) => void (ct.title = e.target.value))}
+            />
           </label>
           <SelectField
             label={t('checklists.typeKind')}
@@ -96,12 +110,22 @@ export function CaseTypeRow({
             <span>{t('checklists.typeDescription')}</span>
             <textarea rows={3} value={type.description} onChange={(e) => editType((ct) => void (ct.description = e.target.value))} />
           </label>
-          <SelectField label={t('checklists.typeRule')} value={type.deadlineRule} onChange={(id) => editType((ct) => void (ct.deadlineRule = id))} options={ruleOptions(t, c, named)}>
+          <SelectField
+            label={t('checklists.typeRule')}
+            value={type.deadlineRule}
+            onChange={(id) => editType((ct) => void (ct.deadlineRule = id))}
+            options={ruleOptions(t, c, named)}
+          >
             {!rule && <option value={type.deadlineRule}>{t('checklists.ruleUnknown', { id: type.deadlineRule })}</option>}
           </SelectField>
           <label>
             <span>{t('checklists.keywords')}</span>
-            <ParsedInput value={type.keywords} parse={parseWords} format={formatList} onChange={(v) => editType((ct) => setOptional(ct, 'keywords', v))} />
+            <ParsedInput
+              value={type.keywords}
+              parse={parseWords}
+              format={formatList}
+              onChange={(v) => editType((ct) => setOptional(ct, 'keywords', v))}
+            />
           </label>
 
           <h4 id={itemsHeading}>{t('checklists.items')}</h4>

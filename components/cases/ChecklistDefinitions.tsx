@@ -4,13 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { download, fileStamp } from '@/components/download';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
-import {
-  MAX_CHECKLISTS_BYTES,
-  parseChecklists,
-  parseChecklistsText,
-  type ChecklistLanguage,
-  type Checklists,
-} from '@/lib/cases';
+import { MAX_CHECKLISTS_BYTES, parseChecklists, parseChecklistsText, type ChecklistLanguage, type Checklists } from '@/lib/cases';
 import {
   checklistLanguages,
   ChecklistsInvalidError,
@@ -173,7 +167,14 @@ export function ChecklistDefinitions() {
     const id = freshId('type', current.caseTypes);
     const itemId = 'item-1';
     edit((c) => {
-      c.caseTypes.push({ id, title: '', kind: 'dispute', description: '', deadlineRule: c.deadlineRules[0]?.id ?? '', items: [{ id: itemId, title: '', guidance: '', required: true }] });
+      c.caseTypes.push({
+        id,
+        title: '',
+        kind: 'dispute',
+        description: '',
+        deadlineRule: c.deadlineRules[0]?.id ?? '',
+        items: [{ id: itemId, title: '', guidance: '', required: true }],
+      });
     });
     setOpenType(id);
     setOpenItem(`${id}/${itemId}`);
@@ -209,7 +210,12 @@ export function ChecklistDefinitions() {
             ))}
           </select>
         </label>
-        <FileButton label={t('checklists.import')} accept=".json,application/json" onFile={(file) => void onFile(file)} before={mayDiscard} />
+        <FileButton
+          label={t('checklists.import')}
+          accept=".json,application/json"
+          onFile={(file) => void onFile(file)}
+          before={mayDiscard}
+        />
         <button type="button" onClick={exportActive}>
           {t('checklists.export')}
         </button>
@@ -218,9 +224,20 @@ export function ChecklistDefinitions() {
         </button>
       </div>
 
-      <p className="muted">{loaded.source === 'custom' ? t('checklists.sourceCustom', { language: languageName(language) }) : t('checklists.sourceShipped', { language: languageName(language) })}</p>
-      {loaded.storedErrors && <ErrorList errors={localizedErrors(t, locale, loaded.storedErrors)} heading={t('checklists.storedInvalid')} />}
-      {importErrors && <ErrorList errors={localizedErrors(t, locale, importErrors.errors)} heading={t('checklists.importErrors', { file: importErrors.file })} />}
+      <p className="muted">
+        {loaded.source === 'custom'
+          ? t('checklists.sourceCustom', { language: languageName(language) })
+          : t('checklists.sourceShipped', { language: languageName(language) })}
+      </p>
+      {loaded.storedErrors && (
+        <ErrorList errors={localizedErrors(t, locale, loaded.storedErrors)} heading={t('checklists.storedInvalid')} />
+      )}
+      {importErrors && (
+        <ErrorList
+          errors={localizedErrors(t, locale, importErrors.errors)}
+          heading={t('checklists.importErrors', { file: importErrors.file })}
+        />
+      )}
       <p role="status" className="cl-status">
         {status}
       </p>

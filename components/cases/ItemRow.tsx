@@ -55,10 +55,22 @@ export function ItemRow({
         {accepts ? t('checklists.acceptsList', { list: accepts }) : t('checklists.acceptsAny')}
       </p>
       <div className="row wrap cl-item-actions">
-        <button type="button" id={domId(typeId, item.id, 'up')} disabled={first} aria-label={t('checklists.moveUpNamed', { title })} onClick={() => onMove(-1)}>
+        <button
+          type="button"
+          id={domId(typeId, item.id, 'up')}
+          disabled={first}
+          aria-label={t('checklists.moveUpNamed', { title })}
+          onClick={() => onMove(-1)}
+        >
           {t('checklists.moveUp')}
         </button>
-        <button type="button" id={domId(typeId, item.id, 'down')} disabled={last} aria-label={t('checklists.moveDownNamed', { title })} onClick={() => onMove(1)}>
+        <button
+          type="button"
+          id={domId(typeId, item.id, 'down')}
+          disabled={last}
+          aria-label={t('checklists.moveDownNamed', { title })}
+          onClick={() => onMove(1)}
+        >
           {t('checklists.moveDown')}
         </button>
         <button
@@ -80,7 +92,12 @@ export function ItemRow({
           <legend>{t('checklists.editingItem', { title })}</legend>
           <label>
             <span>{t('checklists.itemTitle')}</span>
-            <input id={domId(typeId, item.id, 'title')} type="text" value={item.title} onChange={(e) => editItem((x) => void (x.title = e.target.value))} />
+            <input
+              id={domId(typeId, item.id, 'title')}
+              type="text"
+              value={item.title}
+              onChange={(e) => editItem((x) => void (x.title = e.target.value))}
+            />
           </label>
           <label>
             <span>{t('checklists.guidance')}</span>
@@ -97,7 +114,9 @@ export function ItemRow({
             options={ruleOptions(t, c, named)}
           >
             <option value="">{t('checklists.itemRuleCase')}</option>
-            {item.deadlineRule !== undefined && !rule && <option value={item.deadlineRule}>{t('checklists.ruleUnknown', { id: item.deadlineRule })}</option>}
+            {item.deadlineRule !== undefined && !rule && (
+              <option value={item.deadlineRule}>{t('checklists.ruleUnknown', { id: item.deadlineRule })}</option>
+            )}
           </SelectField>
           <fieldset>
             <legend>{t('checklists.accepts')}</legend>

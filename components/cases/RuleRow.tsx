@@ -45,23 +45,43 @@ export function RuleRow({
   return (
     <li className="cl-row">
       <div className="row wrap">
-        <button type="button" className="cl-toggle" id={toggleId} aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={onToggle}>
+        <button
+          type="button"
+          className="cl-toggle"
+          id={toggleId}
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          onClick={onToggle}
+        >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> {title}
         </button>
         <span className="badge">{t(`cases.ruleKind.${rule.kind}`)}</span>
       </div>
       <div className="muted cl-summary">
-        {t('checklists.ruleSummary', { start: t(`cases.start.${rule.start}`), amount: amountSummary(t, c, rule), reminders: reminderSummary(t, rule) })}
+        {t('checklists.ruleSummary', {
+          start: t(`cases.start.${rule.start}`),
+          amount: amountSummary(t, c, rule),
+          reminders: reminderSummary(t, rule),
+        })}
       </div>
       {open && (
         <div id={panelId} role="region" aria-labelledby={toggleId} className="cl-panel">
           <label>
             <span>{t('checklists.ruleTitle')}</span>
-            <input id={domId('rule', rule.id, 'title')} type="text" value={rule.title} onChange={(e) => editRule((r) => void (r.title = e.target.value))} />
+            <input
+              id={domId('rule', rule.id, 'title')}
+              type="text"
+              value={rule.title}
+              onChange={(e) => editRule((r) => void (r.title = e.target.value))}
+            />
           </label>
           <label>
             <span>{t('checklists.ruleDescription')}</span>
-            <textarea rows={3} value={rule.description ?? ''} onChange={(e) => editRule((r) => setOptional(r, 'description', e.target.value === '' ? undefined : e.target.value))} />
+            <textarea
+              rows={3}
+              value={rule.description ?? ''}
+              onChange={(e) => editRule((r) => setOptional(r, 'description', e.target.value === '' ? undefined : e.target.value))}
+            />
           </label>
           <div className="row wrap cl-fields">
             <SelectField

@@ -34,7 +34,9 @@ export function platformName(c: Checklists, id: string): string {
 /** "48小时（拼多多 48小时 · 抖音 24小时）": the default amount and the per-platform ones. */
 export function amountSummary(t: Translate, c: Checklists, rule: DeadlineRule): string {
   const { unit, amount } = ruleAmount(rule);
-  const own = Object.entries(rule.perPlatform ?? {}).map(([p, n]) => t('checklists.perPlatformEntry', { platform: platformName(c, p), amount: duration(t, n, unit) }));
+  const own = Object.entries(rule.perPlatform ?? {}).map(([p, n]) =>
+    t('checklists.perPlatformEntry', { platform: platformName(c, p), amount: duration(t, n, unit) }),
+  );
   const base = duration(t, amount, unit);
   return own.length ? t('checklists.amountWithPlatforms', { amount: base, platforms: own.join(' · ') }) : base;
 }

@@ -51,7 +51,15 @@ export interface TrendPoint {
 }
 
 /** Daily trend lines (one or two series on their own scales). */
-export function TrendChart({ label, series, points }: { label: string; series: { name: string; percent?: boolean }[]; points: TrendPoint[] }) {
+export function TrendChart({
+  label,
+  series,
+  points,
+}: {
+  label: string;
+  series: { name: string; percent?: boolean }[];
+  points: TrendPoint[];
+}) {
   const data: uPlot.AlignedData = [points.map((p) => p.dayStart / 1000), ...series.map((_, i) => points.map((p) => p.values[i] ?? null))];
   const ref = useChart(
     () => ({
@@ -112,12 +120,26 @@ export function HistogramChart({ label, buckets }: { label: string; buckets: { n
     () => ({
       // Counts are whole numbers: no 0.5 ticks. Bucket names get room enough not to overlap at
       // side-panel width (uPlot leaves out labels closer than `space`).
-      scales: { x: { time: false, range: [-0.5, buckets.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max))] } },
+      scales: {
+        x: { time: false, range: [-0.5, buckets.length - 0.5] },
+        y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max))] },
+      },
       axes: [
-        { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? (buckets[v]?.name ?? '') : '')), space: 48, size: 40, incrs: [1, 2, 3, 4, 6, 8, 12] },
-        { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000], values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+        {
+          values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? (buckets[v]?.name ?? '') : '')),
+          space: 48,
+          size: 40,
+          incrs: [1, 2, 3, 4, 6, 8, 12],
+        },
+        {
+          incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000],
+          values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')),
+        },
       ],
-      series: [{}, { label, fill: 'rgba(26,115,232,0.5)', stroke: '#1a73e8', paths: uPlot.paths.bars?.({ size: [0.8, 60] }), points: { show: false } }],
+      series: [
+        {},
+        { label, fill: 'rgba(26,115,232,0.5)', stroke: '#1a73e8', paths: uPlot.paths.bars?.({ size: [0.8, 60] }), points: { show: false } },
+      ],
       legend: { show: false },
     }),
     data,

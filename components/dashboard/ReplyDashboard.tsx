@@ -52,10 +52,13 @@ export function ruleText(h: Headline, t: Translate): string {
 
 /** A date in the agent's language, one format everywhere (zh-CN 2026/11/30, en 11/30/2026). */
 export function formatDay(day: number | string, locale: string): string {
-  const d = typeof day === 'number' ? new Date(day) : (() => {
-    const [y, m, dd] = day.split('-').map(Number);
-    return new Date(y!, (m ?? 1) - 1, dd ?? 1);
-  })();
+  const d =
+    typeof day === 'number'
+      ? new Date(day)
+      : (() => {
+          const [y, m, dd] = day.split('-').map(Number);
+          return new Date(y!, (m ?? 1) - 1, dd ?? 1);
+        })();
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
@@ -152,7 +155,11 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
   const tiles = [
     // 接待量 for a period is the daily mean of consultations, with the total beside it (docs/counting.md).
     { label: t('dash.consultationsPerDay'), value: perDay(s.consultationsPerDay), sub: t('dash.totalN', { n: s.consultationsTotal }) },
-    { label: t('dash.firstResponse'), value: secs(s.firstResponse.mean, t), sub: t('dash.medianP90', { median: secs(s.firstResponse.median, t), p90: secs(s.firstResponse.p90, t) }) },
+    {
+      label: t('dash.firstResponse'),
+      value: secs(s.firstResponse.mean, t),
+      sub: t('dash.medianP90', { median: secs(s.firstResponse.median, t), p90: secs(s.firstResponse.p90, t) }),
+    },
     { label: t('dash.average'), value: secs(s.averageResponseSec, t) },
     { label: t('dash.responseRate'), value: pct(s.responseRate) },
     { label: t('dash.timelyRate'), value: pct(s.timelyRate) },
@@ -166,7 +173,11 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
   };
   const exportCsv = (what: 'events' | 'summary' | 'daily') => {
     const text =
-      what === 'events' ? eventsToCsv(toEvents(data.rounds, data.range, data.settingsBySite)) : what === 'summary' ? summaryToCsv(data.summaries) : dailyToCsv(data.days);
+      what === 'events'
+        ? eventsToCsv(toEvents(data.rounds, data.range, data.settingsBySite))
+        : what === 'summary'
+          ? summaryToCsv(data.summaries)
+          : dailyToCsv(data.days);
     download(`deskmate-${what}-${fileStamp()}.csv`, `\uFEFF${text}`, 'text/csv;charset=utf-8');
   };
 
@@ -200,19 +211,28 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
           </div>
         ))}
       </dl>
-      {s.outsideHours > 0 && !headlines.some(({ h }) => h.denominator === 0) && <p className="muted">{t('dash.outsideHours', { n: s.outsideHours })}</p>}
+      {s.outsideHours > 0 && !headlines.some(({ h }) => h.denominator === 0) && (
+        <p className="muted">{t('dash.outsideHours', { n: s.outsideHours })}</p>
+      )}
       {s.carriedOver > 0 && <p className="muted">{t('dash.carriedOver', { n: s.carriedOver })}</p>}
 
       {data.days.length > 1 && (
         <TrendChart
           label={t('dash.trend')}
           series={[{ name: t('dash.consultations') }, { name: t('dash.timelyRate'), percent: true }]}
-          points={data.days.map((d) => ({ label: formatDay(d.date, locale), dayStart: d.dayStart, values: [d.consultations, d.timelyRate == null ? null : d.timelyRate * 100] }))}
+          points={data.days.map((d) => ({
+            label: formatDay(d.date, locale),
+            dayStart: d.dayStart,
+            values: [d.consultations, d.timelyRate == null ? null : d.timelyRate * 100],
+          }))}
         />
       )}
       <HistogramChart
         label={t('dash.histogram')}
-        buckets={data.histogram.map((b) => ({ name: b.toSec === Infinity ? `>${shortDuration(b.fromSec, t)}` : `≤${shortDuration(b.toSec, t)}`, count: b.count }))}
+        buckets={data.histogram.map((b) => ({
+          name: b.toSec === Infinity ? `>${shortDuration(b.fromSec, t)}` : `≤${shortDuration(b.toSec, t)}`,
+          count: b.count,
+        }))}
       />
       <Heatmap label={t('dash.heatmap')} grid={data.heatmap} weekdays={weekdays} />
       <HistogramChart label={t('dash.repliesByHour')} buckets={s.repliesByHour.map((count, h) => ({ name: `${h}`, count }))} />
@@ -230,7 +250,9 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
           <dd>
             <strong>{data.cases.closed}</strong>
             <span className="muted">
-              {(['won', 'lost', 'refunded', 'withdrawn'] as const).map((o) => `${t(`cases.outcome.${o}`)} ${data.cases.outcomes[o] ?? 0}`).join(' · ')}
+              {(['won', 'lost', 'refunded', 'withdrawn'] as const)
+                .map((o) => `${t(`cases.outcome.${o}`)} ${data.cases.outcomes[o] ?? 0}`)
+                .join(' · ')}
             </span>
           </dd>
         </div>
@@ -252,7 +274,8 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
 
       <h3>{t('dash.templates')}</h3>
       <p>
-        {t('dash.templatesUsed', { n: data.usage.uses })} · {t('sidepanel.saved', { minutes: Math.round(data.usage.minutesSaved), chars: data.usage.chars })}
+        {t('dash.templatesUsed', { n: data.usage.uses })} ·{' '}
+        {t('sidepanel.saved', { minutes: Math.round(data.usage.minutesSaved), chars: data.usage.chars })}
       </p>
       <ol aria-label={t('sidepanel.topTemplates')}>
         {data.usage.top.map((x) => (

@@ -20,7 +20,6 @@ import { formatDay, headlineValue, perDay, secs } from './ReplyDashboard';
 // disputes by type (their titles) and outcome, the after-sales playbook's four tables
 // (docs/after-sales.md), and the agent's own findings for the week.
 
-
 /** Local Monday 00:00 of the week containing `at`, shifted by `weeksBack`. */
 export function weekStart(at: number, weeksBack = 0): number {
   const d = new Date(startOfLocalDay(at));
@@ -47,7 +46,10 @@ export function WeeklyReport() {
   const data = useLiveQuery(async () => {
     if (speed === null || !schedule) return undefined;
     const opts = { schedule: scheduleOf(schedule), charsPerMinute: speed };
-    const [week, prev] = await Promise.all([loadDashboard(getDb(), weekRange(start), opts), loadDashboard(getDb(), weekRange(prevStart), opts)]);
+    const [week, prev] = await Promise.all([
+      loadDashboard(getDb(), weekRange(start), opts),
+      loadDashboard(getDb(), weekRange(prevStart), opts),
+    ]);
     return { week, prev };
   }, [start, prevStart, speed, schedule]);
   const key = String(start);
@@ -66,7 +68,10 @@ export function WeeklyReport() {
       days: data.week.days,
       templates: { uses: data.week.usage.uses, minutesSaved: Math.round(data.week.usage.minutesSaved), top: data.week.usage.top },
       lint: data.week.lint,
-      cases: { ...data.week.cases, byTypeTitle: Object.fromEntries(Object.entries(data.week.cases.byType).map(([id, n]) => [typeTitle(id), n])) },
+      cases: {
+        ...data.week.cases,
+        byTypeTitle: Object.fromEntries(Object.entries(data.week.cases.byType).map(([id, n]) => [typeTitle(id), n])),
+      },
       afterSales: {
         thisWeek: data.week.afterSales.week,
         lastWeek: data.prev.afterSales.week,
@@ -190,7 +195,11 @@ function comparison(week: DashboardData, prev: DashboardData, t: ReturnType<type
   return [
     { name: t('dash.consultationsPerDay'), now: perDay(a.consultationsPerDay), before: perDay(b.consultationsPerDay) },
     { name: t('dash.consultationsTotal'), now: String(a.consultationsTotal), before: String(b.consultationsTotal) },
-    { name: t('dash.headlineShort'), now: headlineValue(a.headline ?? Object.values(week.summaries.sites)[0]?.headline ?? null, t), before: headlineValue(b.headline ?? Object.values(prev.summaries.sites)[0]?.headline ?? null, t) },
+    {
+      name: t('dash.headlineShort'),
+      now: headlineValue(a.headline ?? Object.values(week.summaries.sites)[0]?.headline ?? null, t),
+      before: headlineValue(b.headline ?? Object.values(prev.summaries.sites)[0]?.headline ?? null, t),
+    },
     { name: t('dash.firstResponse'), now: secs(a.firstResponse.mean, t), before: secs(b.firstResponse.mean, t) },
     { name: t('dash.average'), now: secs(a.averageResponseSec, t), before: secs(b.averageResponseSec, t) },
     { name: t('dash.responseRate'), now: pct(a.responseRate), before: pct(b.responseRate) },
@@ -202,4 +211,3 @@ function comparison(week: DashboardData, prev: DashboardData, t: ReturnType<type
     { name: t('dash.lintFixed'), now: String(week.lint.fixed), before: String(prev.lint.fixed) },
   ];
 }
-

@@ -202,11 +202,31 @@ export function CasesTab({ ctx, config }: { ctx: ContentScriptContext; config: S
       {effectiveOrder && defs && cases && (cases.length === 0 || cases.every((c) => c.disputeType !== typeId)) && (
         <form aria-label={t('caseUi.openForm')} onSubmit={(e) => void openCase(e)}>
           <h3>{t('caseUi.openForm')}</h3>
-          <SelectField label={t('caseUi.caseType')} value={typeId} onChange={setCaseTypeId} options={defs.caseTypes.map((c) => ({ value: c.id, label: c.title }))} />
-          <SelectField label={t('caseUi.platform')} value={platformId} onChange={setPlatform} options={defs.platforms.map((p) => ({ value: p.id, label: p.name }))} />
-          <StartInput id="dm-open-start" event={startEvent} value={startValue} onChange={setStartText} pageStart={pageStartApplies(startEvent) ? pageStart : null} />
+          <SelectField
+            label={t('caseUi.caseType')}
+            value={typeId}
+            onChange={setCaseTypeId}
+            options={defs.caseTypes.map((c) => ({ value: c.id, label: c.title }))}
+          />
+          <SelectField
+            label={t('caseUi.platform')}
+            value={platformId}
+            onChange={setPlatform}
+            options={defs.platforms.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <StartInput
+            id="dm-open-start"
+            event={startEvent}
+            value={startValue}
+            onChange={setStartText}
+            pageStart={pageStartApplies(startEvent) ? pageStart : null}
+          />
           <p className="dm-muted small">
-            {startFromPage !== null && startText === null ? t('caseStart.fromPage', { event: startEventName(t, startEvent) }) : !startValue.trim() ? t('caseStart.ask', { event: startEventName(t, startEvent) }) : t('caseStart.byAgent', { event: startEventName(t, startEvent) })}
+            {startFromPage !== null && startText === null
+              ? t('caseStart.fromPage', { event: startEventName(t, startEvent) })
+              : !startValue.trim()
+                ? t('caseStart.ask', { event: startEventName(t, startEvent) })
+                : t('caseStart.byAgent', { event: startEventName(t, startEvent) })}
           </p>
           <button type="submit" className="dm-primary">
             {t('caseUi.open')}

@@ -9,7 +9,15 @@ import { send } from '@/lib/messaging/client';
 import { lintRules } from '@/lib/settings';
 import { queryAll } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
-import { compileRules, defaultLintRules, lintSentences, lintText, sentenceAround, type LintFlag, type LintRule } from '@/lib/templates/lint';
+import {
+  compileRules,
+  defaultLintRules,
+  lintSentences,
+  lintText,
+  sentenceAround,
+  type LintFlag,
+  type LintRule,
+} from '@/lib/templates/lint';
 
 const DEBOUNCE_MS = 350;
 
@@ -36,7 +44,11 @@ const MIN_HEIGHT = 56;
  * than the space between the latest message and the composer (it scrolls), so the buyer's latest
  * message stays readable; only when even that space is tiny does it take its minimum height.
  */
-export function placement(composer: Pick<DOMRect, 'top'>, lastMessage: number | null, viewport = window.innerHeight): { bottom: number; maxHeight: number } {
+export function placement(
+  composer: Pick<DOMRect, 'top'>,
+  lastMessage: number | null,
+  viewport = window.innerHeight,
+): { bottom: number; maxHeight: number } {
   const floor = lastMessage !== null && lastMessage < composer.top ? lastMessage + 4 : 8;
   return { bottom: Math.max(8, viewport - composer.top + 6), maxHeight: Math.max(MIN_HEIGHT, composer.top - 6 - floor) };
 }
@@ -53,7 +65,13 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
   const { t, locale } = useI18n();
   const rules = useRules();
   const compiled = useMemo(() => compileRules(rules), [rules]);
-  const [state, setState] = useState<{ el: HTMLElement; text: string; flags: LintFlag[]; rect: DOMRect; lastMessageBottom: number | null } | null>(null);
+  const [state, setState] = useState<{
+    el: HTMLElement;
+    text: string;
+    flags: LintFlag[];
+    rect: DOMRect;
+    lastMessageBottom: number | null;
+  } | null>(null);
   const [hidden, setHidden] = useState<string | null>(null);
   const shown = useRef(new Set<string>());
   const selectors = config.selectors.composer;
@@ -82,7 +100,11 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
       }
       // Two layout reads per debounced run (never in a loop): the composer, and the latest message
       // on screen, which the popover must leave readable.
-      setState(flags.length ? { el: current, text, flags, rect: current.getBoundingClientRect(), lastMessageBottom: lastMessageBottom(configRef.current) } : null);
+      setState(
+        flags.length
+          ? { el: current, text, flags, rect: current.getBoundingClientRect(), lastMessageBottom: lastMessageBottom(configRef.current) }
+          : null,
+      );
     };
     const onEdit = (from: EventTarget | null) => {
       const field = editableRoot(from);
@@ -115,10 +137,14 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
     const text = textOf(el);
     const span = sentenceAround(text, flag.start, flag.end);
     let ok = false;
-    if (isTextField(el)) ok = (await replaceQuery(el, { kind: 'text', query: '', trigger: '', start: span.start, end: span.end }, flag.replacement)).ok;
+    if (isTextField(el))
+      ok = (await replaceQuery(el, { kind: 'text', query: '', trigger: '', start: span.start, end: span.end }, flag.replacement)).ok;
     else {
       const at = textNodeAt(el, span.start, span.end) ?? textNodeAt(el, flag.start, flag.end);
-      if (at) ok = (await replaceQuery(editableRoot(at.node.parentElement) ?? el, { kind: 'rich', query: '', trigger: '', ...at }, flag.replacement)).ok;
+      if (at)
+        ok = (
+          await replaceQuery(editableRoot(at.node.parentElement) ?? el, { kind: 'rich', query: '', trigger: '', ...at }, flag.replacement)
+        ).ok;
     }
     if (ok) {
       relint.current?.(el);
@@ -127,10 +153,25 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
   };
 
   return (
-    <section className="dm-lint" role="region" aria-label={t('lint.title')} style={{ left: Math.max(8, state.rect.left), maxWidth: Math.min(480, state.rect.width), ...placement(state.rect, state.lastMessageBottom) }}>
+    <section
+      className="dm-lint"
+      role="region"
+      aria-label={t('lint.title')}
+      style={{
+        left: Math.max(8, state.rect.left),
+        maxWidth: Math.min(480, state.rect.width),
+        ...placement(state.rect, state.lastMessageBottom),
+      }}
+    >
       <header className="dm-lint-head">
         <strong>{t('lint.title')}</strong>
-        <button type="button" className="dm-icon" aria-label={t('lint.dismiss')} onMouseDown={(e) => e.preventDefault()} onClick={() => setHidden(state.text)}>
+        <button
+          type="button"
+          className="dm-icon"
+          aria-label={t('lint.dismiss')}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => setHidden(state.text)}
+        >
           ×
         </button>
       </header>
@@ -155,7 +196,12 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
                   <div>{f.message}</div>
                   <div className="dm-muted">{t('lint.suggestion', { suggestion: f.suggestion })}</div>
                   {f.replacement && (
-                    <button type="button" className="dm-primary" onMouseDown={(e) => e.preventDefault() /* keep focus in the composer */} onClick={() => void fix(f)}>
+                    <button
+                      type="button"
+                      className="dm-primary"
+                      onMouseDown={(e) => e.preventDefault() /* keep focus in the composer */}
+                      onClick={() => void fix(f)}
+                    >
                       {t('lint.replace')}
                     </button>
                   )}

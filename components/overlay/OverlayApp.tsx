@@ -105,7 +105,13 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
         />
       )}
       {topFrame && open && !teaching && (
-        <div ref={panelRef} className={`dm-panel dm-panel-${position.side}`} role="dialog" aria-label={t('overlay.panelTitle')} onKeyDown={onKeyDown}>
+        <div
+          ref={panelRef}
+          className={`dm-panel dm-panel-${position.side}`}
+          role="dialog"
+          aria-label={t('overlay.panelTitle')}
+          onKeyDown={onKeyDown}
+        >
           <header className="dm-header">
             <strong>{t('overlay.panelTitle')}</strong>
             <button type="button" className="dm-icon" aria-label={t('common.close')} onClick={close}>
@@ -114,7 +120,15 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
           </header>
           <StorageFullNotice className="dm-error" />
           {config && <OverlayHealth id={config.id} name={configName(config, locale)} />}
-          <Tabs tabs={tabs} selected={tab} onSelect={setTab} label={t('overlay.panelTitle')} idPrefix="dm" className="dm-tabs" panelClassName="dm-body">
+          <Tabs
+            tabs={tabs}
+            selected={tab}
+            onSelect={setTab}
+            label={t('overlay.panelTitle')}
+            idPrefix="dm"
+            className="dm-tabs"
+            panelClassName="dm-body"
+          >
             {tab === 'templates' && <TemplatesTab index={index} config={config} lastField={() => lastField.current} />}
             {tab === 'cases' && <CasesTab ctx={ctx} config={config} />}
             {tab === 'status' && <StatusTab ctx={ctx} config={config} resolution={resolution} />}
@@ -133,14 +147,25 @@ const DRAG_PX = 5;
  * it along the edge or to the other edge; Alt+↑/↓ and Alt+←/→ do the same from the keyboard. The
  * position is kept in the extension's storage.
  */
-function Launcher({ buttonRef, open, onToggle, position }: { buttonRef: React.RefObject<HTMLButtonElement | null>; open: boolean; onToggle: () => void; position: LauncherPosition }) {
+function Launcher({
+  buttonRef,
+  open,
+  onToggle,
+  position,
+}: {
+  buttonRef: React.RefObject<HTMLButtonElement | null>;
+  open: boolean;
+  onToggle: () => void;
+  position: LauncherPosition;
+}) {
   const { t } = useI18n();
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const dragged = useRef(false);
   const [live, setLive] = useState<LauncherPosition | null>(null);
   const shown = live ?? position;
   const save = (p: LauncherPosition) => void launcherPosition.setValue(clampLauncher(p));
-  const at = (e: React.PointerEvent): LauncherPosition => clampLauncher({ side: e.clientX < window.innerWidth / 2 ? 'left' : 'right', y: 1 - e.clientY / window.innerHeight });
+  const at = (e: React.PointerEvent): LauncherPosition =>
+    clampLauncher({ side: e.clientX < window.innerWidth / 2 ? 'left' : 'right', y: 1 - e.clientY / window.innerHeight });
   return (
     <button
       ref={buttonRef}
@@ -183,10 +208,15 @@ function Launcher({ buttonRef, open, onToggle, position }: { buttonRef: React.Re
         if (!e.altKey) return;
         const step = 0.05;
         const next =
-          e.key === 'ArrowUp' ? { ...position, y: position.y + step } :
-          e.key === 'ArrowDown' ? { ...position, y: position.y - step } :
-          e.key === 'ArrowLeft' ? { ...position, side: 'left' as const } :
-          e.key === 'ArrowRight' ? { ...position, side: 'right' as const } : null;
+          e.key === 'ArrowUp'
+            ? { ...position, y: position.y + step }
+            : e.key === 'ArrowDown'
+              ? { ...position, y: position.y - step }
+              : e.key === 'ArrowLeft'
+                ? { ...position, side: 'left' as const }
+                : e.key === 'ArrowRight'
+                  ? { ...position, side: 'right' as const }
+                  : null;
         if (!next) return;
         e.preventDefault();
         save(next);
@@ -205,7 +235,15 @@ const PANEL_ROWS = 200;
  * folders, click or Enter inserts into the field the agent last typed in (through the picker's
  * insertion path, fill-in fields included), the true count, and "+ 新建" for a quick add.
  */
-function TemplatesTab({ index, config, lastField }: { index: SearchIndex | null; config: SiteConfig | null; lastField: () => LastField | null }) {
+function TemplatesTab({
+  index,
+  config,
+  lastField,
+}: {
+  index: SearchIndex | null;
+  config: SiteConfig | null;
+  lastField: () => LastField | null;
+}) {
   const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const [folder, setFolder] = useState('');
@@ -219,7 +257,13 @@ function TemplatesTab({ index, config, lastField }: { index: SearchIndex | null;
   const [body, setBody] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
 
-  const folders = useMemo(() => (index ? [...new Set(index.entries.map((e) => e.t.folder.split('/')[0]!).filter(Boolean))].sort((a, b) => a.localeCompare(b, locale)) : []), [index, locale]);
+  const folders = useMemo(
+    () =>
+      index
+        ? [...new Set(index.entries.map((e) => e.t.folder.split('/')[0]!).filter(Boolean))].sort((a, b) => a.localeCompare(b, locale))
+        : [],
+    [index, locale],
+  );
   const results = useMemo(() => {
     if (!index) return [];
     const all = search(index, query, { siteId: config?.id ?? null, limit: Number.MAX_SAFE_INTEGER });
@@ -336,7 +380,9 @@ function TemplatesTab({ index, config, lastField }: { index: SearchIndex | null;
             </select>
           </div>
           {!index && <p className="dm-muted">{t('common.loading')}</p>}
-          {index && results.length === 0 && <p className="dm-muted">{index.entries.length ? t('picker.empty', { query }) : t('overlay.templatesEmpty')}</p>}
+          {index && results.length === 0 && (
+            <p className="dm-muted">{index.entries.length ? t('picker.empty', { query }) : t('overlay.templatesEmpty')}</p>
+          )}
           <ul ref={listRef} id={listId} role="listbox" aria-label={t('overlay.tabTemplates')} className="dm-tpl-list" tabIndex={-1}>
             {results.slice(0, PANEL_ROWS).map((r, i) => (
               <li
@@ -370,7 +416,15 @@ function TemplatesTab({ index, config, lastField }: { index: SearchIndex | null;
   );
 }
 
-function StatusTab({ ctx, config, resolution }: { ctx: ContentScriptContext; config: SiteConfig | null; resolution: MatchedConfig['resolution'] }) {
+function StatusTab({
+  ctx,
+  config,
+  resolution,
+}: {
+  ctx: ContentScriptContext;
+  config: SiteConfig | null;
+  resolution: MatchedConfig['resolution'];
+}) {
   const { t, locale } = useI18n();
   const snap = usePageSnapshot(ctx, config, true);
   const teach = (

@@ -89,7 +89,10 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
   // The trigger match at the moment a form opened: focus leaves the field while the agent fills it.
   const formMatch = useRef<TriggerMatch | null>(null);
 
-  const results = useMemo(() => (index ? search(index, query, { siteId: config?.id ?? null, limit: query.trim() ? LIMIT : BARE_LIMIT }) : []), [index, query, config]);
+  const results = useMemo(
+    () => (index ? search(index, query, { siteId: config?.id ?? null, limit: query.trim() ? LIMIT : BARE_LIMIT }) : []),
+    [index, query, config],
+  );
   const current = results[Math.min(active, results.length - 1)];
 
   useEffect(() => {
@@ -119,13 +122,19 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
             sel?.addRange(saved);
           } else (target as HTMLTextAreaElement).setSelectionRange(saved.start, saved.end);
         }
-        const result = match ? await replaceQuery(target, match, rendered.text, rendered.caret) : await insertAtCaret(target, rendered.text, rendered.caret);
+        const result = match
+          ? await replaceQuery(target, match, rendered.text, rendered.caret)
+          : await insertAtCaret(target, rendered.text, rendered.caret);
         if (!result.ok) {
           setError(t('picker.insertFailed'));
           return;
         }
         onUsed(template.id);
-        void send('templates.recordUse', { templateId: template.id, siteId: config?.id ?? (location.host || 'local'), chars: rendered.text.length }).catch(() => undefined);
+        void send('templates.recordUse', {
+          templateId: template.id,
+          siteId: config?.id ?? (location.host || 'local'),
+          chars: rendered.text.length,
+        }).catch(() => undefined);
         onClose();
       } finally {
         busy.current = false;
@@ -139,7 +148,10 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
     insertRef.current = insert;
   });
 
-  const move = useCallback((delta: number) => setActive((a) => (results.length ? (a + delta + results.length) % results.length : 0)), [results.length]);
+  const move = useCallback(
+    (delta: number) => setActive((a) => (results.length ? (a + delta + results.length) % results.length : 0)),
+    [results.length],
+  );
 
   // Inline mode: the query is typed in the page's field; we only read it and steal navigation keys.
   // The key listener is attached once per picker and reads the latest choice through a ref, so
@@ -272,7 +284,13 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
 
   const listId = 'dm-picker-list';
   return (
-    <div ref={rootRef} className="dm-picker" role="dialog" aria-label={t('picker.title')} style={{ left: pos.left, top: pos.top, width: WIDTH }}>
+    <div
+      ref={rootRef}
+      className="dm-picker"
+      role="dialog"
+      aria-label={t('picker.title')}
+      style={{ left: pos.left, top: pos.top, width: WIDTH }}
+    >
       {mode === 'command' && (
         <input
           ref={searchRef}
@@ -289,7 +307,9 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
         />
       )}
       {!index && <p className="dm-muted">{t('picker.loading')}</p>}
-      {index && results.length === 0 && <p className="dm-muted">{index.entries.length ? t('picker.empty', { query }) : t('picker.emptyLibrary')}</p>}
+      {index && results.length === 0 && (
+        <p className="dm-muted">{index.entries.length ? t('picker.empty', { query }) : t('picker.emptyLibrary')}</p>
+      )}
       <ul id={listId} role="listbox" aria-label={t('picker.results')} className="dm-options" tabIndex={0}>
         {results.map((r, i) => (
           <li

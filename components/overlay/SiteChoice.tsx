@@ -55,7 +55,9 @@ export function SiteChoice({ resolution }: { resolution: SiteResolution<SiteMatc
             {others.map((c) => (
               <li key={c.id}>
                 <button type="button" onClick={() => choose(reason === 'chosen' && c.id === fallback?.id ? null : c.id)}>
-                  {reason === 'chosen' && c.id === fallback?.id ? t('sites.backToDefault', { name: name(c.id) }) : t('sites.useInstead', { name: name(c.id) })}
+                  {reason === 'chosen' && c.id === fallback?.id
+                    ? t('sites.backToDefault', { name: name(c.id) })
+                    : t('sites.useInstead', { name: name(c.id) })}
                 </button>{' '}
                 <span className="dm-muted">({source(c)})</span>
               </li>

@@ -161,7 +161,9 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       const m = message as { type?: string; conversationId?: unknown } | null;
       if (m?.type !== 'overlay.showConversation' || typeof m.conversationId !== 'string' || m.conversationId === active) return;
       const s = config.selectors;
-      const item = queryAll(document, s.conversationItem).find((el) => extractValue(s.conversationItemId ?? { selector: [':scope'] }, el) === m.conversationId);
+      const item = queryAll(document, s.conversationItem).find(
+        (el) => extractValue(s.conversationItemId ?? { selector: [':scope'] }, el) === m.conversationId,
+      );
       if (!(item instanceof HTMLElement)) return;
       item.scrollIntoView({ block: 'nearest' });
       item.click();

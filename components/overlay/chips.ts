@@ -64,7 +64,12 @@ export class ChipLayer {
     const s = this.config.selectors;
     const keep = new Set<HTMLElement>();
     const ensure = (anchor: Element, conversationId: string, mode: 'append' | 'after') => {
-      const existing = mode === 'append' ? anchor.querySelector(`:scope > [${CHIP_ATTR}]`) : anchor.nextElementSibling?.hasAttribute(CHIP_ATTR) ? anchor.nextElementSibling : null;
+      const existing =
+        mode === 'append'
+          ? anchor.querySelector(`:scope > [${CHIP_ATTR}]`)
+          : anchor.nextElementSibling?.hasAttribute(CHIP_ATTR)
+            ? anchor.nextElementSibling
+            : null;
       let host = existing as HTMLElement | null;
       if (!host || !this.chips.has(host)) {
         const chip = this.pool.pop() ?? this.create();

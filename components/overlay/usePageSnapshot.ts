@@ -24,7 +24,11 @@ export function usePageSnapshot(ctx: ContentScriptContext, config: SiteConfig | 
       timer ??= ctx.setTimeout(take, BATCH_MS);
     });
     const attributeFilter = observedAttributes(config);
-    observer.observe(document.body, { childList: true, subtree: true, ...(attributeFilter.length ? { attributes: true, attributeFilter } : {}) });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      ...(attributeFilter.length ? { attributes: true, attributeFilter } : {}),
+    });
     const onLocation = () => take();
     window.addEventListener('wxt:locationchange', onLocation);
     return () => {

@@ -19,7 +19,6 @@ function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-
 type Tab = 'templates' | 'lint' | 'sites' | 'checklists' | 'general';
 const TABS: Tab[] = ['templates', 'lint', 'sites', 'checklists', 'general'];
 
@@ -37,7 +36,13 @@ export function Options() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const labels: Record<Tab, string> = { templates: t('options.tabTemplates'), lint: t('options.tabLint'), sites: t('options.tabSites'), checklists: t('checklists.tab'), general: t('options.tabGeneral') };
+  const labels: Record<Tab, string> = {
+    templates: t('options.tabTemplates'),
+    lint: t('options.tabLint'),
+    sites: t('options.tabSites'),
+    checklists: t('checklists.tab'),
+    general: t('options.tabGeneral'),
+  };
   const select = (next: Tab) => {
     setTab(next);
     history.replaceState(null, '', `#${next}`);
@@ -68,7 +73,11 @@ function GeneralSettings() {
   return (
     <div style={{ maxWidth: 640 }}>
       <h2 id="opt-language">{t('options.language')}</h2>
-      <select aria-labelledby="opt-language" value={language ?? 'auto'} onChange={(e) => void saveSetting('language', e.target.value as LanguageSetting)}>
+      <select
+        aria-labelledby="opt-language"
+        value={language ?? 'auto'}
+        onChange={(e) => void saveSetting('language', e.target.value as LanguageSetting)}
+      >
         <option value="auto">{t('options.languageAuto')}</option>
         <option value="zh-CN">简体中文</option>
         <option value="en">English</option>
@@ -95,7 +104,15 @@ function SitesSettings() {
         {disabled?.map((host) => (
           <li key={host} className="row">
             <span>{host}</span>
-            <button type="button" onClick={() => void saveSetting('disabledHosts', disabled.filter((h) => h !== host))}>
+            <button
+              type="button"
+              onClick={() =>
+                void saveSetting(
+                  'disabledHosts',
+                  disabled.filter((h) => h !== host),
+                )
+              }
+            >
               {t('options.enable')}
             </button>
           </li>
@@ -112,7 +129,13 @@ function TypingSpeed() {
   return (
     <label>
       <span>{t('options.typingSpeed')}</span>
-      <input type="number" min={5} max={400} value={speed} onChange={(e) => void saveSetting('typingSpeed', Math.max(5, Math.min(400, Number(e.target.value) || 40)))} />
+      <input
+        type="number"
+        min={5}
+        max={400}
+        value={speed}
+        onChange={(e) => void saveSetting('typingSpeed', Math.max(5, Math.min(400, Number(e.target.value) || 40)))}
+      />
     </label>
   );
 }

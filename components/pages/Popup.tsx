@@ -89,5 +89,7 @@ export function Popup() {
 function PopupHealth() {
   const id = useActiveTabSiteId();
   const health = useSiteHealth(id);
-  return <HealthNotice health={health} name={id ?? ''} className="tm-errors" onReteach={() => void teachThisSite().then(() => window.close())} />;
+  return (
+    <HealthNotice health={health} name={id ?? ''} className="tm-errors" onReteach={() => void teachThisSite().then(() => window.close())} />
+  );
 }

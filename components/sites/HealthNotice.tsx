@@ -24,7 +24,17 @@ export function useSiteHealth(id: string | null | undefined): SiteHealthEntry | 
 }
 
 /** The warning, when parts of the config found nothing for a while; nothing otherwise. */
-export function HealthNotice({ health, name, onReteach, className }: { health: SiteHealthEntry | null; name: string; onReteach: () => void; className?: string }) {
+export function HealthNotice({
+  health,
+  name,
+  onReteach,
+  className,
+}: {
+  health: SiteHealthEntry | null;
+  name: string;
+  onReteach: () => void;
+  className?: string;
+}) {
   const { t } = useI18n();
   if (!health?.failing.length) return null;
   const parts = health.failing.map((p) => t(PART_LABELS[p])).join(t('health.separator'));
@@ -43,7 +53,9 @@ export function LastMatch({ health }: { health: SiteHealthEntry | null }) {
   const { t, locale } = useI18n();
   if (!health) return null;
   const time = health.lastMatchAt ? new Date(health.lastMatchAt).toLocaleString(locale) : null;
-  return <span className={health.failing.length ? 'badge warn' : 'badge'}>{time ? t('health.lastMatch', { time }) : t('health.never')}</span>;
+  return (
+    <span className={health.failing.length ? 'badge warn' : 'badge'}>{time ? t('health.lastMatch', { time }) : t('health.never')}</span>
+  );
 }
 
 /** The config in effect in the active tab (popup): its id, from the published index and the agent's choice. */

@@ -11,9 +11,23 @@ import { getDb } from '@/lib/db/database';
 import type { SiteConfigRecord } from '@/lib/db/records';
 import { countingFor, formatClock } from '@/lib/metrics/counting';
 import { configName } from '@/lib/sites/names';
-import { countingProfiles, domSelectorChecker, parseSiteConfig, siteStatus, type CountingProfileKind, type SiteConfig } from '@/lib/sites/schema';
+import {
+  countingProfiles,
+  domSelectorChecker,
+  parseSiteConfig,
+  siteStatus,
+  type CountingProfileKind,
+  type SiteConfig,
+} from '@/lib/sites/schema';
 import { readFileText } from '@/lib/validate';
-import { exportSiteConfigs, MAX_CONFIG_FILE, parseSiteConfigFile, removeUserSiteConfig, saveUserSiteConfigs, setSiteEnabled } from '@/lib/sites/store';
+import {
+  exportSiteConfigs,
+  MAX_CONFIG_FILE,
+  parseSiteConfigFile,
+  removeUserSiteConfig,
+  saveUserSiteConfigs,
+  setSiteEnabled,
+} from '@/lib/sites/store';
 
 /** A config's status as text (never colour alone); an evidence-based one names its sources. */
 function SiteStatusBadge({ config }: { config: SiteConfig }) {
@@ -118,14 +132,27 @@ export function SiteConfigs() {
                 <td>
                   <div className="row">
                     {/* The row names the site: the visible labels do not repeat it; their accessible names do. */}
-                    <button type="button" aria-label={t('sites.editCounting', { name })} aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                    <button
+                      type="button"
+                      aria-label={t('sites.editCounting', { name })}
+                      aria-expanded={editing === s.id}
+                      onClick={() => setEditing(editing === s.id ? null : s.id)}
+                    >
                       {t('sites.editCountingShort')}
                     </button>
-                    <button type="button" aria-label={t('sites.export', { name })} onClick={() => download(`deskmate-site-${s.id}.json`, JSON.stringify(s.config, null, 2), 'application/json')}>
+                    <button
+                      type="button"
+                      aria-label={t('sites.export', { name })}
+                      onClick={() => download(`deskmate-site-${s.id}.json`, JSON.stringify(s.config, null, 2), 'application/json')}
+                    >
                       {t('sites.exportShort')}
                     </button>
                     {s.source === 'user' && (
-                      <button type="button" aria-label={t('sites.remove', { name })} onClick={() => void removeUserSiteConfig(getDb(), s.id)}>
+                      <button
+                        type="button"
+                        aria-label={t('sites.remove', { name })}
+                        onClick={() => void removeUserSiteConfig(getDb(), s.id)}
+                      >
                         {t('sites.removeShort')}
                       </button>
                     )}
@@ -208,13 +235,13 @@ function CountingForm({ record, onDone }: { record: SiteConfigRecord; onDone(): 
         <input type="text" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
       {profile === 'helpdesk' && (
-      <label>
-        <span>{t('sites.clock')}</span>
-        <select value={clock} onChange={(e) => setClock(e.target.value as 'calendar' | 'business')}>
-          <option value="calendar">{t('sites.clockCalendar')}</option>
-          <option value="business">{t('sites.clockBusiness')}</option>
-        </select>
-      </label>
+        <label>
+          <span>{t('sites.clock')}</span>
+          <select value={clock} onChange={(e) => setClock(e.target.value as 'calendar' | 'business')}>
+            <option value="calendar">{t('sites.clockCalendar')}</option>
+            <option value="business">{t('sites.clockBusiness')}</option>
+          </select>
+        </label>
       )}
       <ErrorList errors={errors} />
       <div className="row">

@@ -32,7 +32,9 @@ export function countingDraft(profile: CountingProfileKind): CountingDraft {
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 /** The draft as buildConfig takes it, or the problems to show (nothing is saved with them). */
-export function readCounting(d: CountingDraft): { ok: true; targetSec: number; hours: { from: string; to: string } } | { ok: false; problems: ('target' | 'hours')[] } {
+export function readCounting(
+  d: CountingDraft,
+): { ok: true; targetSec: number; hours: { from: string; to: string } } | { ok: false; problems: ('target' | 'hours')[] } {
   const target = Number(d.targetSec);
   const problems: ('target' | 'hours')[] = [];
   if (!/^\d+$/.test(d.targetSec.trim()) || target < 1 || target > 86400) problems.push('target');
@@ -56,13 +58,37 @@ export function CountingFields({ value, onChange }: { value: CountingDraft; onCh
           </option>
         ))}
       </select>
-      <p className="dm-teach-muted">{t('teach.profileDefaults', { target: defaults.targetSec, from: defaults.hours.from, to: defaults.hours.to })}</p>
+      <p className="dm-teach-muted">
+        {t('teach.profileDefaults', { target: defaults.targetSec, from: defaults.hours.from, to: defaults.hours.to })}
+      </p>
       <label htmlFor={`${id}-target`}>{t('teach.fieldTarget')}</label>
-      <input id={`${id}-target`} type="number" min={1} max={86400} step={1} value={value.targetSec} onChange={(e) => onChange({ ...value, targetSec: e.target.value })} />
+      <input
+        id={`${id}-target`}
+        type="number"
+        min={1}
+        max={86400}
+        step={1}
+        value={value.targetSec}
+        onChange={(e) => onChange({ ...value, targetSec: e.target.value })}
+      />
       <label htmlFor={`${id}-from`}>{t('teach.fieldHoursFrom')}</label>
-      <input id={`${id}-from`} type="text" inputMode="numeric" placeholder="08:00" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value.trim() })} />
+      <input
+        id={`${id}-from`}
+        type="text"
+        inputMode="numeric"
+        placeholder="08:00"
+        value={value.from}
+        onChange={(e) => onChange({ ...value, from: e.target.value.trim() })}
+      />
       <label htmlFor={`${id}-to`}>{t('teach.fieldHoursTo')}</label>
-      <input id={`${id}-to`} type="text" inputMode="numeric" placeholder="23:00" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value.trim() })} />
+      <input
+        id={`${id}-to`}
+        type="text"
+        inputMode="numeric"
+        placeholder="23:00"
+        value={value.to}
+        onChange={(e) => onChange({ ...value, to: e.target.value.trim() })}
+      />
     </fieldset>
   );
 }

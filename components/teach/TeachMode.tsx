@@ -57,7 +57,6 @@ const STEPS: { id: StepId; label: MessageKey; optional: boolean }[] = [
   { id: 'conversation', label: 'teach.stepConversation', optional: true },
 ];
 
-
 /** Detection waits for the page to settle, but never longer than MAX_WAIT_MS under constant change. */
 const DEBOUNCE_MS = 250;
 const MAX_WAIT_MS = 1000;
@@ -129,7 +128,13 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         show('agent', d.agentItem);
         setFields((f) =>
           selectorsToFields(
-            { message: scoped(scope.prefix, d.message), messageSender: d.messageSender, messageId: d.messageId, messageTime: d.messageTime, messageText: d.messageText },
+            {
+              message: scoped(scope.prefix, d.message),
+              messageSender: d.messageSender,
+              messageId: d.messageId,
+              messageTime: d.messageTime,
+              messageText: d.messageText,
+            },
             f,
           ),
         );
@@ -175,7 +180,10 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
               conversationItem: scoped(scope.prefix, d.conversationItem),
               // Ids in links ("#/chat/c-1001") read like the open conversation's id in the address.
               conversationItemId:
-                d.conversationItemId?.attr === 'href' && !d.activeConversation && f.activeConversationUrl && extractValue({ ...d.conversationItemId, regex: f.activeConversationUrl }, d.element)
+                d.conversationItemId?.attr === 'href' &&
+                !d.activeConversation &&
+                f.activeConversationUrl &&
+                extractValue({ ...d.conversationItemId, regex: f.activeConversationUrl }, d.element)
                   ? { ...d.conversationItemId, regex: f.activeConversationUrl }
                   : d.conversationItemId,
               conversationUnread: d.conversationUnread,
@@ -183,7 +191,9 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
             },
             f,
           );
-          return d.activeConversation ? selectorsToFields({ activeConversation: scopedRule(scope.prefix, d.activeConversation) }, next) : next;
+          return d.activeConversation
+            ? selectorsToFields({ activeConversation: scopedRule(scope.prefix, d.activeConversation) }, next)
+            : next;
         });
         setNotice('');
       }
@@ -193,7 +203,11 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
 
   const focusAfter = useCallback((step: StepId) => {
     const next = STEPS.find((s) => !s.optional && !elements.current[s.id]);
-    const button = next ? pickButtons.current[next.id] : step === 'title' || step === 'conversation' ? pickButtons.current[step] : saveRef.current;
+    const button = next
+      ? pickButtons.current[next.id]
+      : step === 'title' || step === 'conversation'
+        ? pickButtons.current[step]
+        : saveRef.current;
     button?.focus();
   }, []);
 
@@ -228,7 +242,15 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
 
   // ---- picking: outline under the pointer, swallow the page's pointer events (usePicker) ----
 
-  usePicker({ active: !!picking, doc, rootRef, boxRef, onChoose: choose, onStop: stopPicking, onOutline: (el) => setOutlined(describeElement(el)) });
+  usePicker({
+    active: !!picking,
+    doc,
+    rootRef,
+    boxRef,
+    onChoose: choose,
+    onStop: stopPicking,
+    onOutline: (el) => setOutlined(describeElement(el)),
+  });
 
   // ---- the config and live detection -------------------------------------------------------
 
@@ -246,7 +268,9 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
     // Selectors are checked here (the page's DOM parses them); the background validates the
     // whole config with the schema when it is saved, and a refusal is shown.
     const bad = selectorProblems(config, domSelectorChecker(doc));
-    const parsed: { ok: true; value: SiteConfig } | { ok: false; errors: string[] } = bad.length ? { ok: false, errors: bad } : { ok: true, value: config as SiteConfig };
+    const parsed: { ok: true; value: SiteConfig } | { ok: false; errors: string[] } = bad.length
+      ? { ok: false, errors: bad }
+      : { ok: true, value: config as SiteConfig };
     return { config, parsed };
   }, [fields, name, counting, site, doc]);
 
@@ -280,7 +304,13 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
     const target = doc.body ?? doc.documentElement;
     const observer = config && target ? new MutationObserver(schedule) : null;
     if (observer && config) {
-      const attributeFilter = [...new Set(['class', ...observedAttributes(config), ...(config.selectors.messageSender?.attr ? [config.selectors.messageSender.attr] : [])])];
+      const attributeFilter = [
+        ...new Set([
+          'class',
+          ...observedAttributes(config),
+          ...(config.selectors.messageSender?.attr ? [config.selectors.messageSender.attr] : []),
+        ]),
+      ];
       const options = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter };
       observer.observe(target, options);
       // The shadow roots and frame documents the picks are in: a document's observer does not see inside them.
@@ -322,7 +352,15 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
   const set = (key: keyof TeachFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
   const linesHintId = `${ids}-lines`;
   const field = (key: keyof TeachFields, label: MessageKey, multiline = false): ReactNode => (
-    <TextField key={key} id={`${ids}-${key}`} label={t(label)} value={fields[key]} onChange={set(key)} multiline={multiline} describedBy={multiline ? linesHintId : undefined} />
+    <TextField
+      key={key}
+      id={`${ids}-${key}`}
+      label={t(label)}
+      value={fields[key]}
+      onChange={set(key)}
+      multiline={multiline}
+      describedBy={multiline ? linesHintId : undefined}
+    />
   );
 
   return (
@@ -386,7 +424,12 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
                     <span>{t('teach.picked', { what: picked[step.id] ?? '' })}</span>
                     {/* Messages, composer and list items are found from any inner node; a title may need widening. */}
                     {step.id === 'title' && (
-                      <button type="button" className="dm-teach-link" aria-label={t('teach.buttonFor', { action: t('teach.widen'), step: label })} onClick={() => widen(step.id)}>
+                      <button
+                        type="button"
+                        className="dm-teach-link"
+                        aria-label={t('teach.buttonFor', { action: t('teach.widen'), step: label })}
+                        onClick={() => widen(step.id)}
+                      >
                         {t('teach.widen')}
                       </button>
                     )}
@@ -510,7 +553,14 @@ function TextField({
     <div className="dm-teach-field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} value={value} rows={rows} spellCheck={false} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          id={id}
+          value={value}
+          rows={rows}
+          spellCheck={false}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
         <input id={id} type="text" value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -529,7 +579,13 @@ const SENDER_LABELS: Record<SenderKind, MessageKey> = {
  * Every message on screen with the sender the config now reads for it; a click says "this one is
  * the customer's" or "this one is mine", which becomes that pick (the rule is derived again).
  */
-function SenderList({ messages, onCorrect }: { messages: Detection['messages']; onCorrect: (el: Element, kind: 'customer' | 'agent') => void }) {
+function SenderList({
+  messages,
+  onCorrect,
+}: {
+  messages: Detection['messages'];
+  onCorrect: (el: Element, kind: 'customer' | 'agent') => void;
+}) {
   const { t } = useI18n();
   return (
     <details className="dm-teach-senders" open>
@@ -541,12 +597,22 @@ function SenderList({ messages, onCorrect }: { messages: Detection['messages']; 
             <li key={i} className={m.sender ? undefined : 'dm-teach-warn'}>
               <span>{t('teach.senderLine', { sender: m.sender ? t(SENDER_LABELS[m.sender]) : t('teach.senderUnknown'), text })}</span>{' '}
               {m.sender !== 'customer' && (
-                <button type="button" className="dm-teach-link" aria-label={t('teach.markCustomerFor', { text })} onClick={() => onCorrect(m.element, 'customer')}>
+                <button
+                  type="button"
+                  className="dm-teach-link"
+                  aria-label={t('teach.markCustomerFor', { text })}
+                  onClick={() => onCorrect(m.element, 'customer')}
+                >
                   {t('teach.markCustomer')}
                 </button>
               )}{' '}
               {m.sender !== 'agent' && (
-                <button type="button" className="dm-teach-link" aria-label={t('teach.markAgentFor', { text })} onClick={() => onCorrect(m.element, 'agent')}>
+                <button
+                  type="button"
+                  className="dm-teach-link"
+                  aria-label={t('teach.markAgentFor', { text })}
+                  onClick={() => onCorrect(m.element, 'agent')}
+                >
                   {t('teach.markAgent')}
                 </button>
               )}
@@ -575,7 +641,9 @@ function DetectionLines({ detection }: { detection: DetectionState }) {
       </li>
       {d.buyerName && <li>{t('teach.detectBuyer', { name: d.buyerName })}</li>}
       {d.conversations > 0 && <li>{t('teach.detectConversations', { count: d.conversations })}</li>}
-      <li className={d.hasComposer ? undefined : 'dm-teach-warn'}>{d.hasComposer ? t('teach.detectComposer') : t('teach.detectNoComposer')}</li>
+      <li className={d.hasComposer ? undefined : 'dm-teach-warn'}>
+        {d.hasComposer ? t('teach.detectComposer') : t('teach.detectNoComposer')}
+      </li>
     </ul>
   );
 }

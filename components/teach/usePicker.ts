@@ -162,7 +162,8 @@ export function usePicker({ active, doc, rootRef, boxRef, onChoose, onStop, onOu
         return notOurs(doc.body?.firstElementChild ?? null);
       };
       if (e.key === 'ArrowUp') next = hover ? pickable(composedParent(hover)) : start();
-      else if (e.key === 'ArrowDown') next = hover ? notOurs(pickable(hover.firstElementChild ?? hover.shadowRoot?.firstElementChild ?? null)) : start();
+      else if (e.key === 'ArrowDown')
+        next = hover ? notOurs(pickable(hover.firstElementChild ?? hover.shadowRoot?.firstElementChild ?? null)) : start();
       else if (e.key === 'ArrowLeft') next = hover ? notOurs(hover.previousElementSibling) : start();
       else if (e.key === 'ArrowRight') next = hover ? notOurs(hover.nextElementSibling) : start();
       else return;

@@ -40,7 +40,8 @@ export function ImportExport() {
     const parsed = text.ok ? parseImportText(text.value, file.name) : text;
     if (!parsed.ok) return setState({ kind: 'errors', file: file.name, errors: parsed.errors });
     const plan = await planImport(getDb(), parsed.value.templates);
-    if (plan.duplicates > 0) return setState({ kind: 'choose', file: file.name, templates: parsed.value.templates, duplicates: plan.duplicates });
+    if (plan.duplicates > 0)
+      return setState({ kind: 'choose', file: file.name, templates: parsed.value.templates, duplicates: plan.duplicates });
     await run(file.name, parsed.value.templates, 'skip');
   };
 

@@ -18,7 +18,15 @@ export function LintRulesEditor() {
   const [rules, setRules] = useState<LintRule[] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
-  const [draft, setDraft] = useState({ id: '', phrases: '', regex: '', allow: '', message: '', suggestion: '', severity: 'warning' as 'warning' | 'error' });
+  const [draft, setDraft] = useState({
+    id: '',
+    phrases: '',
+    regex: '',
+    allow: '',
+    message: '',
+    suggestion: '',
+    severity: 'warning' as 'warning' | 'error',
+  });
 
   useEffect(() => {
     void lintRules.getValue().then((r) => setRules(r ?? defaultLintRules()));
@@ -81,28 +89,34 @@ export function LintRulesEditor() {
           const titleKey = lintTitleKey(r.id);
           const title = titleKey ? t(titleKey) : (r.patterns[0] ?? r.id);
           return (
-          <li key={r.id} className="lint-rule">
-            <label className="row">
-              <input
-                type="checkbox"
-                checked={r.enabled}
-                aria-label={`${t('lint.enabled')} ${title}`}
-                onChange={() => void save(rules.map((x, j) => (j === i ? { ...x, enabled: !x.enabled } : x)))}
-              />
-              <strong>{title}</strong>
-              <code className="muted small">{r.id}</code>
-              <span className={r.severity === 'error' ? 'badge bad' : 'badge'}>{r.severity === 'error' ? t('lint.error') : t('lint.warning')}</span>
-            </label>
-            <div>
-              {r.patterns.join(' · ')}
-              {r.regex && <code className="muted"> /{r.regex}/</code>}
-            </div>
-            {!!r.allow?.length && <div className="muted">{t('lint.allowList', { phrases: r.allow.join(' · ') })}</div>}
-            <div className="muted">{text(r.message, locale)}</div>
-            <button type="button" aria-label={t('lint.deleteRule', { id: title })} onClick={() => void save(rules.filter((_, j) => j !== i))}>
-              {t('common.delete')}
-            </button>
-          </li>
+            <li key={r.id} className="lint-rule">
+              <label className="row">
+                <input
+                  type="checkbox"
+                  checked={r.enabled}
+                  aria-label={`${t('lint.enabled')} ${title}`}
+                  onChange={() => void save(rules.map((x, j) => (j === i ? { ...x, enabled: !x.enabled } : x)))}
+                />
+                <strong>{title}</strong>
+                <code className="muted small">{r.id}</code>
+                <span className={r.severity === 'error' ? 'badge bad' : 'badge'}>
+                  {r.severity === 'error' ? t('lint.error') : t('lint.warning')}
+                </span>
+              </label>
+              <div>
+                {r.patterns.join(' · ')}
+                {r.regex && <code className="muted"> /{r.regex}/</code>}
+              </div>
+              {!!r.allow?.length && <div className="muted">{t('lint.allowList', { phrases: r.allow.join(' · ') })}</div>}
+              <div className="muted">{text(r.message, locale)}</div>
+              <button
+                type="button"
+                aria-label={t('lint.deleteRule', { id: title })}
+                onClick={() => void save(rules.filter((_, j) => j !== i))}
+              >
+                {t('common.delete')}
+              </button>
+            </li>
           );
         })}
       </ul>

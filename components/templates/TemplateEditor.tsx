@@ -65,15 +65,28 @@ export function TemplateEditor({
 
   useEffect(() => {
     void agentProfile.getValue().then((p) =>
-      setCtx({ now: Date.now(), locale, buyer: locale === 'zh-CN' ? '林晓雨' : 'Alex', agent: p.agentName, agentId: p.agentId, shop: p.shopName, order: '3859201746682', tracking: 'SF1402938475619' }),
+      setCtx({
+        now: Date.now(),
+        locale,
+        buyer: locale === 'zh-CN' ? '林晓雨' : 'Alex',
+        agent: p.agentName,
+        agentId: p.agentId,
+        shop: p.shopName,
+        order: '3859201746682',
+        tracking: 'SF1402938475619',
+      }),
     );
   }, [locale]);
 
   const preview = useMemo(() => {
     if (!ctx || !draft.body) return '';
     const first = render(draft.body, ctx);
-    const text = first.missing.length ? render(draft.body, ctx, Object.fromEntries(first.missing.map((f) => [f.key, `【${f.label}】`]))).text : first.text;
-    return first.caret < first.text.length || draft.body.includes('{{cursor}}') ? `${text.slice(0, first.caret)}▏${text.slice(first.caret)}` : text;
+    const text = first.missing.length
+      ? render(draft.body, ctx, Object.fromEntries(first.missing.map((f) => [f.key, `【${f.label}】`]))).text
+      : first.text;
+    return first.caret < first.text.length || draft.body.includes('{{cursor}}')
+      ? `${text.slice(0, first.caret)}▏${text.slice(first.caret)}`
+      : text;
   }, [ctx, draft.body]);
 
   const set = (key: keyof Draft) => (value: string) => {
@@ -147,7 +160,13 @@ export function TemplateEditor({
         {VARIABLES.map((v) => {
           const variable = locale === 'zh-CN' ? v.zh : v.en;
           return (
-            <button key={v.help} type="button" title={t(v.help)} aria-label={t('tm.insertVariable', { variable }) + ' — ' + t(v.help)} onClick={() => insertVariable(variable)}>
+            <button
+              key={v.help}
+              type="button"
+              title={t(v.help)}
+              aria-label={t('tm.insertVariable', { variable }) + ' — ' + t(v.help)}
+              onClick={() => insertVariable(variable)}
+            >
               {variable}
             </button>
           );

@@ -55,7 +55,9 @@ export function TemplateManager() {
     if (!templates || !index) return [];
     const inFolder = (x: { folder: string }) => !folder || x.folder === folder || x.folder.startsWith(folder + '/');
     if (!query.trim())
-      return templates.filter(inFolder).sort((a, b) => a.folder.localeCompare(b.folder, 'zh-CN') || a.title.localeCompare(b.title, 'zh-CN'));
+      return templates
+        .filter(inFolder)
+        .sort((a, b) => a.folder.localeCompare(b.folder, 'zh-CN') || a.title.localeCompare(b.title, 'zh-CN'));
     const byId = new Map(templates.map((x) => [x.id, x]));
     return search(index, query, { limit: templates.length, siteId: null })
       .map((p) => byId.get(p.id)!)
@@ -63,7 +65,12 @@ export function TemplateManager() {
   }, [templates, index, folder, query]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW,
+    overscan: 8,
+  });
   const editingRecord = editing && editing !== 'new' ? (templates?.find((x) => x.id === editing) ?? null) : null;
 
   const toggle = (id: string) =>
@@ -90,7 +97,13 @@ export function TemplateManager() {
   return (
     <section className="tm" aria-label={t('options.tabTemplates')}>
       <div className="tm-toolbar row">
-        <input type="search" aria-label={t('tm.search')} placeholder={t('tm.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label={t('tm.search')}
+          placeholder={t('tm.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="button" className="primary" onClick={() => setEditing('new')}>
           {t('tm.new')}
         </button>
@@ -101,13 +114,23 @@ export function TemplateManager() {
         <nav className="tm-folders" aria-label={t('tm.folders')} onKeyDown={rovingKeyDown}>
           <ul className="plain">
             <li>
-              <button type="button" tabIndex={folder === '' ? 0 : -1} aria-current={folder === '' ? 'true' : undefined} onClick={() => setFolder('')}>
+              <button
+                type="button"
+                tabIndex={folder === '' ? 0 : -1}
+                aria-current={folder === '' ? 'true' : undefined}
+                onClick={() => setFolder('')}
+              >
                 {t('tm.allFolders')} <span className="muted">{templates?.length ?? 0}</span>
               </button>
             </li>
             {folders.map((f) => (
               <li key={f.path} style={{ paddingLeft: f.depth * 14 }}>
-                <button type="button" tabIndex={folder === f.path ? 0 : -1} aria-current={folder === f.path ? 'true' : undefined} onClick={() => setFolder(f.path)}>
+                <button
+                  type="button"
+                  tabIndex={folder === f.path ? 0 : -1}
+                  aria-current={folder === f.path ? 'true' : undefined}
+                  onClick={() => setFolder(f.path)}
+                >
                   {f.name} <span className="muted">{f.count}</span>
                 </button>
               </li>
@@ -149,7 +172,12 @@ export function TemplateManager() {
                     className={editing === tpl.id ? 'tm-row active' : 'tm-row'}
                     style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${row.start}px)` }}
                   >
-                    <input type="checkbox" aria-label={t('tm.select', { title: tpl.title })} checked={selected.has(tpl.id)} onChange={() => toggle(tpl.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('tm.select', { title: tpl.title })}
+                      checked={selected.has(tpl.id)}
+                      onChange={() => toggle(tpl.id)}
+                    />
                     <button
                       type="button"
                       className="tm-open"

@@ -27,7 +27,11 @@ function CaseReminders() {
         aria-invalid={!valid}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => {
-          if (valid) void saveSetting('caseReminderLeads', [...new Set(parsed.map((h) => Math.round(h * 60)))].sort((a, b) => b - a));
+          if (valid)
+            void saveSetting(
+              'caseReminderLeads',
+              [...new Set(parsed.map((h) => Math.round(h * 60)))].sort((a, b) => b - a),
+            );
           setDraft(null);
         }}
       />
@@ -80,7 +84,10 @@ export function TimerSettings() {
                 type="checkbox"
                 checked={schedule.days.includes(d)}
                 onChange={(e) =>
-                  void saveSetting('workSchedule', { ...schedule, days: e.target.checked ? [...schedule.days, d].sort() : schedule.days.filter((x) => x !== d) })
+                  void saveSetting('workSchedule', {
+                    ...schedule,
+                    days: e.target.checked ? [...schedule.days, d].sort() : schedule.days.filter((x) => x !== d),
+                  })
                 }
               />
               {t(`weekday.${d}` as 'weekday.0')}
@@ -89,11 +96,19 @@ export function TimerSettings() {
         </div>
         <label>
           <span>{t('timerSettings.from')}</span>
-          <input type="time" value={schedule.from} onChange={(e) => CLOCK.test(e.target.value) && void saveSetting('workSchedule', { ...schedule, from: e.target.value })} />
+          <input
+            type="time"
+            value={schedule.from}
+            onChange={(e) => CLOCK.test(e.target.value) && void saveSetting('workSchedule', { ...schedule, from: e.target.value })}
+          />
         </label>
         <label>
           <span>{t('timerSettings.to')}</span>
-          <input type="time" value={schedule.to} onChange={(e) => CLOCK.test(e.target.value) && void saveSetting('workSchedule', { ...schedule, to: e.target.value })} />
+          <input
+            type="time"
+            value={schedule.to}
+            onChange={(e) => CLOCK.test(e.target.value) && void saveSetting('workSchedule', { ...schedule, to: e.target.value })}
+          />
         </label>
       </fieldset>
       <CaseReminders />

@@ -34,7 +34,16 @@ export function tabKeyTarget(key: string, index: number, count: number): number 
  * focus the next tab (selection follows focus), the panel is labelled by its tab. Works inside a
  * shadow root (focus through refs, not document lookups).
  */
-export function Tabs<T extends string>({ tabs, selected, onSelect, label, idPrefix, className = 'tabs', panelClassName, children }: Props<T>) {
+export function Tabs<T extends string>({
+  tabs,
+  selected,
+  onSelect,
+  label,
+  idPrefix,
+  className = 'tabs',
+  panelClassName,
+  children,
+}: Props<T>) {
   const refs = useRef(new Map<T, HTMLButtonElement>());
   const onKeyDown = (e: KeyboardEvent, index: number) => {
     const next = tabKeyTarget(e.key, index, tabs.length);

@@ -12,7 +12,24 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import teachCss from '@/components/teach/teach.css?inline';
 
 const MOUNTED = Symbol.for('deskmate.overlay');
-const GUARDED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'submit', 'paste', 'drop'];
+const GUARDED_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'paste',
+  'drop',
+];
 
 /**
  * The overlay: injected by the background (never listed in the manifest) into pages a site
@@ -95,7 +112,6 @@ export default defineContentScript({
     const pending = takePending();
     if (pending === 'panel') store.setOpen(true);
     else if (pending) store.openPicker(pending);
-
 
     // Switched off for this site from the popup: leave the page at once.
     const unwatch = disabledHosts.watch((hosts) => {

@@ -47,7 +47,8 @@ export function decodeRecord(record: Record<string, unknown>): Record<string, un
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
     const b = v as EncodedBlob | null;
-    out[k] = b && typeof b === 'object' && typeof b.$blob === 'string' ? new Blob([fromBase64(b.$blob) as BlobPart], { type: b.type ?? '' }) : v;
+    out[k] =
+      b && typeof b === 'object' && typeof b.$blob === 'string' ? new Blob([fromBase64(b.$blob) as BlobPart], { type: b.type ?? '' }) : v;
   }
   return out;
 }
@@ -59,8 +60,17 @@ export async function exportAll(db: DeskmateDB, settings: Record<string, unknown
     const rows = (await db.table(name).toArray()) as Record<string, unknown>[];
     tables[name] = await Promise.all(rows.map(encodeRecord));
   }
-  const kept = Object.fromEntries(Object.entries(settings).filter(([k]) => (RESTORABLE_SETTINGS as string[]).includes(k.replace(/\$$/, ''))));
-  return { format: BACKUP_FORMAT, version: 1, schemaVersion: LATEST_VERSION, exportedAt: new Date(now).toISOString(), tables, settings: kept };
+  const kept = Object.fromEntries(
+    Object.entries(settings).filter(([k]) => (RESTORABLE_SETTINGS as string[]).includes(k.replace(/\$$/, ''))),
+  );
+  return {
+    format: BACKUP_FORMAT,
+    version: 1,
+    schemaVersion: LATEST_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    tables,
+    settings: kept,
+  };
 }
 
 /** Largest backup file read, in UTF-8 bytes (the tables hold evidence files, base64-encoded). */
@@ -85,7 +95,8 @@ export function parseBackup(text: string): ParseResult<Backup> {
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > LATEST_VERSION)
     errors.push(`schemaVersion: ${String(schemaVersion)} is not a database version this Deskmate knows (1–${LATEST_VERSION})`);
   const tables: Record<string, Record<string, unknown>[]> = {};
-  if (!b.tables || typeof b.tables !== 'object' || Array.isArray(b.tables)) errors.push(b.tables === undefined ? 'tables: is missing' : 'tables: must be an object');
+  if (!b.tables || typeof b.tables !== 'object' || Array.isArray(b.tables))
+    errors.push(b.tables === undefined ? 'tables: is missing' : 'tables: must be an object');
   else {
     for (const [name, rows] of Object.entries(b.tables)) {
       if (!TABLES.includes(name)) errors.push(`tables.${name}: unknown table`);
@@ -97,7 +108,12 @@ export function parseBackup(text: string): ParseResult<Backup> {
   if (!errors.length) {
     // Rows of an older version are brought to today's shape first, then checked like live writes.
     const current = upgradeTables(
-      Object.fromEntries(Object.entries(tables).map(([n, rows]) => [n, rows.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? r : { $invalid: r }))])),
+      Object.fromEntries(
+        Object.entries(tables).map(([n, rows]) => [
+          n,
+          rows.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? r : { $invalid: r })),
+        ]),
+      ),
       schemaVersion!,
       LATEST_VERSION,
     );
@@ -130,7 +146,8 @@ export function parseBackup(text: string): ParseResult<Backup> {
     });
   }
   const settings: Record<string, unknown> = {};
-  if (b.settings !== undefined && (typeof b.settings !== 'object' || b.settings === null || Array.isArray(b.settings))) errors.push('settings: must be an object');
+  if (b.settings !== undefined && (typeof b.settings !== 'object' || b.settings === null || Array.isArray(b.settings)))
+    errors.push('settings: must be an object');
   else if (b.settings) {
     for (const [k, v] of Object.entries(b.settings)) {
       const base = k.replace(/\$$/, '');
@@ -166,7 +183,8 @@ function attachmentProblem(row: Record<string, unknown>): string | null {
   const check = checkAttachment({ name: String(row.name), type: String(row.type), size: bytes.length }, bytes.subarray(0, SNIFF_BYTES));
   if (!check.ok) return `blob: ${check.errors.join('; ')}`;
   if (row.type !== check.type || encoded.type !== check.type) return `type: "${String(row.type)}" is not the file's type (${check.type})`;
-  if (typeFromName(String(row.name)) !== check.type) return `name: "${String(row.name)}" must end in .${extensionFor(check.type)} (the file is ${check.type})`;
+  if (typeFromName(String(row.name)) !== check.type)
+    return `name: "${String(row.name)}" must end in .${extensionFor(check.type)} (the file is ${check.type})`;
   return null;
 }
 
@@ -206,14 +224,18 @@ export async function restoreAll(db: DeskmateDB, backup: Backup, area?: Settings
 
 async function restoreTables(db: DeskmateDB, backup: Backup): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  await db.transaction('rw', TABLES.map((n) => db.table(n)), async () => {
-    for (const name of TABLES) {
-      const table = db.table(name);
-      await table.clear();
-      const rows = (backup.tables[name] ?? []).map(decodeRecord);
-      if (rows.length) await table.bulkAdd(rows);
-      counts[name] = rows.length;
-    }
-  });
+  await db.transaction(
+    'rw',
+    TABLES.map((n) => db.table(n)),
+    async () => {
+      for (const name of TABLES) {
+        const table = db.table(name);
+        await table.clear();
+        const rows = (backup.tables[name] ?? []).map(decodeRecord);
+        if (rows.length) await table.bulkAdd(rows);
+        counts[name] = rows.length;
+      }
+    },
+  );
   return counts;
 }

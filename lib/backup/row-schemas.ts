@@ -46,7 +46,13 @@ export const rowSchemas = {
     })
     .strict(),
   templateUses: z
-    .object({ id: z.number().int().min(1).optional(), templateId: id(), at: time, siteId: id(255), chars: z.number().int().min(0).max(1_000_000).optional() })
+    .object({
+      id: z.number().int().min(1).optional(),
+      templateId: id(),
+      at: time,
+      siteId: id(255),
+      chars: z.number().int().min(0).max(1_000_000).optional(),
+    })
     .strict(),
   conversations: z
     .object({
@@ -77,7 +83,11 @@ export const rowSchemas = {
   cases: z
     .object({
       id: id(),
-      orderNo: z.string().min(1).max(64).regex(/^[\p{L}\p{N}_-]+$/u, 'order number may only hold letters, digits, "_" and "-"'),
+      orderNo: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[\p{L}\p{N}_-]+$/u, 'order number may only hold letters, digits, "_" and "-"'),
       disputeType: id(64),
       caseTypeTitle: z.string().max(200).optional(),
       language: z.enum(['zh-CN', 'en']).optional(),
@@ -114,7 +124,13 @@ export const rowSchemas = {
     })
     .strict(),
   siteConfigs: z
-    .object({ id: id(64), source: z.enum(['builtin', 'user']), enabled: z.union([z.literal(0), z.literal(1)]), config: siteConfigSchema, updatedAt: time })
+    .object({
+      id: id(64),
+      source: z.enum(['builtin', 'user']),
+      enabled: z.union([z.literal(0), z.literal(1)]),
+      config: siteConfigSchema,
+      updatedAt: time,
+    })
     .strict()
     .refine((r) => r.id === r.config.id, { message: 'must equal config.id', path: ['id'] }),
   lintEvents: z
@@ -138,5 +154,15 @@ const inStep: {
   attachments: None<Unlisted<AttachmentRecord, 'attachments'>>;
   siteConfigs: None<Unlisted<SiteConfigRecord, 'siteConfigs'>>;
   lintEvents: None<Unlisted<LintEventRecord, 'lintEvents'>>;
-} = { templates: true, templateUses: true, conversations: true, messageEvents: true, rounds: true, cases: true, attachments: true, siteConfigs: true, lintEvents: true };
+} = {
+  templates: true,
+  templateUses: true,
+  conversations: true,
+  messageEvents: true,
+  rounds: true,
+  cases: true,
+  attachments: true,
+  siteConfigs: true,
+  lintEvents: true,
+};
 void inStep;

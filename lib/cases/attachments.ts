@@ -52,7 +52,8 @@ const TYPE_ALIASES: Record<string, AcceptedType> = {
   'application/x-pdf': 'application/pdf',
 };
 
-const startsWith = (head: Uint8Array, bytes: readonly number[], at = 0) => head.length >= at + bytes.length && bytes.every((b, i) => head[at + i] === b);
+const startsWith = (head: Uint8Array, bytes: readonly number[], at = 0) =>
+  head.length >= at + bytes.length && bytes.every((b, i) => head[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** The kind of a file from its first bytes (at least 12; SNIFF_BYTES is enough), or null when it is none we accept. */
@@ -127,7 +128,11 @@ export interface AttachmentLimits {
  * name says). Accepted with a warning: an accepted kind whose name or declared type says another
  * (a JPEG saved as .png is common and platforms take it; the package names it .jpg).
  */
-export function checkAttachment(file: { name: string; type: string; size: number }, head: Uint8Array, limits: AttachmentLimits = { maxBytes: MAX_ATTACHMENT_BYTES }): AttachmentCheck {
+export function checkAttachment(
+  file: { name: string; type: string; size: number },
+  head: Uint8Array,
+  limits: AttachmentLimits = { maxBytes: MAX_ATTACHMENT_BYTES },
+): AttachmentCheck {
   const q = quote(file.name);
   const errors: string[] = [];
   const tooLarge = file.size > limits.maxBytes;
@@ -138,18 +143,27 @@ export function checkAttachment(file: { name: string; type: string; size: number
   const sniffed = sniffType(head);
   const claimed = typeFromName(file.name) ?? normalizeType(file.type);
   if (!sniffed) {
-    errors.push(claimed ? `${q}: is not ${KINDS[claimed].label} (its content is not an image or PDF)` : `${q}: is not an image or PDF (accepted: PNG, JPEG, GIF, WebP, PDF)`);
+    errors.push(
+      claimed
+        ? `${q}: is not ${KINDS[claimed].label} (its content is not an image or PDF)`
+        : `${q}: is not an image or PDF (accepted: PNG, JPEG, GIF, WebP, PDF)`,
+    );
     return { ok: false, errors };
   }
   if (errors.length) return { ok: false, errors };
   const warnings: string[] = [];
-  if (claimed && claimed !== sniffed) warnings.push(`${q}: is ${KINDS[sniffed].label} although its name says ${KINDS[claimed].short}; it is kept as ${KINDS[sniffed].short}`);
+  if (claimed && claimed !== sniffed)
+    warnings.push(`${q}: is ${KINDS[sniffed].label} although its name says ${KINDS[claimed].short}; it is kept as ${KINDS[sniffed].short}`);
   return { ok: true, type: sniffed, warnings };
 }
 
 /** checkAttachment for a File (or a Blob with a name): reads only its first bytes, and nothing when it is too large. */
-export async function inspectFile(file: Blob & { name: string }, limits: AttachmentLimits = { maxBytes: MAX_ATTACHMENT_BYTES }): Promise<AttachmentCheck> {
-  const head = file.size > limits.maxBytes || file.size === 0 ? new Uint8Array(0) : new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+export async function inspectFile(
+  file: Blob & { name: string },
+  limits: AttachmentLimits = { maxBytes: MAX_ATTACHMENT_BYTES },
+): Promise<AttachmentCheck> {
+  const head =
+    file.size > limits.maxBytes || file.size === 0 ? new Uint8Array(0) : new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   return checkAttachment(file, head, limits);
 }
 
@@ -169,7 +183,10 @@ const ZH_RULES: [RegExp, (...m: string[]) => string][] = [
   [/^is empty$/, () => '是空文件'],
   [/^is not (a [\w ]+?) \(its content is not an image or PDF\)$/, (_m, label) => `不是 ${zhLabel(label)}（文件内容不是图片或 PDF）`],
   [/^is not an image or PDF \(accepted: PNG, JPEG, GIF, WebP, PDF\)$/, () => '不是图片或 PDF（只接受 PNG、JPEG、GIF、WebP 图片和 PDF）'],
-  [/^is (a [\w ]+?) although its name says (\w+); it is kept as (\w+)$/, (_m, label, said, kept) => `实际是 ${zhLabel(label)}，文件名却是 ${said}；按 ${kept} 保存`],
+  [
+    /^is (a [\w ]+?) although its name says (\w+); it is kept as (\w+)$/,
+    (_m, label, said, kept) => `实际是 ${zhLabel(label)}，文件名却是 ${said}；按 ${kept} 保存`,
+  ],
 ];
 
 /** An attachment error or warning in the agent's language (the quoted file name is kept). Unknown phrases stay as they are. */
@@ -220,7 +237,11 @@ export interface PlatformLimit {
  * the count is over the whole case (itemId null). The limit counts every file, PDFs included.
  * Sizes are compared in binary MB, as formatBytes shows them. No limit: no warnings.
  */
-export function platformWarnings(attachments: readonly AttachmentInfo[], limit: PlatformLimit | undefined, platformName?: string): PlatformWarning[] {
+export function platformWarnings(
+  attachments: readonly AttachmentInfo[],
+  limit: PlatformLimit | undefined,
+  platformName?: string,
+): PlatformWarning[] {
   if (!limit) return [];
   const named = Boolean(platformName);
   const base: Record<string, string> = named ? { platform: platformName! } : {};
@@ -230,11 +251,19 @@ export function platformWarnings(attachments: readonly AttachmentInfo[], limit: 
 
   const oneSubmission = limit.submissions === 1;
   if (limit.maxFiles !== undefined && oneSubmission && attachments.length > limit.maxFiles)
-    warnings.push({ itemId: null, key: named ? 'package.warn.tooManyInSubmission' : 'package.warn.tooManyInSubmissionAny', params: { ...base, max: limit.maxFiles, count: attachments.length } });
+    warnings.push({
+      itemId: null,
+      key: named ? 'package.warn.tooManyInSubmission' : 'package.warn.tooManyInSubmissionAny',
+      params: { ...base, max: limit.maxFiles, count: attachments.length },
+    });
 
   for (const [itemId, list] of byItem) {
     if (limit.maxFiles !== undefined && !oneSubmission && list.length > limit.maxFiles)
-      warnings.push({ itemId, key: named ? 'package.warn.tooManyFiles' : 'package.warn.tooManyFilesAny', params: { ...base, max: limit.maxFiles, count: list.length } });
+      warnings.push({
+        itemId,
+        key: named ? 'package.warn.tooManyFiles' : 'package.warn.tooManyFilesAny',
+        params: { ...base, max: limit.maxFiles, count: list.length },
+      });
     if (limit.maxFileMB !== undefined)
       for (const a of list)
         if (a.size > limit.maxFileMB * MB)

@@ -88,6 +88,9 @@ export async function onCaseAlarm(db: DeskmateDB, name: string, now = Date.now()
 
 /** Open cases due within two hours (or overdue): what the badge adds to the late waits. */
 export async function casesDueSoon(db: DeskmateDB, now = Date.now()): Promise<number> {
-  const open = await db.cases.where('deadlineAt').between(1, now + DUE_SOON_MS, true, true).toArray();
+  const open = await db.cases
+    .where('deadlineAt')
+    .between(1, now + DUE_SOON_MS, true, true)
+    .toArray();
   return open.filter((c) => c.status === 'open').length;
 }

@@ -23,9 +23,13 @@ type TimeInput = number | Date;
 const ms = (t: TimeInput): number => (typeof t === 'number' ? t : t.getTime());
 
 /** The amount a rule gives on a platform: its per-platform entry, else its default, in the rule's unit. */
-export function ruleAmount(rule: Pick<DeadlineRule, 'hours' | 'days' | 'perPlatform'>, platformId?: string): { unit: 'hours' | 'days'; amount: number } {
+export function ruleAmount(
+  rule: Pick<DeadlineRule, 'hours' | 'days' | 'perPlatform'>,
+  platformId?: string,
+): { unit: 'hours' | 'days'; amount: number } {
   const unit = rule.days === undefined ? 'hours' : 'days';
-  const own = platformId !== undefined && rule.perPlatform && Object.hasOwn(rule.perPlatform, platformId) ? rule.perPlatform[platformId] : undefined;
+  const own =
+    platformId !== undefined && rule.perPlatform && Object.hasOwn(rule.perPlatform, platformId) ? rule.perPlatform[platformId] : undefined;
   return { unit, amount: own ?? (unit === 'days' ? rule.days! : rule.hours!) };
 }
 
@@ -42,7 +46,11 @@ export function addCalendarDays(startAt: TimeInput, days: number): Instant {
 }
 
 /** When a rule's time is up on a platform, for a clock that started at `startAt`. */
-export function deadlineFor(rule: Pick<DeadlineRule, 'hours' | 'days' | 'perPlatform'>, platformId: string | undefined, startAt: TimeInput): Instant {
+export function deadlineFor(
+  rule: Pick<DeadlineRule, 'hours' | 'days' | 'perPlatform'>,
+  platformId: string | undefined,
+  startAt: TimeInput,
+): Instant {
   const { unit, amount } = ruleAmount(rule, platformId);
   return unit === 'days' ? addCalendarDays(startAt, amount) : addHours(startAt, amount);
 }
@@ -85,7 +93,11 @@ export function reminderLeadMinutes(rule: Pick<DeadlineRule, 'reminderHoursBefor
  * `now` and before the deadline; ascending, without duplicates. A lead longer than the whole
  * rule simply yields nothing, so a 2 h rule with the default leads reminds at 30 min only.
  */
-export function reminderTimes(deadlineAt: Instant, leadMinutes: readonly number[] = DEFAULT_REMINDER_MINUTES, now: Instant = Date.now()): Instant[] {
+export function reminderTimes(
+  deadlineAt: Instant,
+  leadMinutes: readonly number[] = DEFAULT_REMINDER_MINUTES,
+  now: Instant = Date.now(),
+): Instant[] {
   const times = new Set<number>();
   for (const lead of leadMinutes) {
     if (!(lead > 0)) continue;

@@ -43,8 +43,17 @@ type Shape = typeof caseDetailsShape;
 export type CaseDetails = { -readonly [K in keyof Shape]?: z.output<Shape[K]> };
 export type CaseDetailsPatch = { -readonly [K in keyof Shape]?: z.output<Shape[K]> | null };
 
-export const caseDetailsSchema = z.object(Object.fromEntries(Object.entries(caseDetailsShape).map(([k, v]) => [k, v.optional()])) as { [K in keyof Shape]: z.ZodOptional<Shape[K]> }).strict();
-export const caseDetailsPatchSchema = z
-  .object(Object.fromEntries(Object.entries(caseDetailsShape).map(([k, v]) => [k, v.nullable().optional()])) as { [K in keyof Shape]: z.ZodOptional<z.ZodNullable<Shape[K]>> })
+export const caseDetailsSchema = z
+  .object(
+    Object.fromEntries(Object.entries(caseDetailsShape).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof Shape]: z.ZodOptional<Shape[K]>;
+    },
+  )
   .strict();
-
+export const caseDetailsPatchSchema = z
+  .object(
+    Object.fromEntries(Object.entries(caseDetailsShape).map(([k, v]) => [k, v.nullable().optional()])) as {
+      [K in keyof Shape]: z.ZodOptional<z.ZodNullable<Shape[K]>>;
+    },
+  )
+  .strict();

@@ -9,7 +9,17 @@ export type { CaseDetails, CaseDetailsPatch };
 // names and removes those it sets to null; it is validated whole before anything is written.
 
 /** Causes of a return or refund (the methodology's evidence cases and the playbook's reasons). */
-export const caseCauses = ['quality', 'not-as-described', 'wrong-item', 'short-missing', 'logistics', 'seven-day', 'expectation', 'attitude', 'other'] as const;
+export const caseCauses = [
+  'quality',
+  'not-as-described',
+  'wrong-item',
+  'short-missing',
+  'logistics',
+  'seven-day',
+  'expectation',
+  'attitude',
+  'other',
+] as const;
 export type CaseCause = (typeof caseCauses)[number];
 
 /** What a bad review is about (the playbook's §五.4: the product's style, workmanship, size, batch, fabric; the courier; the agent). */
@@ -32,7 +42,11 @@ export function applyDetailsPatch(details: CaseDetails | undefined, patch: CaseD
     else next[k] = v;
   }
   const d = next as CaseDetails;
-  const reshipped = d.reshipCourier !== undefined || d.reshipTrackingNo !== undefined || d.reshipFeeCents !== undefined || d.reshipAmountCents !== undefined;
+  const reshipped =
+    d.reshipCourier !== undefined ||
+    d.reshipTrackingNo !== undefined ||
+    d.reshipFeeCents !== undefined ||
+    d.reshipAmountCents !== undefined;
   if (reshipped && d.reshippedAt === undefined) d.reshippedAt = now;
   if (!reshipped) delete d.reshippedAt;
   return d;

@@ -63,5 +63,8 @@ export function caseClocks(
     const startAt = (rule.start === 'manual' ? (Object.hasOwn(manual, key) ? manual[key] : undefined) : starts[rule.start]) ?? null;
     return [{ itemId, rule, startAt, deadlineAt: startAt === null ? null : deadlineFor(rule, platformId, startAt) }];
   };
-  return [...clock(null, caseType.deadlineRule), ...caseType.items.flatMap((item) => (item.deadlineRule ? clock(item.id, item.deadlineRule) : []))];
+  return [
+    ...clock(null, caseType.deadlineRule),
+    ...caseType.items.flatMap((item) => (item.deadlineRule ? clock(item.id, item.deadlineRule) : [])),
+  ];
 }

@@ -115,7 +115,9 @@ export function packageLayout(
     const order = i + 1;
     const state = states.get(item.itemId);
     const base = `${pad(order, width)}-${safeFileName(item.title)}`;
-    const mine = attachments.filter((a) => a.itemId === item.itemId).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const mine = attachments
+      .filter((a) => a.itemId === item.itemId)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const files = mine.map((a, k): PackageFile => {
       const d = detected.get(a.id) ?? null;
       const name = `${base}-${k + 1}.${fileExtension(a, d)}`;
@@ -134,8 +136,16 @@ export function packageLayout(
 }
 
 /** "evidence-<orderNo>-<caseType>-<YYYYMMDD>.zip", the date being the export's (local). */
-export function packageFileName(caseRecord: Pick<CaseRecord, 'orderNo' | 'disputeType'>, now: number = Date.now(), timeZone?: string): string {
-  const part = (s: string, fallback: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64) || fallback;
+export function packageFileName(
+  caseRecord: Pick<CaseRecord, 'orderNo' | 'disputeType'>,
+  now: number = Date.now(),
+  timeZone?: string,
+): string {
+  const part = (s: string, fallback: string) =>
+    s
+      .replace(/[^A-Za-z0-9_-]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 64) || fallback;
   const z = zoned(now, timeZone);
   return `evidence-${part(caseRecord.orderNo, 'order')}-${part(caseRecord.disputeType, 'case')}-${z.year}${pad(z.month)}${pad(z.day)}.zip`;
 }
@@ -187,13 +197,17 @@ export interface EvidencePackageJson {
 /** Columns a label takes in a monospace font: East Asian wide and full-width characters take two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
 /** Line ends made CRLF; every line after the first indented by `indent`. */
 function block(text: string, indent: string): string {
-  return text.replace(/\r\n?|\n/g, '\n').split('\n').join(`\r\n${indent}`);
+  return text
+    .replace(/\r\n?|\n/g, '\n')
+    .split('\n')
+    .join(`\r\n${indent}`);
 }
 
 function summaryText(input: EvidencePackageInput, items: PackageItem[]): string {
@@ -207,15 +221,24 @@ function summaryText(input: EvidencePackageInput, items: PackageItem[]): string 
   lines.push(t('package.summary.platform', { value: one(platformName) }));
   // Where the start came from ("平台介入时间，页面读取"), for cases that recorded it.
   const event = t(`caseStart.event.${c.startEvent ?? 'manual'}`);
-  const source = c.startedAt > 0 && c.startSource ? ` · ${t(c.startSource === 'page' ? 'caseStart.fromPage' : 'caseStart.byAgent', { event })}` : '';
+  const source =
+    c.startedAt > 0 && c.startSource ? ` · ${t(c.startSource === 'page' ? 'caseStart.fromPage' : 'caseStart.byAgent', { event })}` : '';
   lines.push(t('package.summary.startedAt', { value: when(c.startedAt) + source }));
   let deadline = when(c.deadlineAt);
   if (c.deadlineAt > 0 && c.status === 'open') deadline += ` · ${formatTimeLeft(timeLeft(c.deadlineAt, now), locale)}`;
   lines.push(t('package.summary.deadlineAt', { value: deadline }));
-  lines.push(t('package.summary.status', { value: c.status === 'closed' ? t('package.summary.closed', { time: when(c.closedAt) }) : t('cases.open') }));
+  lines.push(
+    t('package.summary.status', {
+      value: c.status === 'closed' ? t('package.summary.closed', { time: when(c.closedAt) }) : t('cases.open'),
+    }),
+  );
   if (c.outcome) lines.push(t('package.summary.outcome', { value: t(`cases.outcome.${c.outcome}`) }));
   const p = progress(caseType.items, Object.fromEntries(items.map((i) => [i.itemId, i.done])));
-  lines.push(t('package.summary.progress', { value: t('cases.progress', { done: p.done, total: p.total, requiredDone: p.requiredDone, requiredTotal: p.requiredTotal }) }));
+  lines.push(
+    t('package.summary.progress', {
+      value: t('cases.progress', { done: p.done, total: p.total, requiredDone: p.requiredDone, requiredTotal: p.requiredTotal }),
+    }),
+  );
   lines.push('', t('package.summary.items'), t('package.summary.legend'));
 
   const indent = '    ';
@@ -251,7 +274,9 @@ async function sha256(bytes: Uint8Array): Promise<string | undefined> {
 }
 
 function withoutBinary(record: CaseRecord): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => !(v instanceof Blob) && !(v instanceof ArrayBuffer) && !ArrayBuffer.isView(v)));
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => !(v instanceof Blob) && !(v instanceof ArrayBuffer) && !ArrayBuffer.isView(v)),
+  );
 }
 
 /**
@@ -311,6 +336,7 @@ export async function buildEvidencePackage(input: EvidencePackageInput): Promise
     'summary.txt': [encoder.encode(summaryText(input, items)), textOptions],
     'case.json': [encoder.encode(`${JSON.stringify(json, null, 2)}\n`), textOptions],
   };
-  for (const item of items) for (const f of item.files) zippable[f.path] = [bytes.get(f.attachment.id)!, { level: 0, mtime: dosTime(f.attachment.createdAt) }];
+  for (const item of items)
+    for (const f of item.files) zippable[f.path] = [bytes.get(f.attachment.id)!, { level: 0, mtime: dosTime(f.attachment.createdAt) }];
   return zipSync(zippable);
 }

@@ -44,7 +44,9 @@ export function returnsByItemAndCause(cases: readonly CaseRecord[], range: Range
     row.refundCents += d.refundCents ?? 0;
     rows.set(key, row);
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || a.item.localeCompare(b.item) || (a.cause ?? '').localeCompare(b.cause ?? ''));
+  return [...rows.values()].sort(
+    (a, b) => b.count - a.count || a.item.localeCompare(b.item) || (a.cause ?? '').localeCompare(b.cause ?? ''),
+  );
 }
 
 export interface VisitRow {
@@ -56,7 +58,9 @@ export interface VisitRow {
 /** §五.2: follow-up visits (回访) made in range and what they found, oldest first. */
 export function followUpVisits(cases: readonly CaseRecord[], range: Range): VisitRow[] {
   return cases
-    .flatMap((c) => (c.details?.visits ?? []).filter((v) => within(v.at, range)).map((v) => ({ at: v.at, orderNo: c.orderNo, finding: v.finding })))
+    .flatMap((c) =>
+      (c.details?.visits ?? []).filter((v) => within(v.at, range)).map((v) => ({ at: v.at, orderNo: c.orderNo, finding: v.finding })),
+    )
     .sort((a, b) => a.at - b.at || a.orderNo.localeCompare(b.orderNo));
 }
 
@@ -198,7 +202,12 @@ export interface AfterSalesWeek {
 }
 
 export function afterSalesWeek(cases: readonly CaseRecord[], range: Range): AfterSalesWeek {
-  return { returns: returnsByItemAndCause(cases, range), visits: followUpVisits(cases, range), reshipments: reshipments(cases, range), reviews: reviewsByCause(cases, range) };
+  return {
+    returns: returnsByItemAndCause(cases, range),
+    visits: followUpVisits(cases, range),
+    reshipments: reshipments(cases, range),
+    reviews: reviewsByCause(cases, range),
+  };
 }
 
 export type Cell = string | number;
@@ -220,7 +229,13 @@ export function afterSalesTables(week: AfterSalesWeek, prev: AfterSalesWeek, t: 
   const cause = (c: CaseCause | null) => (c ? t(`afterSales.cause.${c}`) : '–');
   const returnKey = (r: ReturnsRow) => `${r.item}\u0000${r.cause ?? ''}`;
   const before = new Map(prev.returns.map((r) => [returnKey(r), r]));
-  const returns: Cell[][] = week.returns.map((r) => [r.item || '–', cause(r.cause), r.count, before.get(returnKey(r))?.count ?? 0, formatYuan(r.refundCents)]);
+  const returns: Cell[][] = week.returns.map((r) => [
+    r.item || '–',
+    cause(r.cause),
+    r.count,
+    before.get(returnKey(r))?.count ?? 0,
+    formatYuan(r.refundCents),
+  ]);
   const shown = new Set(week.returns.map(returnKey));
   for (const r of prev.returns) if (!shown.has(returnKey(r))) returns.push([r.item || '–', cause(r.cause), 0, r.count, formatYuan(0)]);
 
@@ -231,8 +246,22 @@ export function afterSalesTables(week: AfterSalesWeek, prev: AfterSalesWeek, t: 
 
   const reship: Cell[][] = [
     ...week.reshipments.rows.map((r) => [day(r.at), r.orderNo, r.courier, r.trackingNo, formatYuan(r.amountCents), formatYuan(r.feeCents)]),
-    [t('afterSales.totalThisWeek', { n: week.reshipments.rows.length }), '', '', '', formatYuan(week.reshipments.amountCents), formatYuan(week.reshipments.feeCents)],
-    [t('afterSales.totalLastWeek', { n: prev.reshipments.rows.length }), '', '', '', formatYuan(prev.reshipments.amountCents), formatYuan(prev.reshipments.feeCents)],
+    [
+      t('afterSales.totalThisWeek', { n: week.reshipments.rows.length }),
+      '',
+      '',
+      '',
+      formatYuan(week.reshipments.amountCents),
+      formatYuan(week.reshipments.feeCents),
+    ],
+    [
+      t('afterSales.totalLastWeek', { n: prev.reshipments.rows.length }),
+      '',
+      '',
+      '',
+      formatYuan(prev.reshipments.amountCents),
+      formatYuan(prev.reshipments.feeCents),
+    ],
   ];
 
   const prevReviews = new Map(prev.reviews.map((g) => [g.cause, g.count]));
@@ -240,19 +269,52 @@ export function afterSalesTables(week: AfterSalesWeek, prev: AfterSalesWeek, t: 
     .filter((c) => week.reviews.some((g) => g.cause === c) || prevReviews.has(c))
     .map((c) => {
       const g = week.reviews.find((x) => x.cause === c);
-      return [t(`afterSales.review.${c}`), g?.count ?? 0, prevReviews.get(c) ?? 0, (g?.explanations ?? []).map((e) => `${e.orderNo}: ${e.text}`).join('；')];
+      return [
+        t(`afterSales.review.${c}`),
+        g?.count ?? 0,
+        prevReviews.get(c) ?? 0,
+        (g?.explanations ?? []).map((e) => `${e.orderNo}: ${e.text}`).join('；'),
+      ];
     });
 
   return [
-    { id: 'returns', title: t('afterSales.table.returns'), columns: [t('afterSales.col.item'), t('afterSales.col.cause'), t('dash.thisWeek'), t('dash.lastWeek'), t('afterSales.col.refundThisWeek')], rows: returns },
-    { id: 'visits', title: t('afterSales.table.visits', { now: week.visits.length, before: prev.visits.length }), columns: [t('afterSales.col.week'), t('afterSales.col.date'), t('afterSales.col.order'), t('afterSales.col.finding')], rows: visits },
+    {
+      id: 'returns',
+      title: t('afterSales.table.returns'),
+      columns: [
+        t('afterSales.col.item'),
+        t('afterSales.col.cause'),
+        t('dash.thisWeek'),
+        t('dash.lastWeek'),
+        t('afterSales.col.refundThisWeek'),
+      ],
+      rows: returns,
+    },
+    {
+      id: 'visits',
+      title: t('afterSales.table.visits', { now: week.visits.length, before: prev.visits.length }),
+      columns: [t('afterSales.col.week'), t('afterSales.col.date'), t('afterSales.col.order'), t('afterSales.col.finding')],
+      rows: visits,
+    },
     {
       id: 'reshipments',
       title: t('afterSales.table.reshipments'),
-      columns: [t('afterSales.col.date'), t('afterSales.col.order'), t('afterSales.col.courier'), t('afterSales.col.trackingNo'), t('afterSales.col.amount'), t('afterSales.col.fee')],
+      columns: [
+        t('afterSales.col.date'),
+        t('afterSales.col.order'),
+        t('afterSales.col.courier'),
+        t('afterSales.col.trackingNo'),
+        t('afterSales.col.amount'),
+        t('afterSales.col.fee'),
+      ],
       rows: reship,
     },
-    { id: 'reviews', title: t('afterSales.table.reviews'), columns: [t('afterSales.col.reviewCause'), t('dash.thisWeek'), t('dash.lastWeek'), t('afterSales.col.explanations')], rows: reviewRows },
+    {
+      id: 'reviews',
+      title: t('afterSales.table.reviews'),
+      columns: [t('afterSales.col.reviewCause'), t('dash.thisWeek'), t('dash.lastWeek'), t('afterSales.col.explanations')],
+      rows: reviewRows,
+    },
   ];
 }
 

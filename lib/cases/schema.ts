@@ -66,11 +66,13 @@ export const deadlineRuleSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if ((r.hours === undefined) === (r.days === undefined)) ctx.addIssue({ code: 'custom', message: 'needs either "hours" or "days" (exactly one)' });
+    if ((r.hours === undefined) === (r.days === undefined))
+      ctx.addIssue({ code: 'custom', message: 'needs either "hours" or "days" (exactly one)' });
     const amount = r.days === undefined ? hours : days;
     for (const [platform, value] of Object.entries(r.perPlatform ?? {})) {
       const v = amount.safeParse(value);
-      if (!v.success) ctx.addIssue({ code: 'custom', message: v.error.issues[0]?.message ?? 'is not a valid amount', path: ['perPlatform', platform] });
+      if (!v.success)
+        ctx.addIssue({ code: 'custom', message: v.error.issues[0]?.message ?? 'is not a valid amount', path: ['perPlatform', platform] });
     }
   });
 
@@ -150,13 +152,15 @@ export function crossReferenceErrors(c: Checklists): string[] {
   unique(c.caseTypes, (i) => `caseTypes.${i}`);
 
   c.deadlineRules.forEach((r, i) => {
-    for (const p of Object.keys(r.perPlatform ?? {})) if (!platforms.has(p)) errors.push(`deadlineRules.${i}.perPlatform.${p}: unknown platform "${p}"`);
+    for (const p of Object.keys(r.perPlatform ?? {}))
+      if (!platforms.has(p)) errors.push(`deadlineRules.${i}.perPlatform.${p}: unknown platform "${p}"`);
   });
   c.caseTypes.forEach((t, i) => {
     if (!rules.has(t.deadlineRule)) errors.push(`caseTypes.${i}.deadlineRule: unknown rule "${t.deadlineRule}"`);
     unique(t.items, (j) => `caseTypes.${i}.items.${j}`);
     t.items.forEach((item, j) => {
-      if (item.deadlineRule !== undefined && !rules.has(item.deadlineRule)) errors.push(`caseTypes.${i}.items.${j}.deadlineRule: unknown rule "${item.deadlineRule}"`);
+      if (item.deadlineRule !== undefined && !rules.has(item.deadlineRule))
+        errors.push(`caseTypes.${i}.items.${j}.deadlineRule: unknown rule "${item.deadlineRule}"`);
     });
   });
   for (const p of Object.keys(c.uploadLimits)) if (!platforms.has(p)) errors.push(`uploadLimits.${p}: unknown platform "${p}"`);

@@ -114,7 +114,10 @@ export async function updateCase(db: DeskmateDB, update: CaseUpdate, defs: Check
       ...(update.startedAt !== undefined ? { startSource: update.startSource ?? 'agent' } : {}),
       details,
       platform,
-      deadlineAt: update.startedAt !== undefined || update.platform !== undefined ? deadlineOf(defs, c.disputeType, platform, startedAt) : c.deadlineAt,
+      deadlineAt:
+        update.startedAt !== undefined || update.platform !== undefined
+          ? deadlineOf(defs, c.disputeType, platform, startedAt)
+          : c.deadlineAt,
       completedAt,
       updatedAt: now,
     };

@@ -70,9 +70,13 @@ export class DeskmateDB extends Dexie {
       const version = this.version(v).stores(stores);
       if (upgrade)
         version.upgrade(async (tx) => {
-          for (const table of tx.storeNames) await tx.table(table).toCollection().modify((row: Record<string, unknown>, ref) => {
-            ref.value = upgrade.row(table, row);
-          });
+          for (const table of tx.storeNames)
+            await tx
+              .table(table)
+              .toCollection()
+              .modify((row: Record<string, unknown>, ref) => {
+                ref.value = upgrade.row(table, row);
+              });
         });
     }
   }

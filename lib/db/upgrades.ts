@@ -16,7 +16,12 @@ export interface Upgrade {
 export const UPGRADES: Readonly<Record<number, Upgrade>> = {};
 
 /** Every table's rows upgraded from `from` to `to`, one version at a time. */
-export function upgradeTables(tables: Record<string, Row[]>, from: number, to: number, upgrades: Readonly<Record<number, Upgrade>> = UPGRADES): Record<string, Row[]> {
+export function upgradeTables(
+  tables: Record<string, Row[]>,
+  from: number,
+  to: number,
+  upgrades: Readonly<Record<number, Upgrade>> = UPGRADES,
+): Record<string, Row[]> {
   let out = tables;
   for (let v = from + 1; v <= to; v++) {
     const step = upgrades[v];

@@ -1,16 +1,7 @@
 // What kind of editor a field is: decides how text is inserted (see insert.ts). Detection uses
 // each library's own stable DOM markers, never a site's classes.
 
-export type EditorKind =
-  | 'textarea'
-  | 'input'
-  | 'lexical'
-  | 'slate'
-  | 'draft'
-  | 'prosemirror'
-  | 'quill'
-  | 'ckeditor'
-  | 'contenteditable';
+export type EditorKind = 'textarea' | 'input' | 'lexical' | 'slate' | 'draft' | 'prosemirror' | 'quill' | 'ckeditor' | 'contenteditable';
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', '']);
 

@@ -110,7 +110,12 @@ function dataTransfer(doc: Document, text: string): DataTransfer {
   return dt;
 }
 
-function pageEvent<K extends 'InputEvent' | 'ClipboardEvent'>(doc: Document, kind: K, type: string, init: K extends 'InputEvent' ? InputEventInit : ClipboardEventInit): Event {
+function pageEvent<K extends 'InputEvent' | 'ClipboardEvent'>(
+  doc: Document,
+  kind: K,
+  type: string,
+  init: K extends 'InputEvent' ? InputEventInit : ClipboardEventInit,
+): Event {
   const page = pageWorld(doc);
   if (page && typeof cloneInto === 'function') {
     const Ctor = page[kind] as unknown as new (type: string, init: object) => Event;
@@ -124,7 +129,12 @@ function nativeSetter(el: HTMLTextAreaElement | HTMLInputElement): ((v: string) 
   return Object.getOwnPropertyDescriptor(proto, 'value')?.set?.bind(el);
 }
 
-async function insertIntoTextField(el: HTMLTextAreaElement | HTMLInputElement, match: Extract<TriggerMatch, { kind: 'text' }>, text: string, caret: number): Promise<InsertResult> {
+async function insertIntoTextField(
+  el: HTMLTextAreaElement | HTMLInputElement,
+  match: Extract<TriggerMatch, { kind: 'text' }>,
+  text: string,
+  caret: number,
+): Promise<InsertResult> {
   const kind = detectEditorKind(el);
   const value = kind === 'input' ? text.replace(/\r?\n/g, ' ') : text;
   const doc = el.ownerDocument;
@@ -166,7 +176,14 @@ async function runRichStrategy(strategy: Strategy, el: HTMLElement, range: Range
     const event = pageEvent(doc, 'InputEvent', 'beforeinput', {
       inputType: 'insertReplacementText',
       dataTransfer: dataTransfer(doc, text),
-      targetRanges: [new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })],
+      targetRanges: [
+        new StaticRange({
+          startContainer: range.startContainer,
+          startOffset: range.startOffset,
+          endContainer: range.endContainer,
+          endOffset: range.endOffset,
+        }),
+      ],
       bubbles: true,
       cancelable: true,
       composed: true,
@@ -175,7 +192,14 @@ async function runRichStrategy(strategy: Strategy, el: HTMLElement, range: Range
   } else if (strategy === 'paste') {
     await waitForSelectionSync(doc);
     // Gecko fills a synthetic paste's clipboardData from its own `dataType`/`data` init fields.
-    const init = { clipboardData: dataTransfer(doc, text), dataType: 'text/plain', data: text, bubbles: true, cancelable: true, composed: true };
+    const init = {
+      clipboardData: dataTransfer(doc, text),
+      dataType: 'text/plain',
+      data: text,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    };
     const event = pageEvent(doc, 'ClipboardEvent', 'paste', init);
     target.dispatchEvent(event);
   } else if (strategy === 'execCommand') {
@@ -197,7 +221,12 @@ function placeCaret(el: HTMLElement, text: string, caret: number): void {
   for (let i = 0; i < back; i++) sel.modify('move', 'backward', 'character');
 }
 
-async function insertIntoRich(el: HTMLElement, match: Extract<TriggerMatch, { kind: 'rich' }>, text: string, caret: number): Promise<InsertResult> {
+async function insertIntoRich(
+  el: HTMLElement,
+  match: Extract<TriggerMatch, { kind: 'rich' }>,
+  text: string,
+  caret: number,
+): Promise<InsertResult> {
   const kind = detectEditorKind(el);
   const needle = probe(text);
   for (const strategy of PLAN[kind]) {

@@ -46,7 +46,14 @@ export function readTrigger(el: HTMLElement): TriggerMatch | null {
   if (!(node instanceof Text) || !el.contains(node)) return null;
   const found = findTrigger(node.data.slice(0, sel.anchorOffset));
   if (!found) return null;
-  return { kind: 'rich', query: node.data.slice(found.index + 1, sel.anchorOffset), node, start: found.index, end: sel.anchorOffset, trigger: found.trigger };
+  return {
+    kind: 'rich',
+    query: node.data.slice(found.index + 1, sel.anchorOffset),
+    node,
+    start: found.index,
+    end: sel.anchorOffset,
+    trigger: found.trigger,
+  };
 }
 
 /**

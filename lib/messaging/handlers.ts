@@ -87,7 +87,8 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       // A page reports only for a config that matches it (never marks another console's config).
       if (senderKind(sender) === 'content') {
         const index = await siteMatchIndex.getValue();
-        if (!sender.url || !rankSites(index, sender.url).some((e) => e.id === siteId)) throw new Error(`sites.health: siteId: "${siteId}" does not match this page`);
+        if (!sender.url || !rankSites(index, sender.url).some((e) => e.id === siteId))
+          throw new Error(`sites.health: siteId: "${siteId}" does not match this page`);
       }
       const all = await siteHealth.getValue();
       const old = all[siteId];
@@ -132,7 +133,9 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       await browser.tabs.update(tab.id, { active: true });
       if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
       // The overlay in that tab opens the conversation from the console's list (no reply expected).
-      await browser.tabs.sendMessage(tab.id, { type: 'overlay.showConversation', conversationId: wait.conversationId }).catch(() => undefined);
+      await browser.tabs
+        .sendMessage(tab.id, { type: 'overlay.showConversation', conversationId: wait.conversationId })
+        .catch(() => undefined);
       return { shown: true };
     },
     'sites.save': async ({ config }, sender) => {
@@ -164,7 +167,13 @@ export function createHandlers(db: DeskmateDB, services: BackgroundServices): Ha
       if (!tab.active) throw new Error('cases.captureTab: the tab is not the one on screen');
       const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const meta = await storeAttachment(db, { caseId, itemId, name: `screen-${stamp}.png`, blob: dataUrlToBlob(dataUrl), sourceUrl: tab.url ?? '' });
+      const meta = await storeAttachment(db, {
+        caseId,
+        itemId,
+        name: `screen-${stamp}.png`,
+        blob: dataUrlToBlob(dataUrl),
+        sourceUrl: tab.url ?? '',
+      });
       // The capture shows whatever is on screen, cross-origin frames included: its picture never
       // goes back to the page (the overlay only says it was taken; the case page shows it).
       return senderKind(sender) === 'extension' ? meta : { ...meta, preview: undefined };

@@ -31,9 +31,7 @@ export const requests = {
   /** The content-script loader asks for the overlay to be injected into its own frame. */
   'overlay.inject': { input: z.object({ reason: z.enum(['site', 'trigger', 'command']) }).strict() },
   'lint.record': {
-    input: z
-      .object({ ruleId: z.string().min(1).max(100), kind: z.enum(['shown', 'fixed']), siteId: z.string().min(1).max(255) })
-      .strict(),
+    input: z.object({ ruleId: z.string().min(1).max(100), kind: z.enum(['shown', 'fixed']), siteId: z.string().min(1).max(255) }).strict(),
   },
   'sites.get': { input: z.object({ id: z.string().min(1).max(64) }).strict() },
   /** A page's config health (lib/sites/health.ts): parts failing, the last time everything was found. */
@@ -82,7 +80,9 @@ export const requests = {
       .object({
         id: z.string().min(1).max(100),
         items: z
-          .array(z.object({ itemId: z.string().min(1).max(64), done: z.boolean().optional(), note: z.string().max(5000).optional() }).strict())
+          .array(
+            z.object({ itemId: z.string().min(1).max(64), done: z.boolean().optional(), note: z.string().max(5000).optional() }).strict(),
+          )
           .max(200)
           .optional(),
         startedAt: z.number().int().min(1).optional(),
@@ -92,7 +92,9 @@ export const requests = {
       })
       .strict(),
   },
-  'cases.close': { input: z.object({ id: z.string().min(1).max(100), outcome: z.enum(['won', 'lost', 'refunded', 'withdrawn']) }).strict() },
+  'cases.close': {
+    input: z.object({ id: z.string().min(1).max(100), outcome: z.enum(['won', 'lost', 'refunded', 'withdrawn']) }).strict(),
+  },
   'cases.reopen': { input: z.object({ id: z.string().min(1).max(100) }).strict() },
   'cases.attachments': { input: z.object({ caseId: z.string().min(1).max(100) }).strict() },
   /** Captures the visible part of the sender's tab as evidence for one item. */

@@ -94,17 +94,20 @@ export async function senderRefusal<T extends RequestType>(
   }
   switch (type) {
     case 'templates.save': {
-      if ((input as ParsedInput<'templates.save'>).id !== undefined) return 'templates.save: id: a page may only add templates, not choose their id';
+      if ((input as ParsedInput<'templates.save'>).id !== undefined)
+        return 'templates.save: id: a page may only add templates, not choose their id';
       return null;
     }
     case 'templates.list':
-      if ((input as ParsedInput<'templates.list'>).limit > CONTENT_LIST_LIMIT) return `templates.list: limit: at most ${CONTENT_LIST_LIMIT} from a page`;
+      if ((input as ParsedInput<'templates.list'>).limit > CONTENT_LIST_LIMIT)
+        return `templates.list: limit: at most ${CONTENT_LIST_LIMIT} from a page`;
       return null;
     case 'sites.save': {
       const origin = originOf(sender.url);
       const config = (input as ParsedInput<'sites.save'>).config as { id?: unknown; matches?: unknown } | null;
       if (!origin || !config || typeof config !== 'object') return 'sites.save: refused';
-      if (typeof config.id !== 'string' || !config.id.startsWith('user-')) return 'sites.save: id: a config taught on a page must have an id starting with "user-"';
+      if (typeof config.id !== 'string' || !config.id.startsWith('user-'))
+        return 'sites.save: id: a config taught on a page must have an id starting with "user-"';
       if (!Array.isArray(config.matches) || !patternsForOrigin(config.matches, origin))
         return `sites.save: matches: a config taught on a page may only match that page's own site (${origin.protocol}//${origin.hostname}/…)`;
       return null; // (an existing config of that id: checked by the handler, which has the database)
@@ -112,7 +115,8 @@ export async function senderRefusal<T extends RequestType>(
     case 'sites.choose': {
       const page = originOf(sender.url);
       const target = originOf((input as ParsedInput<'sites.choose'>).url);
-      if (!page || !target || page.hostname !== target.hostname) return 'sites.choose: url: a page may only choose the config of its own site';
+      if (!page || !target || page.hostname !== target.hostname)
+        return 'sites.choose: url: a page may only choose the config of its own site';
       return null;
     }
     case 'cases.openPage':

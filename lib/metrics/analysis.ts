@@ -88,7 +88,20 @@ export interface Analysis {
   longestSec: number;
 }
 
-export const PER_DAY = ['dConsult', 'dWaits', 'dAnswered', 'dTimely', 'dOpen', 'dOutside', 'dAvgSum', 'dAvgN', 'dHeadNum', 'dHeadDen', 'dExtra', 'dCarried'] as const;
+export const PER_DAY = [
+  'dConsult',
+  'dWaits',
+  'dAnswered',
+  'dTimely',
+  'dOpen',
+  'dOutside',
+  'dAvgSum',
+  'dAvgN',
+  'dHeadNum',
+  'dHeadDen',
+  'dExtra',
+  'dCarried',
+] as const;
 
 export function emptyAnalysis(settings: CountingSettings, schedule: Schedule | null, range: Range): Analysis {
   const { table, nDays } = dayTable(range);
@@ -123,7 +136,8 @@ export function emptyAnalysis(settings: CountingSettings, schedule: Schedule | n
 }
 
 export function dayTable(range: Range): { table: LocalDays; nDays: number } {
-  if (!Number.isFinite(range.from) || !Number.isFinite(range.to)) throw new RangeError('metrics: the range needs finite from and to (epoch ms)');
+  if (!Number.isFinite(range.from) || !Number.isFinite(range.to))
+    throw new RangeError('metrics: the range needs finite from and to (epoch ms)');
   // Table day 0 is the day before the range (business windows running past midnight).
   const table = new LocalDays(range.from, Math.max(range.from, range.to - 1), 1);
   const nDays = range.to > range.from ? table.index(range.to - 1) : 0;

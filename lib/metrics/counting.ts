@@ -24,7 +24,14 @@ export interface CountingSettings {
 
 export const PROFILE_DEFAULTS: Record<CountingProfileKind, CountingSettings> = {
   taobao: { profile: 'taobao', targetSec: 180, capSec: 600, sessionGapSec: 0, hours: { from: 8 * 60, to: 23 * 60 }, clock: 'calendar' },
-  pinduoduo: { profile: 'pinduoduo', targetSec: 180, capSec: 600, sessionGapSec: 0, hours: { from: 8 * 60, to: 23 * 60 }, clock: 'calendar' },
+  pinduoduo: {
+    profile: 'pinduoduo',
+    targetSec: 180,
+    capSec: 600,
+    sessionGapSec: 0,
+    hours: { from: 8 * 60, to: 23 * 60 },
+    clock: 'calendar',
+  },
   // 8:00–22:59:59: "to" is exclusive, so 23:00. Session: a wait more than 10 min after the last
   // reply opens a new one (docs/counting.md, "Douyin").
   douyin: { profile: 'douyin', targetSec: 180, capSec: 600, sessionGapSec: 600, hours: { from: 8 * 60, to: 23 * 60 }, clock: 'calendar' },

@@ -3,7 +3,16 @@ import type { DeskmateDB } from '@/lib/db/database';
 import type { RoundRecord } from '@/lib/db/records';
 import { countingFor, parseClock, type CountingSettings } from '@/lib/metrics/counting';
 import type { Schedule } from '@/lib/metrics/clock';
-import { daily, heatmap, histogram, summarizeBySite, type DaySummary, type HistogramBucket, type Range, type SiteSummaries } from '@/lib/metrics/summary';
+import {
+  daily,
+  heatmap,
+  histogram,
+  summarizeBySite,
+  type DaySummary,
+  type HistogramBucket,
+  type Range,
+  type SiteSummaries,
+} from '@/lib/metrics/summary';
 import { usageSince, type UsageSummary } from '@/lib/metrics/today';
 import type { WorkSchedule } from '@/lib/settings';
 
@@ -48,7 +57,10 @@ const NEEDS_HISTORY = new Set<string>(['jd', 'helpdesk']);
  */
 async function historyOf(db: DeskmateDB, keys: readonly string[], from: number): Promise<RoundRecord[]> {
   if (!keys.length) return [];
-  const rows = await db.rounds.where('conversationKey').anyOf(keys as string[]).toArray();
+  const rows = await db.rounds
+    .where('conversationKey')
+    .anyOf(keys as string[])
+    .toArray();
   return rows.filter((r) => r.startedAt < from);
 }
 
@@ -121,7 +133,16 @@ export async function loadDashboard(
     settingsBySite,
     usage: uses,
     lint: { shown: lintEvents.filter((e) => e.kind === 'shown').length, fixed: lintEvents.filter((e) => e.kind === 'fixed').length },
-    cases: { opened, closed, outcomes, byType, typeTitles, avgHoursToComplete: completed ? completeHours / completed : null, deadlinesMet: met, deadlinesDue: due },
+    cases: {
+      opened,
+      closed,
+      outcomes,
+      byType,
+      typeTitles,
+      avgHoursToComplete: completed ? completeHours / completed : null,
+      deadlinesMet: met,
+      deadlinesDue: due,
+    },
     afterSales: { week: afterSalesWeek(cases, range), kpis: afterSalesKpis(cases, range, now) },
     rounds: inSite,
   };

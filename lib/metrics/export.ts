@@ -83,7 +83,8 @@ export function toEvents(
 /** What every exported field means (shipped inside the JSON export). */
 export const FIELD_DOCS = {
   events: {
-    conversationKey: 'Conversation id: "<siteId>:c<n>", a pseudonym numbered per export (or the stored "<siteId>:<conversationId>" when raw ids were kept). No buyer names, no message text.',
+    conversationKey:
+      'Conversation id: "<siteId>:c<n>", a pseudonym numbered per export (or the stored "<siteId>:<conversationId>" when raw ids were kept). No buyer names, no message text.',
     siteId: 'Site config id the wait was seen on.',
     profile: 'Counting profile (taobao, pinduoduo, douyin, jd, helpdesk) the wait was judged by.',
     startedAt: "Epoch ms of the customer's first unanswered message (the wait's start).",
@@ -102,12 +103,16 @@ export const FIELD_DOCS = {
     timely: 'Of those, answered within the target.',
     open: 'Of those, still unanswered.',
     outsideHours: 'Waits starting in range outside the counted hours (not in the rates).',
-    carriedOver: 'Of those, still unanswered when the counted hours opened (buyers left waiting into the counted hours; not in the rates, docs/counting.md).',
-    firstResponse: 'Reply time of the first counted wait of each conversation per local day (answered ones): count, mean, median, p90 (linear interpolation), seconds.',
-    averageResponseSec: 'Mean reply time of answered waits, seconds; Taobao: every round capped at capSec and a round unanswered by the end of its day counts as capSec (平响).',
+    carriedOver:
+      'Of those, still unanswered when the counted hours opened (buyers left waiting into the counted hours; not in the rates, docs/counting.md).',
+    firstResponse:
+      'Reply time of the first counted wait of each conversation per local day (answered ones): count, mean, median, p90 (linear interpolation), seconds.',
+    averageResponseSec:
+      'Mean reply time of answered waits, seconds; Taobao: every round capped at capSec and a round unanswered by the end of its day counts as capSec (平响).',
     responseRate: 'answered ÷ waits (响应率 counted per wait, human replies only).',
     timelyRate: 'timely ÷ waits (回复及时率).',
-    headline: "The platform's own figure: kind, value (ratio 0..1, or seconds for helpdesk.firstReply), numerator, denominator, rule (a key naming the rule and its numbers: target, cap, counted hours, session gap, clock), params and details.",
+    headline:
+      "The platform's own figure: kind, value (ratio 0..1, or seconds for helpdesk.firstReply), numerator, denominator, rule (a key naming the rule and its numbers: target, cap, counted hours, session gap, clock), params and details.",
     longestWaitSec: 'Longest wait starting in range, seconds; unanswered waits count up to min(export time, range end).',
     byHour: 'Waits started per local hour of day, 0–23.',
     repliesByHour: 'Human replies per local hour of day, 0–23.',
@@ -160,12 +165,32 @@ export function toJson(events: readonly MetricEvent[], summary: Summary | SiteSu
 
 const time = (ms: number | null): [string, number | null] => (ms === null ? ['', null] : [isoLocalMs(ms), ms]);
 
-export const EVENT_COLUMNS = ['conversationKey', 'siteId', 'profile', 'startedAt', 'startedAtMs', 'endedAt', 'endedAtMs', 'responseSec', 'outcome', 'counted'] as const;
+export const EVENT_COLUMNS = [
+  'conversationKey',
+  'siteId',
+  'profile',
+  'startedAt',
+  'startedAtMs',
+  'endedAt',
+  'endedAtMs',
+  'responseSec',
+  'outcome',
+  'counted',
+] as const;
 
 export function eventsToCsv(events: readonly MetricEvent[]): string {
   return csvText([
     EVENT_COLUMNS,
-    ...events.map((e) => [e.conversationKey, e.siteId, e.profile, ...time(e.startedAt), ...time(e.endedAt), e.responseSec, e.outcome, e.counted]),
+    ...events.map((e) => [
+      e.conversationKey,
+      e.siteId,
+      e.profile,
+      ...time(e.startedAt),
+      ...time(e.endedAt),
+      e.responseSec,
+      e.outcome,
+      e.counted,
+    ]),
   ]);
 }
 
@@ -212,7 +237,9 @@ function isSiteSummaries(s: Summary | SiteSummaries): s is SiteSummaries {
 
 /** The summary as "metric,value" rows; per-site summaries as "metric,combined,<site>…" columns. */
 export function summaryToCsv(summary: Summary | SiteSummaries): string {
-  const columns: [string, Summary][] = isSiteSummaries(summary) ? [['combined', summary.combined], ...Object.entries(summary.sites)] : [['value', summary]];
+  const columns: [string, Summary][] = isSiteSummaries(summary)
+    ? [['combined', summary.combined], ...Object.entries(summary.sites)]
+    : [['value', summary]];
   const detailKeys = [...new Set(columns.flatMap(([, s]) => Object.keys(s.headline?.details ?? {})))];
   const tables = columns.map(([, s]) => summaryRows(s, detailKeys));
   const rows: Cell[][] = [['metric', ...columns.map(([name]) => name)]];
@@ -220,11 +247,30 @@ export function summaryToCsv(summary: Summary | SiteSummaries): string {
   return csvText(rows);
 }
 
-export const DAILY_COLUMNS = ['date', 'dayStart', 'dayStartMs', 'consultations', 'waits', 'medianFirstResponse', 'averageResponseSec', 'timelyRate', 'headline'] as const;
+export const DAILY_COLUMNS = [
+  'date',
+  'dayStart',
+  'dayStartMs',
+  'consultations',
+  'waits',
+  'medianFirstResponse',
+  'averageResponseSec',
+  'timelyRate',
+  'headline',
+] as const;
 
 export function dailyToCsv(days: readonly DaySummary[]): string {
   return csvText([
     DAILY_COLUMNS,
-    ...days.map((d) => [d.date, ...time(d.dayStart), d.consultations, d.waits, d.medianFirstResponse, d.averageResponseSec, d.timelyRate, d.headline]),
+    ...days.map((d) => [
+      d.date,
+      ...time(d.dayStart),
+      d.consultations,
+      d.waits,
+      d.medianFirstResponse,
+      d.averageResponseSec,
+      d.timelyRate,
+      d.headline,
+    ]),
   ]);
 }

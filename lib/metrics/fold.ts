@@ -26,7 +26,10 @@ const KINDS: Record<CountingProfileKind, HeadlineKind> = {
 };
 
 /** The rule key and numbers of a profile's headline. */
-export function ruleOf(settings: CountingSettings, schedule: Schedule | null = null): { kind: HeadlineKind; rule: string; params: RuleParams } {
+export function ruleOf(
+  settings: CountingSettings,
+  schedule: Schedule | null = null,
+): { kind: HeadlineKind; rule: string; params: RuleParams } {
   const s = settings;
   const hours = schedule ? { from: schedule.from, to: schedule.to } : s.hours;
   const params: RuleParams = { profile: s.profile, targetSec: s.targetSec, hours: { ...hours }, clock: schedule ? 'business' : 'calendar' };
@@ -42,7 +45,13 @@ export function ruleOf(settings: CountingSettings, schedule: Schedule | null = n
       break;
     case 'douyin':
       if (s.sessionGapSec > 0) params.sessionGapSec = s.sessionGapSec;
-      parts = ['unit=session', s.sessionGapSec > 0 ? `gap=${s.sessionGapSec}` : 'session=conversationDay', `target=${s.targetSec}`, h, 'anyWaitLate=fail'];
+      parts = [
+        'unit=session',
+        s.sessionGapSec > 0 ? `gap=${s.sessionGapSec}` : 'session=conversationDay',
+        `target=${s.targetSec}`,
+        h,
+        'anyWaitLate=fail',
+      ];
       break;
     case 'jd':
       params.sessionGapSec = s.sessionGapSec;
@@ -50,7 +59,11 @@ export function ruleOf(settings: CountingSettings, schedule: Schedule | null = n
       break;
     case 'helpdesk':
       if (schedule) params.days = [...schedule.days];
-      parts = ['stat=median', `target=${s.targetSec}`, ...(schedule ? ['clock=business', `days=${schedule.days.join(',')}`, h] : ['clock=calendar', h])];
+      parts = [
+        'stat=median',
+        `target=${s.targetSec}`,
+        ...(schedule ? ['clock=business', `days=${schedule.days.join(',')}`, h] : ['clock=calendar', h]),
+      ];
       break;
   }
   const kind = KINDS[s.profile];

@@ -8,7 +8,14 @@ import type { Range, SummaryOptions } from './summary';
 // round decides alone, a counting sort by conversation, one over each conversation's waits in
 // time order (first waits, sessions, buyer-days). The rules are docs/counting.md's.
 
-export function analyze(rounds: readonly RoundRecord[], range: Range, settings: CountingSettings, now: number, options: SummaryOptions = {}, only: Only | null = null): Analysis {
+export function analyze(
+  rounds: readonly RoundRecord[],
+  range: Range,
+  settings: CountingSettings,
+  now: number,
+  options: SummaryOptions = {},
+  only: Only | null = null,
+): Analysis {
   const business = settings.profile === 'helpdesk' && settings.clock === 'business';
   const schedule = business ? (options.schedule ?? scheduleFor(settings)) : null;
   const a = emptyAnalysis(settings, schedule, range);
@@ -148,7 +155,10 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
     const hi = offset[c + 1]!;
     for (let p = lo + 1; p < hi; p++)
       if (st[order[p]!]! < st[order[p - 1]!]!) {
-        order.set(Array.from(order.subarray(lo, hi)).sort((x, y) => st[x]! - st[y]!), lo);
+        order.set(
+          Array.from(order.subarray(lo, hi)).sort((x, y) => st[x]! - st[y]!),
+          lo,
+        );
         break;
       }
     let anyInRange = false;

@@ -37,7 +37,8 @@ export interface Range {
   to: number;
 }
 
-export type HeadlineKind = 'taobao.threeMinuteRate' | 'pinduoduo.threeMinuteRate' | 'douyin.sessionRate' | 'jd.firstAnswerRate' | 'helpdesk.firstReply';
+export type HeadlineKind =
+  'taobao.threeMinuteRate' | 'pinduoduo.threeMinuteRate' | 'douyin.sessionRate' | 'jd.firstAnswerRate' | 'helpdesk.firstReply';
 
 /** The numbers a headline was computed with (so the UI can say which rules produced it). */
 export interface RuleParams {
@@ -140,13 +141,25 @@ export interface SummaryOptions {
  * profile the rounds were stored with). `now` bounds open waits. Rounds before the range only tell
  * a JD session's or a help-desk conversation's first wait; rounds after it are ignored.
  */
-export function summarize(rounds: readonly RoundRecord[], range: Range, settings: CountingSettings, now: number, options: SummaryOptions = {}): Summary {
+export function summarize(
+  rounds: readonly RoundRecord[],
+  range: Range,
+  settings: CountingSettings,
+  now: number,
+  options: SummaryOptions = {},
+): Summary {
   const a = analyze(rounds, range, settings, now, options);
   return fold(a, headlineOf(a), settings.profile);
 }
 
 /** One line per local day of the range (days cut by the range count only their part in it), for trend charts. */
-export function daily(rounds: readonly RoundRecord[], range: Range, settings: CountingSettings, now: number, options: SummaryOptions = {}): DaySummary[] {
+export function daily(
+  rounds: readonly RoundRecord[],
+  range: Range,
+  settings: CountingSettings,
+  now: number,
+  options: SummaryOptions = {},
+): DaySummary[] {
   const a = analyze(rounds, range, settings, now, options);
   const firsts = byDay(a.first, a.nDays);
   const hdFirsts = settings.profile === 'helpdesk' ? byDay(a.hdFirst, a.nDays) : null;
@@ -161,7 +174,9 @@ export function daily(rounds: readonly RoundRecord[], range: Range, settings: Co
       medianFirstResponse: quantile(firsts.vals.subarray(firsts.offset[r]!, firsts.offset[r + 1]!), 0.5),
       averageResponseSec: a.dAvgN[r]! ? a.dAvgSum[r]! / a.dAvgN[r]! : null,
       timelyRate: ratio(a.dTimely[r]!, waits),
-      headline: hdFirsts ? quantile(hdFirsts.vals.subarray(hdFirsts.offset[r]!, hdFirsts.offset[r + 1]!), 0.5) : ratio(a.dHeadNum[r]!, a.dHeadDen[r]!),
+      headline: hdFirsts
+        ? quantile(hdFirsts.vals.subarray(hdFirsts.offset[r]!, hdFirsts.offset[r + 1]!), 0.5)
+        : ratio(a.dHeadNum[r]!, a.dHeadDen[r]!),
     });
   }
   return out;
@@ -178,7 +193,11 @@ export interface HistogramBucket {
 export const DEFAULT_BUCKETS_SEC: readonly number[] = [10, 30, 60, 120, 180, 300, 600, 1800, Infinity];
 
 /** Reply times (calendar seconds) of the answered waits starting in range, by bucket upper bound; an Infinity bucket is added when missing. */
-export function histogram(rounds: readonly RoundRecord[], range: Range, bucketsSec: readonly number[] = DEFAULT_BUCKETS_SEC): HistogramBucket[] {
+export function histogram(
+  rounds: readonly RoundRecord[],
+  range: Range,
+  bucketsSec: readonly number[] = DEFAULT_BUCKETS_SEC,
+): HistogramBucket[] {
   const bounds = [...new Set(bucketsSec)].sort((x, y) => x - y);
   if (bounds.at(-1) !== Infinity) bounds.push(Infinity);
   const counts = new Array<number>(bounds.length).fill(0);
@@ -246,7 +265,14 @@ export function summarizeBySite(
   const bySiteId = siteIds.map((siteId, id) => ({ siteId, id })).sort((x, y) => (x.siteId < y.siteId ? -1 : x.siteId > y.siteId ? 1 : 0));
   for (const { siteId, id } of bySiteId) {
     const settings = settingsBySite[siteId] ?? PROFILE_DEFAULTS[rounds[firstOf[id]!]!.profile ?? 'helpdesk'];
-    const a = analyze(rounds, range, settings, now, { schedule: options.scheduleBySite?.[siteId] ?? options.schedule }, { ids, id, count: counts[id]! });
+    const a = analyze(
+      rounds,
+      range,
+      settings,
+      now,
+      { schedule: options.scheduleBySite?.[siteId] ?? options.schedule },
+      { ids, id, count: counts[id]! },
+    );
     const headline = headlineOf(a);
     analyses.push(a);
     rules.add(headline.rule);

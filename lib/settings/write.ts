@@ -38,6 +38,10 @@ export class SettingRefused extends Error {
 /** Parses `value` with the setting's schema, then writes the parsed value; throws SettingRefused. */
 export async function writeSetting<K extends RestorableSetting>(key: K, value: z.input<(typeof settingSchemas)[K]>): Promise<void> {
   const r = settingSchemas[key].safeParse(value);
-  if (!r.success) throw new SettingRefused(key, r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)));
+  if (!r.success)
+    throw new SettingRefused(
+      key,
+      r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)),
+    );
   await (ITEMS[key] as { setValue(v: unknown): Promise<void> }).setValue(r.data);
 }

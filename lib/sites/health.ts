@@ -32,7 +32,11 @@ export function checkHealth(config: SiteConfig, doc: Document, conversationId: s
   return {
     messages: s.message ? items.length > 0 : null,
     // No messages on screen (an empty conversation): senders cannot be judged, so they are not failing.
-    senders: s.messageSender ? (items.length === 0 ? true : items.slice(0, SENDER_SAMPLE).some((el) => senderOf(config, el) !== null)) : null,
+    senders: s.messageSender
+      ? items.length === 0
+        ? true
+        : items.slice(0, SENDER_SAMPLE).some((el) => senderOf(config, el) !== null)
+      : null,
     conversation: s.activeConversation ? conversationId !== null : null,
     composer: s.composer ? queryFirst(doc, s.composer) !== null : null,
   };
@@ -63,7 +67,10 @@ export function healthMonitor(attachedAt: number, grace = HEALTH_GRACE_MS) {
       }
       if (all) lastMatchAt = now;
       const next: SiteHealth = { failing, lastMatchAt };
-      const changed = !reported || reported.failing.join() !== failing.join() || (lastMatchAt !== null && (reported.lastMatchAt === null || lastMatchAt - reportedAt >= REPORT_EVERY_MS));
+      const changed =
+        !reported ||
+        reported.failing.join() !== failing.join() ||
+        (lastMatchAt !== null && (reported.lastMatchAt === null || lastMatchAt - reportedAt >= REPORT_EVERY_MS));
       if (!changed) return null;
       reported = next;
       reportedAt = now;

@@ -73,7 +73,12 @@ export function rankSites<T extends SiteEntry>(index: readonly T[], url: string)
     const spec = bestSpecificity(entry, url);
     if (spec) found.push({ entry, spec });
   }
-  found.sort((a, b) => Number(own(b.entry)) - Number(own(a.entry)) || compareSpec(b.spec, a.spec) || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+  found.sort(
+    (a, b) =>
+      Number(own(b.entry)) - Number(own(a.entry)) ||
+      compareSpec(b.spec, a.spec) ||
+      (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
+  );
   return found.map((f) => f.entry);
 }
 

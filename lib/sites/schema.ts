@@ -56,10 +56,12 @@ const senderRule = z
     bot: senderValues.optional(),
     system: senderValues.optional(),
     /** Who writes on each side of the thread, for items no rule above names (measured once per message). */
-    side: z.object({ left: z.enum(senderKinds).optional(), right: z.enum(senderKinds).optional() }).strict().optional(),
+    side: z
+      .object({ left: z.enum(senderKinds).optional(), right: z.enum(senderKinds).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
-
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$|^24:00$/, 'must be a time "HH:MM" (00:00–24:00)');
 
@@ -138,7 +140,10 @@ export const siteConfigSchema = z
          * Consoles that keep several conversations' messages in the page (Zendesk's open tickets):
          * only messages inside an element whose `attr` equals the open conversation's id count.
          */
-        messageScope: z.object({ attr: z.string().min(1).max(100) }).strict().optional(),
+        messageScope: z
+          .object({ attr: z.string().min(1).max(100) })
+          .strict()
+          .optional(),
         messageSender: senderRule.optional(),
         messageId: extractRule.optional(),
         messageTime: extractRule.optional(),

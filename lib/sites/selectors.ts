@@ -26,7 +26,11 @@ export function selectorProblems(config: Pick<SiteConfig, 'selectors'>, checkPar
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}.${i}`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
-    else if (typeof value === 'string' && /(^|\.)(selector|conversationItem|message|composer|conversationHeader)\.\d+$/.test(path) && !checkSelector(value))
+    else if (
+      typeof value === 'string' &&
+      /(^|\.)(selector|conversationItem|message|composer|conversationHeader)\.\d+$/.test(path) &&
+      !checkSelector(value)
+    )
       bad.push(`${path.slice(1)}: "${value}" is not a valid CSS selector`);
   };
   visit(config.selectors, '.selectors');

@@ -35,9 +35,7 @@ export const MAX_CONFIG_FILE = 2 * 1024 * 1024;
 
 const SITE_CONFIGS_FORMAT = 'deskmate/site-configs';
 
-const exportWrapper = z
-  .object({ format: z.literal(SITE_CONFIGS_FORMAT), version: z.literal(1), configs: z.array(z.unknown()) })
-  .strict();
+const exportWrapper = z.object({ format: z.literal(SITE_CONFIGS_FORMAT), version: z.literal(1), configs: z.array(z.unknown()) }).strict();
 
 /**
  * Parses an import file: one config, an array of configs, or the export wrapper

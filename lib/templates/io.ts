@@ -52,7 +52,9 @@ export function parsePack(input: unknown): ParseResult<ParsedPack> {
   head.data.templates.forEach((item, i) => {
     const r = packTemplate.safeParse(item, { error: errorMap });
     if (r.success) templates.push(r.data);
-    else for (const issue of r.error.issues) errors.push(`templates[${i}]${titleHint(item)}.${issue.path.map(String).join('.') || 'item'}: ${issue.message}`);
+    else
+      for (const issue of r.error.issues)
+        errors.push(`templates[${i}]${titleHint(item)}.${issue.path.map(String).join('.') || 'item'}: ${issue.message}`);
   });
   errors.push(...duplicateErrors(templates, (i) => `templates[${i}]`));
   if (errors.length) return { ok: false, errors: capErrors(errors) };

@@ -6,7 +6,10 @@ import { LINT_REGEX, regexProblem as problemWith } from '@/lib/sites/safe-regex'
 /** Why a lint regex cannot be used, checked as lib/templates/lint.ts runs it (same engine and flags). */
 export const regexProblem = (source: string): string | null => problemWith(source, 300, LINT_REGEX);
 
-const localized = z.union([z.string().min(1).max(500), z.object({ 'zh-CN': z.string().min(1).max(500), en: z.string().min(1).max(500) }).strict()]);
+const localized = z.union([
+  z.string().min(1).max(500),
+  z.object({ 'zh-CN': z.string().min(1).max(500), en: z.string().min(1).max(500) }).strict(),
+]);
 
 export const lintRule = z
   .object({
@@ -34,5 +37,3 @@ export type LintRuleInput = z.input<typeof lintRule>;
 export const lintRuleSet = z
   .object({ format: z.literal('deskmate/lint-rules'), version: z.literal(1), rules: z.array(lintRule).max(1000) })
   .strict();
-
-

@@ -120,7 +120,16 @@ export function lintText(text: string, compiled: readonly Compiled[], locale: 'z
   }
   flags.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = flags.filter(
-    (f) => !flags.some((g) => g !== f && g.ruleId !== f.ruleId && g.category === f.category && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start),
+    (f) =>
+      !flags.some(
+        (g) =>
+          g !== f &&
+          g.ruleId !== f.ruleId &&
+          g.category === f.category &&
+          g.start <= f.start &&
+          f.end <= g.end &&
+          g.end - g.start > f.end - f.start,
+      ),
   );
   return kept.map(({ category: _category, ...f }) => f);
 }

@@ -27,7 +27,10 @@ export async function installPack(db: DeskmateDB, language: PackLanguage, now = 
   const templates = packTemplates(language);
   let written = 0;
   await db.transaction('rw', db.templates, async () => {
-    const existing = await db.templates.where('builtinId').anyOf(templates.map((t) => t.id!)).toArray();
+    const existing = await db.templates
+      .where('builtinId')
+      .anyOf(templates.map((t) => t.id!))
+      .toArray();
     const byBuiltin = new Map(existing.map((r) => [r.builtinId, r]));
     const shortcodes = new Set((await db.templates.toArray()).map((r) => r.shortcode).filter(Boolean));
     const rows: TemplateRecord[] = [];
@@ -36,7 +39,14 @@ export async function installPack(db: DeskmateDB, language: PackLanguage, now = 
       if (removed.has(builtinId)) continue;
       const old = byBuiltin.get(builtinId);
       if (old && old.updatedAt !== old.createdAt) continue; // edited by the agent: theirs now
-      if (old && old.title === t.title && old.body === t.body && old.shortcode === t.shortcode && old.folder === normalizeFolder(t.folder ?? '')) continue;
+      if (
+        old &&
+        old.title === t.title &&
+        old.body === t.body &&
+        old.shortcode === t.shortcode &&
+        old.folder === normalizeFolder(t.folder ?? '')
+      )
+        continue;
       // A shortcode the agent already uses elsewhere stays theirs.
       const shortcode = t.shortcode && (!shortcodes.has(t.shortcode) || old?.shortcode === t.shortcode) ? t.shortcode : undefined;
       rows.push({

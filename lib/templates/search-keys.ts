@@ -14,6 +14,10 @@ export function searchKeys(title: string): SearchKeys {
   if (!/[\u3400-\u9fff]/.test(title)) return { py: '', pyi: '' };
   const full = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const first = pinyin(title, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
-  const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
   return { py: clean(full), pyi: clean(first) };
 }

@@ -99,7 +99,11 @@ export async function pickerTemplates(db: DeskmateDB): Promise<PickerTemplate[]>
 }
 
 /** Records one insertion (template, time, site, length; never the text). */
-export async function recordUse(db: DeskmateDB, use: { templateId: string; siteId: string; chars: number }, now = Date.now()): Promise<void> {
+export async function recordUse(
+  db: DeskmateDB,
+  use: { templateId: string; siteId: string; chars: number },
+  now = Date.now(),
+): Promise<void> {
   await db.transaction('rw', db.templates, db.templateUses, async () => {
     const t = await db.templates.get(use.templateId);
     if (!t) throw new Error(`template ${use.templateId} does not exist`);

@@ -88,7 +88,8 @@ function pad(n: number): string {
 function shift(now: number, offset: Offset | null): Date {
   const d = new Date(now);
   if (!offset) return d;
-  if (offset.unit === 'd') d.setDate(d.getDate() + offset.amount); // calendar days, DST-safe
+  if (offset.unit === 'd')
+    d.setDate(d.getDate() + offset.amount); // calendar days, DST-safe
   else if (offset.unit === 'h') d.setHours(d.getHours() + offset.amount);
   else d.setMinutes(d.getMinutes() + offset.amount);
   return d;
@@ -136,7 +137,8 @@ export function fieldsToAsk(body: string, ctx: RenderContext): FieldSpec[] {
   const fields: FieldSpec[] = [];
   for (const token of tokenize(body)) {
     let ask = token.kind === 'field';
-    if (token.kind === 'var' && token.fallback === null) ask = token.builtin ? builtinValue(token.builtin, token.offset, ctx) === null : true;
+    if (token.kind === 'var' && token.fallback === null)
+      ask = token.builtin ? builtinValue(token.builtin, token.offset, ctx) === null : true;
     const key = fieldKey(token);
     if (ask && key && !seen.has(key)) {
       seen.add(key);
@@ -174,7 +176,8 @@ export function render(body: string, ctx: RenderContext, fills: Record<string, s
       if (v !== undefined && v !== '') text += v;
       else need(`?${token.name}`, token.name);
     } else {
-      const value = (token.builtin ? builtinValue(token.builtin, token.offset, ctx) : null) ?? (fills[token.name] || null) ?? token.fallback;
+      const value =
+        (token.builtin ? builtinValue(token.builtin, token.offset, ctx) : null) ?? (fills[token.name] || null) ?? token.fallback;
       if (value !== null) text += value;
       else need(token.name, token.name);
     }

@@ -20,11 +20,24 @@ export interface WaitState {
 }
 
 export async function openWaits(db: DeskmateDB, now: number): Promise<WaitState[]> {
-  const [rows, configs] = await Promise.all([db.conversations.where('waitingSince').above(now - STALE_WAIT_MS).toArray(), db.siteConfigs.toArray()]);
+  const [rows, configs] = await Promise.all([
+    db.conversations
+      .where('waitingSince')
+      .above(now - STALE_WAIT_MS)
+      .toArray(),
+    db.siteConfigs.toArray(),
+  ]);
   const targets = new Map(configs.map((c) => [c.id, countingFor(c.config).targetSec]));
   return rows.map((c) => {
     const targetSec = targets.get(c.siteId) ?? 180;
-    return { key: c.id, siteId: c.siteId, conversationId: c.conversationId, waitingSince: c.waitingSince, targetSec, lateAt: c.waitingSince + targetSec * 1000 };
+    return {
+      key: c.id,
+      siteId: c.siteId,
+      conversationId: c.conversationId,
+      waitingSince: c.waitingSince,
+      targetSec,
+      lateAt: c.waitingSince + targetSec * 1000,
+    };
   });
 }
 

@@ -109,7 +109,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       for (const [k, v] of Object.entries(all)) {
         if (!k.startsWith(OUTBOX_PREFIX) || k === key) continue;
         const stored = v as Partial<Stored> | null;
-        if (!stored || !Array.isArray(stored.items) || typeof stored.updatedAt !== 'number' || stored.updatedAt > now() - ORPHAN_MS) continue;
+        if (!stored || !Array.isArray(stored.items) || typeof stored.updatedAt !== 'number' || stored.updatedAt > now() - ORPHAN_MS)
+          continue;
         orphans.push(k);
         queue.unshift(...stored.items);
       }

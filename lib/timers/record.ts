@@ -90,7 +90,8 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
     if (known[i]) return;
     let at: number;
     if (m.live) at = m.at !== null && Math.abs(m.at - now) <= MAX_CLOCK_SKEW_MS ? m.at : now;
-    else if (m.at !== null && (m.at > batch.attachedAt || (watermark > 0 && m.at > watermark)) && m.at <= now + MAX_CLOCK_SKEW_MS) at = m.at;
+    else if (m.at !== null && (m.at > batch.attachedAt || (watermark > 0 && m.at > watermark)) && m.at <= now + MAX_CLOCK_SKEW_MS)
+      at = m.at;
     else return; // history: never an event
     fresh.push({ id: ids[i]!, sender: m.sender, at });
   });
@@ -173,7 +174,12 @@ export async function recordListActivity(db: DeskmateDB, batch: ListBatch, now =
       const watermark = existing && existing.updatedAt >= now - RESUME_WINDOW_MS ? (existing.seenUntil ?? 0) : 0;
       let at: number;
       if (item.live) at = item.at !== null && Math.abs(item.at - now) <= MAX_CLOCK_SKEW_MS ? item.at : now;
-      else if (item.at !== null && (item.at > batch.attachedAt || (watermark > 0 && item.at > watermark)) && item.at <= now + MAX_CLOCK_SKEW_MS) at = item.at;
+      else if (
+        item.at !== null &&
+        (item.at > batch.attachedAt || (watermark > 0 && item.at > watermark)) &&
+        item.at <= now + MAX_CLOCK_SKEW_MS
+      )
+        at = item.at;
       else continue;
       if (existing?.waitingSince) continue;
       if (existing && at <= Math.max(existing.lastAgentAt, existing.lastCustomerAt)) continue;

@@ -81,7 +81,11 @@ export function splitSelector(selector: string): { item: string; container: stri
     else if (c === ']' || c === ')') depth++;
     else if (c === '[' || c === '(') depth--;
     else if (depth === 0 && (c === ' ' || c === '>' || c === '~' || c === '+')) {
-      const container = selector.slice(0, i).trim().replace(/[>~+]\s*$/, '').trim();
+      const container = selector
+        .slice(0, i)
+        .trim()
+        .replace(/[>~+]\s*$/, '')
+        .trim();
       return { item: selector.slice(i + 1).trim(), container: c === '~' || c === '+' ? '' : container };
     }
   }
@@ -117,7 +121,10 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       }
     }
   };
-  const readsList = !!(s.conversationItem && (s.conversationUnread || s.conversationLastSender || s.conversationLastTime || s.conversationPreview));
+  const readsList = !!(
+    s.conversationItem &&
+    (s.conversationUnread || s.conversationLastSender || s.conversationLastTime || s.conversationPreview)
+  );
   const crossesRoots = JSON.stringify(s).includes('>>>');
   /** No message id: identity is what a message shows plus how many identical ones are on screen. */
   const byCount = !s.messageId;
@@ -163,7 +170,8 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   };
 
   /** What an id-less message shows (the text itself is hashed, never kept); computed once per distinct message. */
-  const identity = opts.identity ?? ((sender: string, timeText: string | null, text: string) => hashOf(`${sender}\u0000${timeText ?? ''}\u0000${text}`));
+  const identity =
+    opts.identity ?? ((sender: string, timeText: string | null, text: string) => hashOf(`${sender}\u0000${timeText ?? ''}\u0000${text}`));
   let signatures = new Map<string, string>();
   const signatureOf = (el: Element, sender: string, timeText: string | null): string => {
     const text = ((s.messageText ? extractValue(s.messageText, el) : el.textContent) ?? '').trim();
@@ -204,9 +212,15 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     return [];
   };
 
-  const attributeFilter = [s.messageId?.attr, s.messageSender?.attr, s.activeConversation?.attr, s.messageTime?.attr, s.conversationUnread?.attr, s.conversationLastSender?.attr, s.conversationLastTime?.attr].filter(
-    (a): a is string => !!a,
-  );
+  const attributeFilter = [
+    s.messageId?.attr,
+    s.messageSender?.attr,
+    s.activeConversation?.attr,
+    s.messageTime?.attr,
+    s.conversationUnread?.attr,
+    s.conversationLastSender?.attr,
+    s.conversationLastTime?.attr,
+  ].filter((a): a is string => !!a);
   const observe = (root: Root) => {
     if (observed.has(root)) return;
     observed.add(root);
@@ -356,7 +370,10 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
         let wasAdded = false;
         for (let a: Element | null = el; a && !wasAdded; a = a === node ? null : a.parentElement) wasAdded = added.has(a);
         if (!wasAdded) continue;
-        const inContainer = !container || !!el.parentElement?.closest(container) || (parent instanceof Element && (parent.matches(container) || !!parent.closest(container)));
+        const inContainer =
+          !container ||
+          !!el.parentElement?.closest(container) ||
+          (parent instanceof Element && (parent.matches(container) || !!parent.closest(container)));
         if (inContainer) items.push(el);
       }
     }
@@ -489,7 +506,13 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     // Id-less consoles that recycle rows (virtualised threads) may overwrite a message in the very
     // next task (the agent's reply, then a switch): messages are counted per task, not per batch,
     // when this task's changes touched a message item of the same conversation.
-    if (byCount && conversationId && pending.length > before && ownersOf(pending.slice(before), itemSelector).size && readConversation() === conversationId) {
+    if (
+      byCount &&
+      conversationId &&
+      pending.length > before &&
+      ownersOf(pending.slice(before), itemSelector).size &&
+      readConversation() === conversationId
+    ) {
       const messages = newByCount();
       if (messages.length) opts.onBatch({ conversationId, messages });
     }

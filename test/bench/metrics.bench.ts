@@ -26,7 +26,14 @@ export function makeRounds(n: number, from: number, sites: [string, CountingProf
     for (let w = 0; w < waits && out.length < n; w++) {
       const open = rnd() < 0.03;
       const reply = Math.floor(rnd() < 0.8 ? rnd() * 240_000 : rnd() * 3_600_000);
-      out.push({ id: out.length + 1, conversationKey: `${siteId}:conv-${c}`, siteId, profile, startedAt: t, endedAt: open ? 0 : t + reply });
+      out.push({
+        id: out.length + 1,
+        conversationKey: `${siteId}:conv-${c}`,
+        siteId,
+        profile,
+        startedAt: t,
+        endedAt: open ? 0 : t + reply,
+      });
       if (open) break;
       t += reply + Math.floor(rnd() * 7_200_000);
     }

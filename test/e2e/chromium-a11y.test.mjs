@@ -21,7 +21,11 @@ async function serious(page, within) {
     const result = await window.axe.run(include ? { include } : document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join(' ')}`) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join(' ')}`),
+      }));
   }, within ?? null);
   return violations;
 }
@@ -182,7 +186,9 @@ describe('Chromium: accessibility of every screen (axe-core)', () => {
     const profile = page.getByRole('region', { name: '客服资料' });
     await page.getByLabel('客服昵称').fill('小周');
     await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
-    await waitFor(async () => (await page.evaluate(() => chrome.storage.local.get('agentProfile'))).agentProfile?.agentName === '小周', { message: 'saved without a button' });
+    await waitFor(async () => (await page.evaluate(() => chrome.storage.local.get('agentProfile'))).agentProfile?.agentName === '小周', {
+      message: 'saved without a button',
+    });
     assert.equal(await profile.getByRole('button').count(), 0, 'no 保存 button');
 
     await page.goto(url('options.html#templates'));
@@ -192,7 +198,13 @@ describe('Chromium: accessibility of every screen (axe-core)', () => {
     assert.equal(stops, 1, 'the folders are one Tab stop');
     await nav.getByRole('button').first().focus();
     await page.keyboard.press('ArrowDown');
-    assert.equal(await page.evaluate(() => document.activeElement?.closest('nav') !== null && document.activeElement !== document.querySelector('nav button')), true, '↓ moves to the next folder');
+    assert.equal(
+      await page.evaluate(
+        () => document.activeElement?.closest('nav') !== null && document.activeElement !== document.querySelector('nav button'),
+      ),
+      true,
+      '↓ moves to the next folder',
+    );
     await page.close();
   });
 
@@ -211,11 +223,17 @@ describe('Chromium: accessibility of every screen (axe-core)', () => {
         rows: [...el.querySelectorAll('tbody th')].map((th) => th.getBoundingClientRect().height),
       }));
       assert.ok(table >= Math.min(main, 900) - 2, `${width} px: the heatmap takes the width (${table} of ${main})`);
-      assert.ok(rows.every((h) => h < 24), `${width} px: weekday names on one line (${rows})`);
+      assert.ok(
+        rows.every((h) => h < 24),
+        `${width} px: weekday names on one line (${rows})`,
+      );
     }
     await page.getByRole('tab', { name: '周报' }).click();
     // The week's label uses the agent's language's date format (not the browser's, nor ISO).
-    await page.getByText(/^\d{4}\/\d{2}\/\d{2} 所在周$/).first().waitFor();
+    await page
+      .getByText(/^\d{4}\/\d{2}\/\d{2} 所在周$/)
+      .first()
+      .waitFor();
     const days = await page.locator('table.report tbody th[scope="row"]').allTextContents();
     const dated = days.filter((d) => /^\d{4}\D\d{2}\D\d{2}$/.test(d));
     for (const d of dated) assert.match(d, /^\d{4}\/\d{2}\/\d{2}$/, 'zh-CN dates as 2026/11/30');

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
-const send = (page, type, input) => page.evaluate(([t, i]) => chrome.runtime.sendMessage({ deskmate: 1, type: t, input: i }), [type, input]);
+const send = (page, type, input) =>
+  page.evaluate(([t, i]) => chrome.runtime.sendMessage({ deskmate: 1, type: t, input: i }), [type, input]);
 
 describe('Chromium: backup and restore of all data', () => {
   const profiles = [];
@@ -26,7 +27,15 @@ describe('Chromium: backup and restore of all data', () => {
     page.on('dialog', (d) => void d.accept());
     await page.goto(`chrome-extension://${one.extensionId}/options.html#general`);
     assert.equal((await send(page, 'templates.save', { title: '备份测试', body: '亲，备份里的话术~', shortcode: 'bfcs' })).ok, true);
-    const opened = await send(page, 'cases.open', { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo', language: 'zh-CN', startedAt: Date.now(), startSource: 'agent' });
+    const opened = await send(page, 'cases.open', {
+      orderNo: '3859201746682',
+      caseTypeId: 'quality',
+      platform: 'taobao',
+      siteId: 'deskmate-demo',
+      language: 'zh-CN',
+      startedAt: Date.now(),
+      startSource: 'agent',
+    });
     assert.equal(opened.ok, true, JSON.stringify(opened));
     const bytes = [...readFileSync(join(import.meta.dirname, '../../public/icon/128.png'))];
     // A real Blob in the extension's IndexedDB, as the case page stores evidence.
@@ -36,7 +45,17 @@ describe('Chromium: backup and restore of all data', () => {
           const req = indexedDB.open('deskmate');
           req.onsuccess = () => {
             const tx = req.result.transaction('attachments', 'readwrite');
-            tx.objectStore('attachments').put({ id: 'att-e2e', caseId, itemId: 'purchase-invoice', name: '发票.png', type: 'image/png', size: data.length, sourceUrl: '', createdAt: 1, blob: new Blob([new Uint8Array(data)], { type: 'image/png' }) });
+            tx.objectStore('attachments').put({
+              id: 'att-e2e',
+              caseId,
+              itemId: 'purchase-invoice',
+              name: '发票.png',
+              type: 'image/png',
+              size: data.length,
+              sourceUrl: '',
+              createdAt: 1,
+              blob: new Blob([new Uint8Array(data)], { type: 'image/png' }),
+            });
             tx.oncomplete = () => resolve(null);
             tx.onerror = () => reject(tx.error);
           };
@@ -46,7 +65,10 @@ describe('Chromium: backup and restore of all data', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '备份全部数据' }).click()]);
     const file = join(files, 'backup.json');
     writeFileSync(file, readFileSync(await download.path()));
-    const before = { templates: await readTable(one.context, one.extensionId, 'templates'), cases: await readTable(one.context, one.extensionId, 'cases') };
+    const before = {
+      templates: await readTable(one.context, one.extensionId, 'templates'),
+      cases: await readTable(one.context, one.extensionId, 'cases'),
+    };
     await one.context.close();
 
     profiles.push(tempProfile());
@@ -57,7 +79,10 @@ describe('Chromium: backup and restore of all data', () => {
     await p2.getByRole('button', { name: '从备份恢复' }).waitFor();
     await p2.locator('#backup-heading ~ div input[type="file"]').setInputFiles(file);
     await p2.getByRole('status').filter({ hasText: '已恢复' }).waitFor();
-    const after = { templates: await readTable(two.context, two.extensionId, 'templates'), cases: await readTable(two.context, two.extensionId, 'cases') };
+    const after = {
+      templates: await readTable(two.context, two.extensionId, 'templates'),
+      cases: await readTable(two.context, two.extensionId, 'cases'),
+    };
     assert.deepEqual(after.cases, before.cases);
     assert.deepEqual(after.templates.map((t) => t.id).sort(), before.templates.map((t) => t.id).sort());
     const restored = await p2.evaluate(
@@ -66,7 +91,8 @@ describe('Chromium: backup and restore of all data', () => {
           const req = indexedDB.open('deskmate');
           req.onsuccess = () => {
             const get = req.result.transaction('attachments').objectStore('attachments').get('att-e2e');
-            get.onsuccess = async () => resolve({ type: get.result.blob.type, bytes: [...new Uint8Array(await get.result.blob.arrayBuffer())] });
+            get.onsuccess = async () =>
+              resolve({ type: get.result.blob.type, bytes: [...new Uint8Array(await get.result.blob.arrayBuffer())] });
           };
         }),
     );
@@ -75,9 +101,12 @@ describe('Chromium: backup and restore of all data', () => {
     // The restored open case is scheduled again (its reminders are alarms in the new profile).
     // (One rolling alarm for every case's next reminder or deadline, S17; only this case is open here.)
     const deadlineAt = after.cases.find((c) => c.id === opened.value.id).deadlineAt;
-    await waitFor(async () => (await p2.evaluate(() => chrome.alarms.getAll())).some((a) => a.name === 'case-next' && a.scheduledTime <= deadlineAt), {
-      message: 'the case alarm',
-    });
+    await waitFor(
+      async () => (await p2.evaluate(() => chrome.alarms.getAll())).some((a) => a.name === 'case-next' && a.scheduledTime <= deadlineAt),
+      {
+        message: 'the case alarm',
+      },
+    );
     await two.context.close();
   });
 });

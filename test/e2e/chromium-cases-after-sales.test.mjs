@@ -95,7 +95,10 @@ describe('Chromium: dispute deadline from the page, after-sales record and weekl
     await choose(section.getByLabel('评价涉及'), '商品：批次');
     await section.getByLabel('解释内容').fill('该批次拉链已更换供应商');
     await section.getByRole('button', { name: '记录评价解释' }).click();
-    await section.getByRole('list', { name: '评价解释' }).getByText(/该批次拉链已更换供应商/).waitFor();
+    await section
+      .getByRole('list', { name: '评价解释' })
+      .getByText(/该批次拉链已更换供应商/)
+      .waitFor();
     const d = (await table('cases'))[0].details;
     assert.equal(d.refundCents, 45900);
     assert.equal(d.refundPath, 4);
@@ -125,7 +128,11 @@ describe('Chromium: dispute deadline from the page, after-sales record and weekl
     const panel = await env.browser.context.newPage();
     await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html`);
     // The dashboard's KPIs: path ④ completed, self-completed (refunded), a dispute (the platform stepped in).
-    const tile = (name) => panel.locator('.tile').filter({ has: panel.getByText(name, { exact: true }) }).locator('strong');
+    const tile = (name) =>
+      panel
+        .locator('.tile')
+        .filter({ has: panel.getByText(name, { exact: true }) })
+        .locator('strong');
     await waitFor(async () => (await tile('退款自主完结率').textContent()) === '100.0%', { message: 'self-completion 1/1' });
     assert.equal(await tile('退款纠纷率').textContent(), '100.0%');
     assert.match(await tile('④ 已收货退货 退款完结时长').textContent(), /^1天6小时$/);
@@ -133,7 +140,10 @@ describe('Chromium: dispute deadline from the page, after-sales record and weekl
     await panel.getByText('质量问题 ×1').waitFor();
     const returns = panel.getByRole('table', { name: '退换货：商品与原因' });
     await returns.getByRole('row', { name: '男士羽绒服 YR-2388 黑色 L 质量问题 1 0 459.00' }).waitFor();
-    await panel.getByRole('table', { name: '重发件' }).getByRole('row', { name: /SF1402938475620 129\.50 12\.00/ }).waitFor();
+    await panel
+      .getByRole('table', { name: '重发件' })
+      .getByRole('row', { name: /SF1402938475620 129\.50 12\.00/ })
+      .waitFor();
 
     const [json] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: '导出 JSON' }).click()]);
     const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
@@ -151,7 +161,15 @@ describe('Chromium: dispute deadline from the page, after-sales record and weekl
 
     const [csv] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: '导出周报（CSV）' }).click()]);
     const text = readFileSync(await csv.path(), 'utf8');
-    for (const needle of ['退换货：商品与原因', '男士羽绒服 YR-2388 黑色 L,质量问题,1,0,459.00', '老客户回访（本周 1 次，上周 0 次）', '重发件', 'SF1402938475620,129.50,12.00', '评价解释：按问题分类', '商品：批次,1,0'])
+    for (const needle of [
+      '退换货：商品与原因',
+      '男士羽绒服 YR-2388 黑色 L,质量问题,1,0,459.00',
+      '老客户回访（本周 1 次，上周 0 次）',
+      '重发件',
+      'SF1402938475620,129.50,12.00',
+      '评价解释：按问题分类',
+      '商品：批次,1,0',
+    ])
       assert.ok(text.includes(needle), `the CSV holds "${needle}"`);
     await panel.close();
   });

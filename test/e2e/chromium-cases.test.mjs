@@ -81,7 +81,10 @@ describe('Chromium: evidence checklists and deadlines', () => {
   it('ticks items, notes one, captures the tab; a reload and a stopped worker keep it all', async () => {
     let page = await openRefund();
     const dialog = page.getByRole('dialog', { name: '客服助手' });
-    const items = dialog.getByRole('list').filter({ has: page.getByRole('checkbox') }).first();
+    const items = dialog
+      .getByRole('list')
+      .filter({ has: page.getByRole('checkbox') })
+      .first();
     const boxes = items.getByRole('checkbox');
     await boxes.first().waitFor();
     const names = await boxes.evaluateAll((els) => els.map((e) => e.labels[0].textContent));
@@ -94,7 +97,10 @@ describe('Chromium: evidence checklists and deadlines', () => {
     await waitFor(async () => (await table('cases'))[0].items[0].note === '发票原件已拍照，含发票专用章', { message: 'the note saved' });
 
     await dialog.getByRole('button', { name: `截取当前页面作为证据：${names[1]}` }).click();
-    await dialog.getByRole('status').filter({ hasText: `已截图保存为“${names[1]}”的证据` }).waitFor();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: `已截图保存为“${names[1]}”的证据` })
+      .waitFor();
     const shots = await table('attachments');
     assert.equal(shots.length, 1);
     assert.equal(shots[0].type, 'image/png');
@@ -170,7 +176,9 @@ describe('Chromium: evidence checklists and deadlines', () => {
       [c.id, Math.round(deadline - hours * 3600_000)],
     );
     assert.equal(reply.ok, true, JSON.stringify(reply));
-    await waitFor(async () => (await ext.evaluate(() => chrome.action.getBadgeText({}))) === '1', { message: 'the badge to count the case due soon' });
+    await waitFor(async () => (await ext.evaluate(() => chrome.action.getBadgeText({}))) === '1', {
+      message: 'the badge to count the case due soon',
+    });
     const notes = await waitFor(
       async () => {
         const all = await ext.evaluate(() => chrome.notifications.getAll());

@@ -29,7 +29,10 @@ describe('Chromium: reply timers on consoles unlike the demo', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html#sites`);
     await options.locator('input[type="file"]').setInputFiles(file);
-    await options.getByRole('status').filter({ hasText: `导入 ${configs.length} 份站点配置` }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: `导入 ${configs.length} 份站点配置` })
+      .waitFor();
     await options.close();
   });
   after(async () => {
@@ -46,12 +49,19 @@ describe('Chromium: reply timers on consoles unlike the demo', () => {
         await page.goto(`${server.url}${name}/index.html?reset`);
         await page.locator('body[data-console-ready="true"]').waitFor();
         // The watcher attached: the open conversation is known to the background.
-        await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.siteId === siteId), {
-          timeout: 30000,
-          message: `the watcher on ${name}`,
-        });
+        await waitFor(
+          async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.siteId === siteId),
+          {
+            timeout: 30000,
+            message: `the watcher on ${name}`,
+          },
+        );
         const expected = await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() });
-        const rounds = await waitForWaits(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === siteId), expected, name);
+        const rounds = await waitForWaits(
+          async () => (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === siteId),
+          expected,
+          name,
+        );
         assertWaits(rounds, expected, siteId);
       } finally {
         await page.close();

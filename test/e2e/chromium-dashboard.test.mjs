@@ -27,7 +27,10 @@ describe('Chromium: reply metrics dashboard', () => {
     await form.getByLabel('统计结束（时:分）').fill('24:00');
     await form.getByRole('button', { name: '保存' }).click();
     await waitFor(
-      async () => (await readTable(env.browser.context, env.browser.extensionId, 'siteConfigs')).some((c) => c.id === SITE && c.config.counting?.hours?.to === '24:00'),
+      async () =>
+        (await readTable(env.browser.context, env.browser.extensionId, 'siteConfigs')).some(
+          (c) => c.id === SITE && c.config.counting?.hours?.to === '24:00',
+        ),
       { message: 'the demo counted all day' },
     );
     await options.close();
@@ -38,10 +41,26 @@ describe('Chromium: reply metrics dashboard', () => {
     await page.getByRole('button', { name: '打开客服助手' }).waitFor();
     const [a, b] = await page.evaluate(() => window.demo.conversations().map((c) => c.id));
     await page.evaluate((c) => window.demo.switchTo(c), a);
-    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === `${SITE}:${a}`), { message: 'attach' });
-    const ts = (id) => page.evaluate((m) => window.demo.conversations().flatMap((c) => c.messages).find((x) => x.id === m).ts, id);
+    await waitFor(
+      async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === `${SITE}:${a}`),
+      { message: 'attach' },
+    );
+    const ts = (id) =>
+      page.evaluate(
+        (m) =>
+          window.demo
+            .conversations()
+            .flatMap((c) => c.messages)
+            .find((x) => x.id === m).ts,
+        id,
+      );
     const chipSec = () =>
-      page.evaluate(() => Number(document.querySelector('#chat .buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.dataset.elapsedSec ?? -1));
+      page.evaluate(() =>
+        Number(
+          document.querySelector('#chat .buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.dataset
+            .elapsedSec ?? -1,
+        ),
+      );
 
     // Wait 1: the customer asks, the agent answers once the chip has counted 2 s.
     const q1 = await page.evaluate((c) => window.demo.pushCustomerMessage(c, '请问什么时候发货？'), a);
@@ -57,10 +76,13 @@ describe('Chromium: reply metrics dashboard', () => {
     const q3 = await page.evaluate((c) => window.demo.pushCustomerMessage(c, '在吗'), b);
     await page.evaluate((c) => window.demo.switchTo(c), b);
 
-    const rounds = await waitFor(async () => {
-      const all = await readTable(env.browser.context, env.browser.extensionId, 'rounds');
-      return all.length === 3 && all.filter((r) => r.endedAt > 0).length === 2 ? all : null;
-    }, { message: 'three waits, two answered' });
+    const rounds = await waitFor(
+      async () => {
+        const all = await readTable(env.browser.context, env.browser.extensionId, 'rounds');
+        return all.length === 3 && all.filter((r) => r.endedAt > 0).length === 2 ? all : null;
+      },
+      { message: 'three waits, two answered' },
+    );
     const expected = [
       [await ts(q1), await ts(r1)],
       [await ts(q2), await ts(r2)],
@@ -77,7 +99,11 @@ describe('Chromium: reply metrics dashboard', () => {
 
     const panel = await env.browser.context.newPage();
     await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html`);
-    const tile = (name) => panel.locator('.tile').filter({ has: panel.getByText(name, { exact: true }) }).locator('strong');
+    const tile = (name) =>
+      panel
+        .locator('.tile')
+        .filter({ has: panel.getByText(name, { exact: true }) })
+        .locator('strong');
     await waitFor(async () => (await tile('接待量（日均）').textContent()) === '2', { message: 'two consultations' });
     assert.equal(await tile('响应率（按等待）').textContent(), '66.7%');
     assert.equal(await tile('及时回复率').textContent(), '66.7%');
@@ -98,9 +124,13 @@ describe('Chromium: reply metrics dashboard', () => {
     assert.equal(json.format, 'deskmate/metrics');
     assert.equal(json.version, 1);
     assert.equal(json.events.length, 3);
-    assert.deepEqual(json.events.map((e) => e.outcome), ['answered', 'answered', 'unanswered']);
+    assert.deepEqual(
+      json.events.map((e) => e.outcome),
+      ['answered', 'answered', 'unanswered'],
+    );
     const text = JSON.stringify(json);
-    for (const forbidden of ['请问什么时候发货', '能发顺丰吗', '在吗', '默认发中通']) assert.ok(!text.includes(forbidden), `no message text (${forbidden})`);
+    for (const forbidden of ['请问什么时候发货', '能发顺丰吗', '在吗', '默认发中通'])
+      assert.ok(!text.includes(forbidden), `no message text (${forbidden})`);
     const buyers = await page.evaluate(() => window.demo.conversations().map((c) => c.buyer));
     for (const name of buyers) assert.ok(!text.includes(name), `no buyer name (${name})`);
 

@@ -81,11 +81,15 @@ describe('Chromium: insertion into real editors', () => {
       const page = await open(kind, wrap);
       try {
         await page.keyboard.type('亲 ');
-        await waitFor(async () => (await model(page)).replace(/\u00a0/g, ' ') === '亲 ', { message: 'the editor took the first keystrokes' });
+        await waitFor(async () => (await model(page)).replace(/\u00a0/g, ' ') === '亲 ', {
+          message: 'the editor took the first keystrokes',
+        });
         await page.keyboard.type('/oneline');
         await waitFor(async () => (await firstOption(page, wrap).textContent())?.startsWith('单行测试'), { message: 'the picker' });
         await page.keyboard.press('Enter');
-        await waitFor(async () => (await model(page)) === '亲 谢谢您的耐心等待！', { message: `single line in the ${kind} model (got ${JSON.stringify(await model(page))})` });
+        await waitFor(async () => (await model(page)) === '亲 谢谢您的耐心等待！', {
+          message: `single line in the ${kind} model (got ${JSON.stringify(await model(page))})`,
+        });
 
         if (kind === 'textarea' || kind === 'input') {
           // The page's React app sees the value: its own send button sends it.
@@ -100,18 +104,24 @@ describe('Chromium: insertion into real editors', () => {
         await waitFor(async () => (await firstOption(page, wrap).textContent())?.startsWith('多行测试'), { message: 'the picker again' });
         await page.keyboard.press('Enter');
         const expected = kind === 'input' ? '第一行 第二行 第三行' : '第一行\n第二行\n第三行';
-        await waitFor(async () => (await model(page)) === expected, { message: `multi-line in the ${kind} model (got ${JSON.stringify(await model(page))})` });
+        await waitFor(async () => (await model(page)) === expected, {
+          message: `multi-line in the ${kind} model (got ${JSON.stringify(await model(page))})`,
+        });
         await waitFor(async () => (await caret(page)) === 7, { message: `caret at {{cursor}} (got ${await caret(page)})` });
 
         // The caret is where the agent keeps typing.
         await page.keyboard.type('呀');
         const typed = kind === 'input' ? '第一行 第二行呀 第三行' : '第一行\n第二行呀\n第三行';
-        await waitFor(async () => (await model(page)) === typed, { message: `typing at the caret (got ${JSON.stringify(await model(page))})` });
+        await waitFor(async () => (await model(page)) === typed, {
+          message: `typing at the caret (got ${JSON.stringify(await model(page))})`,
+        });
 
         await page.keyboard.press('Control+z');
         if (!(await model(page)).includes('第一行')) return; // the editor grouped our typing with the insertion
         await page.keyboard.press('Control+z');
-        await waitFor(async () => !(await model(page)).includes('第一行'), { message: `undo removes the insertion (got ${JSON.stringify(await model(page))})` });
+        await waitFor(async () => !(await model(page)).includes('第一行'), {
+          message: `undo removes the insertion (got ${JSON.stringify(await model(page))})`,
+        });
       } finally {
         await page.close();
       }

@@ -29,13 +29,20 @@ describe('Chromium: fault injection', () => {
     }
     const conv = await tabs[0].evaluate(() => window.demo.activeConversation());
     const key = `deskmate-demo:${conv}`;
-    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === key), { message: 'attach' });
+    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === key), {
+      message: 'attach',
+    });
     // The same conversation moves on in every tab (as a real console's server would show it).
     const senders = ['customer', 'customer', 'agent', 'customer', 'bot', 'agent', 'customer', 'agent', 'customer', 'agent'];
     for (let i = 0; i < senders.length; i++) {
       for (const page of tabs) {
         await page.evaluate(
-          ([c, s, n]) => (s === 'customer' ? window.demo.pushCustomerMessage(c, `问题 ${n}`) : s === 'bot' ? window.demo.pushBotMessage(c, `自动回复 ${n}`) : window.demo.sendAgentMessage(`回复 ${n}`)),
+          ([c, s, n]) =>
+            s === 'customer'
+              ? window.demo.pushCustomerMessage(c, `问题 ${n}`)
+              : s === 'bot'
+                ? window.demo.pushBotMessage(c, `自动回复 ${n}`)
+                : window.demo.sendAgentMessage(`回复 ${n}`),
           [conv, senders[i], i],
         );
       }
@@ -43,7 +50,9 @@ describe('Chromium: fault injection', () => {
     }
     const events = await waitFor(
       async () => {
-        const all = (await readTable(env.browser.context, env.browser.extensionId, 'messageEvents')).filter((e) => e.conversationKey === key);
+        const all = (await readTable(env.browser.context, env.browser.extensionId, 'messageEvents')).filter(
+          (e) => e.conversationKey === key,
+        );
         return all.length === senders.length ? all : null;
       },
       { timeout: 30000, message: 'every message recorded' },
@@ -111,15 +120,27 @@ describe('Chromium: fault injection', () => {
     await page.locator('deskmate-overlay').getByRole('listbox').waitFor();
     await page.keyboard.press('Escape');
     // The timers watch the console despite the page's broken MutationObserver.
-    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === 'deskmate-demo:h-1'), {
-      message: 'the watcher to attach',
-    });
+    await waitFor(
+      async () =>
+        (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === 'deskmate-demo:h-1'),
+      {
+        message: 'the watcher to attach',
+      },
+    );
     await page.evaluate(() => window.pushMessage('customer', '在吗'));
-    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'rounds')).some((r) => r.conversationKey === 'deskmate-demo:h-1'), {
-      message: 'a wait on the hostile page',
-    });
+    await waitFor(
+      async () =>
+        (await readTable(env.browser.context, env.browser.extensionId, 'rounds')).some((r) => r.conversationKey === 'deskmate-demo:h-1'),
+      {
+        message: 'a wait on the hostile page',
+      },
+    );
     const chip = await waitFor(
-      () => page.evaluate(() => document.querySelector('.buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.textContent ?? null),
+      () =>
+        page.evaluate(
+          () =>
+            document.querySelector('.buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.textContent ?? null,
+        ),
       { message: 'the chip' },
     );
     assert.match(chip, /^\d+:\d\d$/);

@@ -7,7 +7,6 @@ describe('Chromium: overlay and data that survives', () => {
   const env = demoWithChromium();
   const title = `欢迎语 e2e ${Date.now()}`;
 
-
   const openDemo = async (context) => {
     const page = await context.newPage();
     await page.goto(`${env.server.url}?schedule=off`);
@@ -43,7 +42,10 @@ describe('Chromium: overlay and data that survives', () => {
     await page.getByLabel('快捷码').fill('e2ehy');
     await page.getByLabel('内容').fill('您好，{{买家|亲}}，欢迎光临~');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.getByRole('status').filter({ hasText: `已保存“${title}”` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已保存“${title}”` })
+      .waitFor();
     await templateList(page).getByText(title).waitFor();
     const rows = await readTable(env.browser.context, env.browser.extensionId, 'templates');
     const row = rows.find((r) => r.title === title);
@@ -84,7 +86,13 @@ describe('Chromium: overlay and data that survives', () => {
     await templateList(page).getByText(title, { exact: true }).waitFor();
     await templateList(page).getByText(`${title} 2`).waitFor();
     const rows = await readTable(env.browser.context, env.browser.extensionId, 'templates');
-    assert.deepEqual(rows.map((r) => r.title).filter((t) => t.startsWith(title)).sort(), [title, `${title} 2`]);
+    assert.deepEqual(
+      rows
+        .map((r) => r.title)
+        .filter((t) => t.startsWith(title))
+        .sort(),
+      [title, `${title} 2`],
+    );
     await page.close();
   });
 

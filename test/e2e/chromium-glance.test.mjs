@@ -16,7 +16,11 @@ describe('Chromium: waiting at a glance, header chip, launcher', () => {
     await page.getByRole('button', { name: '打开客服助手' }).waitFor();
     const [a, b, c3] = await page.evaluate(() => window.demo.conversations().map((c) => c.id));
     await page.evaluate((c) => window.demo.switchTo(c), a);
-    await waitFor(async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === `deskmate-demo:${a}`), { message: 'attach' });
+    await waitFor(
+      async () =>
+        (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).some((c) => c.id === `deskmate-demo:${a}`),
+      { message: 'attach' },
+    );
     const headerHeight = () => page.locator('#chat .chat-header').evaluate((el) => el.getBoundingClientRect().height);
     const before = await headerHeight();
     // The open conversation's buyer asks: its chip sits inline in the header, which keeps its height.
@@ -28,14 +32,23 @@ describe('Chromium: waiting at a glance, header chip, launcher', () => {
     await waitFor(() => page.evaluate((c) => document.querySelector('#chat').dataset.activeConv === c, b), { message: 'b open' });
     // A third buyer writes in a conversation that is not open: the list's unread badge is all the
     // console shows of it, and it is a wait too (the demo config reads the list, docs/site-config.md).
-    const waitsOf = async () => (await readTable(env.browser.context, env.browser.extensionId, 'conversations')).filter((c) => c.waitingSince > 0).map((c) => c.conversationId).sort();
+    const waitsOf = async () =>
+      (await readTable(env.browser.context, env.browser.extensionId, 'conversations'))
+        .filter((c) => c.waitingSince > 0)
+        .map((c) => c.conversationId)
+        .sort();
     await page.evaluate((c) => window.demo.pushCustomerMessage(c, '在吗'), c3);
-    await waitFor(async () => (await waitsOf()).join() === [a, c3].sort().join(), { message: 'a wait in the conversation that is not open' });
+    await waitFor(async () => (await waitsOf()).join() === [a, c3].sort().join(), {
+      message: 'a wait in the conversation that is not open',
+    });
 
     for (const path of ['popup.html', 'sidepanel.html']) {
       const ext = await env.browser.context.newPage();
       await ext.goto(url(path));
-      await waitFor(async () => (await ext.locator('.waiting-summary').textContent()) === '等待中 2 · 超时 0', { message: 'the count', timeout: 10000 }).catch(async (e) => {
+      await waitFor(async () => (await ext.locator('.waiting-summary').textContent()) === '等待中 2 · 超时 0', {
+        message: 'the count',
+        timeout: 10000,
+      }).catch(async (e) => {
         throw new Error(`${e.message}: ${await ext.locator('main').textContent()}`);
       });
       await ext.close();
@@ -44,7 +57,9 @@ describe('Chromium: waiting at a glance, header chip, launcher', () => {
     const popup = await env.browser.context.newPage();
     await popup.goto(url('popup.html'));
     await popup.getByRole('button', { name: '等待中 2 · 超时 0' }).click();
-    await waitFor(() => page.evaluate((c) => document.querySelector('#chat').dataset.activeConv === c, a), { message: 'the longest wait opened in the console' });
+    await waitFor(() => page.evaluate((c) => document.querySelector('#chat').dataset.activeConv === c, a), {
+      message: 'the longest wait opened in the console',
+    });
     await waitFor(() => page.evaluate(() => document.visibilityState === 'visible'), { message: 'the console tab in front' });
     await popup.close().catch(() => undefined);
     await page.close();
@@ -81,11 +96,18 @@ describe('Chromium: waiting at a glance, header chip, launcher', () => {
     // Kept in the extension's storage: a reload (and any other page) puts it back there.
     await page.reload();
     await launcher.waitFor();
-    await waitFor(async () => {
-      const again = await box();
-      return again.right < 1 && Math.abs(again.bottom - dropped.bottom) < 2;
-    }, { message: 'the same place after a reload' });
-    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.toLowerCase().includes('launcher')).length), 0, 'nothing in the page storage');
+    await waitFor(
+      async () => {
+        const again = await box();
+        return again.right < 1 && Math.abs(again.bottom - dropped.bottom) < 2;
+      },
+      { message: 'the same place after a reload' },
+    );
+    assert.equal(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.toLowerCase().includes('launcher')).length),
+      0,
+      'nothing in the page storage',
+    );
     // It still opens the panel.
     await launcher.click();
     await page.getByRole('dialog', { name: '客服助手' }).waitFor();

@@ -13,9 +13,13 @@ describe('Chromium: browser killed during writes', () => {
 
   it('keeps every acknowledged write after a SIGKILL', async () => {
     // Chromium started by hand (so that it can be killed), driven over CDP.
-    const proc = spawn(findChromium(), [...chromiumArgs(CHROME_EXT), '--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const proc = spawn(
+      findChromium(),
+      [...chromiumArgs(CHROME_EXT), '--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const untrack = trackBrowser(
       () => proc.kill('SIGKILL'),
       () => proc.kill('SIGKILL'),
@@ -36,7 +40,11 @@ describe('Chromium: browser killed during writes', () => {
     void page
       .evaluate(async () => {
         for (let i = 0; i < 100000; i++) {
-          const r = await chrome.runtime.sendMessage({ deskmate: 1, type: 'templates.save', input: { title: `崩溃测试 ${i}`, body: `第 ${i} 条` } });
+          const r = await chrome.runtime.sendMessage({
+            deskmate: 1,
+            type: 'templates.save',
+            input: { title: `崩溃测试 ${i}`, body: `第 ${i} 条` },
+          });
           if (r?.ok) await window.ack(`崩溃测试 ${i}`);
         }
       })

@@ -35,7 +35,10 @@ describe('Chromium: service-language lint', () => {
     const box = await region().boundingBox();
     const last = await page.locator('#messages .msg').last().boundingBox();
     assert.ok(box && last, 'both on screen');
-    assert.ok(box.y >= last.y + last.height || box.y + box.height <= last.y, `popover ${JSON.stringify(box)} clear of the latest message ${JSON.stringify(last)}`);
+    assert.ok(
+      box.y >= last.y + last.height || box.y + box.height <= last.y,
+      `popover ${JSON.stringify(box)} clear of the latest message ${JSON.stringify(last)}`,
+    );
     await region().getByRole('button', { name: '替换为标准用语' }).first().click();
     await waitFor(async () => !(await ta.inputValue()).includes('不是告诉你了'), { message: 'the fix' });
     const value = await ta.inputValue();
@@ -51,7 +54,9 @@ describe('Chromium: service-language lint', () => {
     await page.keyboard.type('亲，加我微信聊吧');
     await region().getByText('微信', { exact: true }).waitFor();
     await region().getByRole('button', { name: '替换为标准用语' }).first().click();
-    await waitFor(async () => !(await page.evaluate(() => window.demoQuill.getText())).includes('微信'), { message: 'fixed in the Quill model' });
+    await waitFor(async () => !(await page.evaluate(() => window.demoQuill.getText())).includes('微信'), {
+      message: 'fixed in the Quill model',
+    });
     // The fixed text is checked again: nothing left to flag, the popover goes.
     await region().waitFor({ state: 'detached' });
     const events = await waitFor(async () => {
@@ -84,7 +89,10 @@ describe('Chromium: service-language lint', () => {
     await form.getByLabel('提醒原因').fill('测试');
     await form.getByLabel('建议说法（把标准用语写在“…”中即可一键替换）').fill('“您好”');
     await form.getByRole('button', { name: '添加规则' }).click();
-    await form.getByRole('alert').getByText(/^正则表达式：使用了前瞻断言/).waitFor();
+    await form
+      .getByRole('alert')
+      .getByText(/^正则表达式：使用了前瞻断言/)
+      .waitFor();
     assert.equal((await options.evaluate(() => chrome.storage.local.get('lintRules'))).lintRules, undefined, 'nothing saved');
 
     await form.getByLabel('正则表达式（可选）').fill('');

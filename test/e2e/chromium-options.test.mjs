@@ -76,7 +76,10 @@ describe('Chromium: options page template library', () => {
   it('refuses a file that is not UTF-8 or has the wrong format tag', async () => {
     const before = await count();
     await importFile('gbk.csv', Buffer.from([0x66, 0x6f, 0x6c, 0x64, 0x65, 0x72, 0x0a, 0xc4, 0xe3, 0xba, 0xc3, 0xff]));
-    await options.getByRole('alert').getByText(/不是 UTF-8 文本/).waitFor();
+    await options
+      .getByRole('alert')
+      .getByText(/不是 UTF-8 文本/)
+      .waitFor();
     await importFile('other.json', JSON.stringify({ format: 'briskine', version: 1, templates: [] }));
     await options.getByRole('alert').getByText('format: 必须是 "deskmate/templates"').waitFor();
     assert.equal(await count(), before);
@@ -84,7 +87,14 @@ describe('Chromium: options page template library', () => {
 
   it('asks what to do with duplicates and updates when told to', async () => {
     const before = await count();
-    const pack = { format: 'deskmate/templates', version: 1, templates: [{ title: '请稍等', body: '请您稍等一下，我马上查（新版）', shortcode: 'qd' }, { title: '全新话术', body: '新的', shortcode: 'qxhs' }] };
+    const pack = {
+      format: 'deskmate/templates',
+      version: 1,
+      templates: [
+        { title: '请稍等', body: '请您稍等一下，我马上查（新版）', shortcode: 'qd' },
+        { title: '全新话术', body: '新的', shortcode: 'qxhs' },
+      ],
+    };
     await importFile('update.json', JSON.stringify(pack));
     await options.getByText('update.json 中共 2 条话术，其中 1 条与现有话术重复').waitFor();
     await options.getByLabel('更新现有话术').check();
@@ -110,7 +120,10 @@ describe('Chromium: options page template library', () => {
     await importFile('roundtrip.csv', csv);
     await options.getByLabel('更新现有话术').check();
     await options.getByRole('button', { name: `导入 ${rows.length} 条话术` }).click();
-    await options.getByRole('status').filter({ hasText: `新增 0 条，更新 ${rows.length} 条` }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: `新增 0 条，更新 ${rows.length} 条` })
+      .waitFor();
     const after = await readTable(browser.context, browser.extensionId, 'templates');
     const key = (r) => [r.folder, r.shortcode ?? '', r.title, r.body].join('\u0000');
     assert.deepEqual(after.map(key).sort(), rows.map(key).sort());
@@ -132,7 +145,10 @@ describe('Chromium: options page template library', () => {
     await options.getByLabel('选择“欢迎语”').check();
     options.once('dialog', (d) => d.accept());
     await options.getByRole('button', { name: '删除所选' }).click();
-    await waitFor(async () => !(await readTable(browser.context, browser.extensionId, 'templates')).some((r) => r.builtinId === 'builtin.presale.welcome'));
+    await waitFor(
+      async () =>
+        !(await readTable(browser.context, browser.extensionId, 'templates')).some((r) => r.builtinId === 'builtin.presale.welcome'),
+    );
     const removed = await options.evaluate(() => chrome.storage.local.get('removedBuiltins'));
     assert.deepEqual(removed.removedBuiltins, ['builtin.presale.welcome']);
   });

@@ -24,12 +24,17 @@ describe('Chromium: the 话术 quick-phrase panel', () => {
     const templates = await readTable(env.browser.context, env.browser.extensionId, 'templates');
     const inScope = templates.filter((t) => !t.deletedAt && (!t.sites?.length || t.sites.includes('deskmate-demo')));
     assert.ok(inScope.length > 50, `more than 50 templates (${inScope.length})`);
-    await dialog.getByRole('status').filter({ hasText: `共 ${inScope.length} 条话术` }).waitFor();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: `共 ${inScope.length} 条话术` })
+      .waitFor();
 
     // Search by shortcode (the picker's index), Enter inserts at the caret; focus returns to the field.
     const search = dialog.getByRole('combobox', { name: '搜索话术（标题、快捷码、拼音）' });
     await search.fill('xxhz');
-    await waitFor(async () => (await list.getByRole('option').first().textContent())?.startsWith('谢谢您的合作'), { message: 'the shortcode match first' });
+    await waitFor(async () => (await list.getByRole('option').first().textContent())?.startsWith('谢谢您的合作'), {
+      message: 'the shortcode match first',
+    });
     assert.equal(await search.getAttribute('aria-activedescendant'), await list.getByRole('option').first().getAttribute('id'));
     await search.press('Enter');
     await waitFor(async () => (await ta.inputValue()) === '亲，谢谢您的合作与耐心，祝您生活愉快！', { message: 'inserted at the caret' });
@@ -44,7 +49,9 @@ describe('Chromium: the 话术 quick-phrase panel', () => {
     for (let i = 0; i < 12 && (await folderSelect.inputValue()) !== '通用'; i++) await page.keyboard.press('ArrowDown');
     assert.equal(await folderSelect.inputValue(), '通用');
     const general = inScope.filter((t) => t.folder === '通用' || t.folder.startsWith('通用/'));
-    await waitFor(async () => (await dialog.locator('.dm-tpl-foot [role="status"]').textContent()) === `共 ${general.length} 条话术`, { message: `共 ${general.length} 条话术` }).catch(async (e) => {
+    await waitFor(async () => (await dialog.locator('.dm-tpl-foot [role="status"]').textContent()) === `共 ${general.length} 条话术`, {
+      message: `共 ${general.length} 条话术`,
+    }).catch(async (e) => {
       throw new Error(`${e.message}; shown: ${await dialog.locator('.dm-tpl-foot [role="status"]').textContent()}`);
     });
     const folders = await list.getByRole('option').evaluateAll((els) => els.length);
@@ -93,9 +100,15 @@ describe('Chromium: the 话术 quick-phrase panel', () => {
     assert.ok(rows > 0 && rows <= 8, `a sensible number of rows (${rows})`);
     // The active option is announced (the page's field cannot point into the overlay's shadow root).
     const first = (await listbox.getByRole('option').first().locator('.dm-opt-title').textContent()) ?? '';
-    await overlay(page).getByRole('status').filter({ hasText: `${first}，第 1 条，共 ${rows} 条` }).waitFor({ state: 'attached' });
+    await overlay(page)
+      .getByRole('status')
+      .filter({ hasText: `${first}，第 1 条，共 ${rows} 条` })
+      .waitFor({ state: 'attached' });
     await page.keyboard.press('ArrowDown');
-    await overlay(page).getByRole('status').filter({ hasText: `，第 2 条，共 ${rows} 条` }).waitFor({ state: 'attached' });
+    await overlay(page)
+      .getByRole('status')
+      .filter({ hasText: `，第 2 条，共 ${rows} 条` })
+      .waitFor({ state: 'attached' });
     const preview = overlay(page).locator('.dm-preview');
     const box = await preview.boundingBox();
     assert.ok(box && box.height >= 38, `the preview has room for more than one line (${box?.height})`);

@@ -22,7 +22,10 @@ describe('Chromium: template picker on the demo workspace', () => {
     await options.getByLabel('店铺名称').fill('悦衣坊');
     // The profile saves itself as it is typed (no 保存 button).
     await options.getByRole('status').filter({ hasText: '已保存' }).waitFor();
-    await waitFor(async () => (await options.evaluate(() => chrome.storage.local.get('agentProfile'))).agentProfile?.shopName === '悦衣坊', { message: 'the profile saved' });
+    await waitFor(
+      async () => (await options.evaluate(() => chrome.storage.local.get('agentProfile'))).agentProfile?.shopName === '悦衣坊',
+      { message: 'the profile saved' },
+    );
     await options.close();
   });
   after(async () => {
@@ -81,10 +84,13 @@ describe('Chromium: template picker on the demo workspace', () => {
     assert.ok(value.startsWith('亲 ') && !value.includes('/物流'), `query replaced: ${value}`);
     const templates = await readTable(browser.context, browser.extensionId, 'templates');
     const used = templates.find((t) => t.title === second);
-    await waitFor(async () => {
-      const uses = await readTable(browser.context, browser.extensionId, 'templateUses');
-      return uses.some((u) => u.templateId === used.id && u.siteId === 'deskmate-demo' && u.chars > 0 && !('text' in u));
-    }, { message: 'the usage record' });
+    await waitFor(
+      async () => {
+        const uses = await readTable(browser.context, browser.extensionId, 'templateUses');
+        return uses.some((u) => u.templateId === used.id && u.siteId === 'deskmate-demo' && u.chars > 0 && !('text' in u));
+      },
+      { message: 'the usage record' },
+    );
     // The dashboard shows it among the most used, with the typing time it saved.
     const panel = await browser.context.newPage();
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
@@ -163,7 +169,9 @@ describe('Chromium: template picker on the demo workspace', () => {
     await page.keyboard.type('/ddqr'); // 订单确认: several lines, {{订单号}} from the page
     await waitFor(async () => (await options().first().textContent())?.startsWith('订单确认'));
     await page.keyboard.press('Enter');
-    await overlay().getByRole('dialog', { name: /插入前请填写/ }).waitFor();
+    await overlay()
+      .getByRole('dialog', { name: /插入前请填写/ })
+      .waitFor();
     await page.keyboard.type('羽绒服 M码');
     await page.keyboard.press('Tab');
     await page.keyboard.type('林晓雨 杭州');
@@ -205,11 +213,15 @@ describe('Chromium: template picker on the demo workspace', () => {
     await page.bringToFront();
     const search = overlay().getByRole('combobox', { name: '搜索话术' });
     await search.waitFor();
-    await waitFor(async () => (await page.evaluate(() => document.activeElement?.tagName)) === 'DESKMATE-OVERLAY', { message: 'focus in the search box' });
+    await waitFor(async () => (await page.evaluate(() => document.activeElement?.tagName)) === 'DESKMATE-OVERLAY', {
+      message: 'focus in the search box',
+    });
     await page.keyboard.type('xxhz');
     await waitFor(async () => (await options().first().textContent())?.startsWith('谢谢您的合作'));
     await page.keyboard.press('Enter');
-    await waitFor(async () => (await textarea().inputValue()) === '亲，谢谢您的合作与耐心，祝您生活愉快！', { message: 'inserted at the caret' });
+    await waitFor(async () => (await textarea().inputValue()) === '亲，谢谢您的合作与耐心，祝您生活愉快！', {
+      message: 'inserted at the caret',
+    });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-plain');
   });
 });

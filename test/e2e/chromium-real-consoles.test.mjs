@@ -41,7 +41,11 @@ describe('Chromium: built-in configs on consoles rebuilt from public evidence', 
         // again (a background tab's timers are throttled to once a second).
         await page.bringToFront();
         const expected = expectedFor(name, await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() }));
-        const rounds = await waitForWaits(async () => roundsOf(name, siteId, await readTable(browser.context, browser.extensionId, 'rounds')), expected, name);
+        const rounds = await waitForWaits(
+          async () => roundsOf(name, siteId, await readTable(browser.context, browser.extensionId, 'rounds')),
+          expected,
+          name,
+        );
         assertRealWaits(rounds, expected, siteId);
       } finally {
         await page.close();

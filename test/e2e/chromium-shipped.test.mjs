@@ -26,7 +26,9 @@ describe('Chromium: the shipped build', () => {
     const cdp = await browser.context.newCDPSession(page);
     const ax = async (role, name) => {
       const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-      return nodes.filter((n) => n.role?.value === role && (typeof name === 'string' ? n.name?.value === name : name.test(n.name?.value ?? '')));
+      return nodes.filter(
+        (n) => n.role?.value === role && (typeof name === 'string' ? n.name?.value === name : name.test(n.name?.value ?? '')),
+      );
     };
     await waitFor(async () => (await ax('button', '打开客服助手')).length === 1, { message: 'the launcher in the accessibility tree' });
 
@@ -36,7 +38,9 @@ describe('Chromium: the shipped build', () => {
     await page.keyboard.type('cmtj');
     await waitFor(async () => (await ax('option', /^尺码推荐/)).length > 0, { message: 'the template option' });
     await page.keyboard.press('Enter');
-    await waitFor(async () => (await page.locator('#composer-plain').inputValue()).startsWith('请您告诉我身高'), { message: 'the insertion' });
+    await waitFor(async () => (await page.locator('#composer-plain').inputValue()).startsWith('请您告诉我身高'), {
+      message: 'the insertion',
+    });
     assert.equal(await page.evaluate(() => document.querySelector('deskmate-overlay').shadowRoot), null);
     await cdp.detach();
     await page.close();

@@ -47,10 +47,14 @@ describe('Chromium: site configs and late waits', () => {
     const page = await options();
     const table = page.getByRole('table');
     await table.getByRole('rowheader', { name: /Chatwoot/ }).waitFor();
-    for (const name of ['客服助手演示工作台', '咚咚', '拼多多', '飞鸽', 'Zendesk']) await table.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
+    for (const name of ['客服助手演示工作台', '咚咚', '拼多多', '飞鸽', 'Zendesk'])
+      await table.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
     const zendesk = table.getByRole('row', { name: /Zendesk/ });
     await zendesk.getByText('依据公开资料').waitFor();
-    await table.getByRole('row', { name: /客服助手演示工作台/ }).getByText('已验证').waitFor();
+    await table
+      .getByRole('row', { name: /客服助手演示工作台/ })
+      .getByText('已验证')
+      .waitFor();
     assert.equal(await table.getByRole('rowheader', { name: /千牛/ }).count(), 0);
     await page.getByText(/千牛：桌面客户端/).waitFor();
     await page.close();
@@ -59,14 +63,18 @@ describe('Chromium: site configs and late waits', () => {
   it("agrees with the worker's selector check: Chromium accepts the corpus' valid selectors and throws on the invalid ones", async () => {
     const corpus = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/selectors/corpus.json'), 'utf8'));
     const page = await options();
-    const verdicts = await page.evaluate((list) => list.map((s) => {
-      try {
-        document.createDocumentFragment().querySelector(s);
-        return true;
-      } catch {
-        return false;
-      }
-    }), [...corpus.valid, ...corpus.invalid]);
+    const verdicts = await page.evaluate(
+      (list) =>
+        list.map((s) => {
+          try {
+            document.createDocumentFragment().querySelector(s);
+            return true;
+          } catch {
+            return false;
+          }
+        }),
+      [...corpus.valid, ...corpus.invalid],
+    );
     await page.close();
     const browserSays = new Map([...corpus.valid, ...corpus.invalid].map((s, i) => [s, verdicts[i]]));
     for (const s of corpus.valid) assert.equal(browserSays.get(s), true, `Chromium accepts ${s}`);
@@ -88,7 +96,14 @@ describe('Chromium: site configs and late waits', () => {
         version: 1,
         configs: [
           { format: 'deskmate/site-config', version: 1, id: 'ok-one', name: 'OK', matches: ['https://ok.example/*'], selectors: {} },
-          { format: 'deskmate/site-config', version: 1, id: 'bad-one', name: 'Bad', matches: ['https://bad.example/*'], selectors: { message: ['li[['] } },
+          {
+            format: 'deskmate/site-config',
+            version: 1,
+            id: 'bad-one',
+            name: 'Bad',
+            matches: ['https://bad.example/*'],
+            selectors: { message: ['li[['] },
+          },
         ],
       }),
     );
@@ -108,7 +123,10 @@ describe('Chromium: site configs and late waits', () => {
     writeFileSync(file, JSON.stringify({ ...demo, counting: { targetSec: 4 } }));
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByRole('status').filter({ hasText: '导入 1 份站点配置' }).waitFor();
-    await page.getByRole('row', { name: /客服助手演示工作台/ }).getByText('目标 4 秒').waitFor();
+    await page
+      .getByRole('row', { name: /客服助手演示工作台/ })
+      .getByText('目标 4 秒')
+      .waitFor();
     await page.close();
 
     const console_ = await browser.context.newPage();
@@ -116,19 +134,31 @@ describe('Chromium: site configs and late waits', () => {
     await console_.locator('body[data-demo-ready="true"]').waitFor();
     await console_.getByRole('button', { name: '打开客服助手' }).waitFor();
     const conv = await console_.evaluate(() => window.demo.activeConversation());
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.id === `deskmate-demo:${conv}`), {
-      message: 'the watcher to attach',
-    });
+    await waitFor(
+      async () => (await readTable(browser.context, browser.extensionId, 'conversations')).some((c) => c.id === `deskmate-demo:${conv}`),
+      {
+        message: 'the watcher to attach',
+      },
+    );
     await console_.evaluate((c) => window.demo.pushCustomerMessage(c, '人呢？'), conv);
     const level = () =>
-      console_.evaluate(() => document.querySelector('#chat .buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.dataset.level ?? null);
+      console_.evaluate(
+        () =>
+          document.querySelector('#chat .buyer-name > [data-deskmate-chip]')?.shadowRoot?.querySelector('[role="timer"]')?.dataset.level ??
+          null,
+      );
     await waitFor(async () => (await level()) === 'warn', { message: 'amber from half the target' });
     await waitFor(async () => (await level()) === 'late', { message: 'red at the target' });
-    await waitFor(async () => (await extensionValue(() => chrome.action.getBadgeText({}))) === '1', { message: 'the badge to count the late wait' });
-    const notes = await waitFor(async () => {
-      const all = await extensionValue(() => chrome.notifications.getAll());
-      return Object.keys(all).length ? all : null;
-    }, { message: 'a notification' });
+    await waitFor(async () => (await extensionValue(() => chrome.action.getBadgeText({}))) === '1', {
+      message: 'the badge to count the late wait',
+    });
+    const notes = await waitFor(
+      async () => {
+        const all = await extensionValue(() => chrome.notifications.getAll());
+        return Object.keys(all).length ? all : null;
+      },
+      { message: 'a notification' },
+    );
     // One notification, named opaquely: no conversation id (a buyer's nickname on some consoles)
     // in the browser's notification or alarm names (docs/security.md S17).
     assert.equal(Object.keys(notes).length, 1);

@@ -61,7 +61,11 @@ describe('Chromium: storage full', () => {
     const ext = await context.newPage();
     await ext.goto(`chrome-extension://${extensionId}/options.html`);
     const opened = await ext.evaluate(() =>
-      chrome.runtime.sendMessage({ deskmate: 1, type: 'cases.open', input: { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo' } }),
+      chrome.runtime.sendMessage({
+        deskmate: 1,
+        type: 'cases.open',
+        input: { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo' },
+      }),
     );
     assert.ok(opened.ok, JSON.stringify(opened));
     const caseId = opened.value.id;
@@ -88,8 +92,16 @@ describe('Chromium: storage full', () => {
     await alert.waitFor();
     assert.match(await alert.textContent(), FULL);
     const attachments = await readTable(context, extensionId, 'attachments');
-    assert.deepEqual(attachments.map((a) => a.name), ['before.png'], 'nothing of the refused batch, the earlier file kept');
-    assert.deepEqual((await readTable(context, extensionId, 'cases')).find((c) => c.id === caseId), caseBefore, 'the case untouched');
+    assert.deepEqual(
+      attachments.map((a) => a.name),
+      ['before.png'],
+      'nothing of the refused batch, the earlier file kept',
+    );
+    assert.deepEqual(
+      (await readTable(context, extensionId, 'cases')).find((c) => c.id === caseId),
+      caseBefore,
+      'the case untouched',
+    );
 
     // A template saved from the overlay on a console: the background's refusal reaches the page as the same message.
     const demo = await context.newPage();
@@ -103,7 +115,10 @@ describe('Chromium: storage full', () => {
     await overlay.getByLabel('标题').fill('存储满时的话术');
     await overlay.getByLabel('内容').fill(body);
     await overlay.getByRole('button', { name: '保存' }).click();
-    await overlay.getByRole('alert').filter({ hasText: /存储空间已满：.*这次的内容没有保存/ }).waitFor();
+    await overlay
+      .getByRole('alert')
+      .filter({ hasText: /存储空间已满：.*这次的内容没有保存/ })
+      .waitFor();
     assert.equal((await readTable(context, extensionId, 'templates')).length, templatesBefore, 'no template written');
 
     // Reply events cannot be stored either: the side panel says recording has stopped.
@@ -119,7 +134,11 @@ describe('Chromium: storage full', () => {
     await addTo.click();
     await page.locator('input[type="file"]').setInputFiles(batch);
     await page.getByRole('status').filter({ hasText: '已添加 2 个文件' }).waitFor();
-    assert.deepEqual((await readTable(context, extensionId, 'attachments')).map((a) => a.name).sort(), ['before.png', 'invoice.png', 'parcel.png']);
+    assert.deepEqual((await readTable(context, extensionId, 'attachments')).map((a) => a.name).sort(), [
+      'before.png',
+      'invoice.png',
+      'parcel.png',
+    ]);
     // The next message is stored and the notice goes.
     await demo.evaluate((c) => window.demo.pushCustomerMessage(c, '现在呢？'), conv);
     await notice.waitFor({ state: 'detached', timeout: 20000 });

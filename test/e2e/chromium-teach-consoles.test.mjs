@@ -57,7 +57,10 @@ describe('Chromium: teaching the test consoles', () => {
 
   /** Picks one step: the panel moved out of the way when it covers the target, then the agent's own (trusted) click. */
   async function pick(page, dialog, step, target) {
-    const covered = await target.click({ trial: true, timeout: 2000 }).then(() => false, () => true);
+    const covered = await target.click({ trial: true, timeout: 2000 }).then(
+      () => false,
+      () => true,
+    );
     if (covered) await dialog.getByRole('button', { name: /^把面板移到/ }).click();
     await dialog.getByRole('button', { name: `点选：${step}` }).click();
     await dialog.getByRole('button', { name: `停止点选：${step}` }).waitFor();
@@ -83,7 +86,9 @@ describe('Chromium: teaching the test consoles', () => {
   }
 
   async function savedConfig(id) {
-    return waitFor(async () => (await readTable(browser.context, browser.extensionId, 'siteConfigs')).find((r) => r.id === id), { message: `the taught config ${id}` });
+    return waitFor(async () => (await readTable(browser.context, browser.extensionId, 'siteConfigs')).find((r) => r.id === id), {
+      message: `the taught config ${id}`,
+    });
   }
 
   async function playAndCheck(page, url, siteId, name) {
@@ -94,7 +99,11 @@ describe('Chromium: teaching the test consoles', () => {
       message: `the watcher of ${siteId}`,
     });
     const expected = await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() });
-    const rounds = await waitForWaits(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === siteId), expected, name);
+    const rounds = await waitForWaits(
+      async () => (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.siteId === siteId),
+      expected,
+      name,
+    );
     assertWaits(rounds, expected, siteId);
   }
 
@@ -116,7 +125,7 @@ describe('Chromium: teaching the test consoles', () => {
       });
       const saved = await savedConfig(siteId);
       assert.equal(saved.source, 'user');
-      assert.deepEqual(saved.config.matches, ['http://127.0.0.1/classic-noid/*'], 'the console\'s host and path, not the whole host');
+      assert.deepEqual(saved.config.matches, ['http://127.0.0.1/classic-noid/*'], "the console's host and path, not the whole host");
       assert.ok(saved.config.selectors.conversationUnread, `an unread rule: ${JSON.stringify(saved.config.selectors)}`);
 
       // The page tab: the taught config reads the page, because it is the agent's own.

@@ -26,7 +26,7 @@ describe('Chromium: teach this site', () => {
 
   // docs/security.md S2, round 2: teach mode listens on the page's window; a page script's
   // el.click(), dispatched pointer moves and keys (isTrusted false) must not pick anything.
-  it('ignores clicks and keys a page script makes while picking; the agent\'s own click picks', async () => {
+  it("ignores clicks and keys a page script makes while picking; the agent's own click picks", async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url);
     const ext = await browser.context.newPage();
@@ -95,25 +95,35 @@ describe('Chromium: teach this site', () => {
 
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const saved = await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'siteConfigs')).find((r) => r.id === 'user-127.0.0.2'), {
-      message: 'the taught config',
-    });
+    const saved = await waitFor(
+      async () => (await readTable(browser.context, browser.extensionId, 'siteConfigs')).find((r) => r.id === 'user-127.0.0.2'),
+      {
+        message: 'the taught config',
+      },
+    );
     assert.equal(saved.source, 'user');
     assert.equal(saved.config.verified, false);
     assert.deepEqual(saved.config.matches, ['http://127.0.0.2/*']);
     const selectors = JSON.stringify(saved.config.selectors);
-    for (const hashed of ['x8s7d', '3fGh2', 'kPQfY', 'css-1x2y3z', 'q9W8e', 'z7X6y']) assert.ok(!selectors.includes(hashed), `no hashed class (${hashed}) in ${selectors}`);
+    for (const hashed of ['x8s7d', '3fGh2', 'kPQfY', 'css-1x2y3z', 'q9W8e', 'z7X6y'])
+      assert.ok(!selectors.includes(hashed), `no hashed class (${hashed}) in ${selectors}`);
 
     // Timers now watch this console: a new customer message starts a wait, the reply ends it.
     await page.evaluate(() => window.pushMessage('in', '在吗，急'));
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).some((r) => r.siteId === 'user-127.0.0.2'), {
-      message: 'a wait on the taught site',
-    });
+    await waitFor(
+      async () => (await readTable(browser.context, browser.extensionId, 'rounds')).some((r) => r.siteId === 'user-127.0.0.2'),
+      {
+        message: 'a wait on the taught site',
+      },
+    );
     await page.evaluate(() => window.pushMessage('out', '在的亲，今天就能发'));
-    await waitFor(async () => (await readTable(browser.context, browser.extensionId, 'rounds')).some((r) => r.siteId === 'user-127.0.0.2' && r.endedAt > 0), {
-      message: 'the reply to end it',
-    });
+    await waitFor(
+      async () =>
+        (await readTable(browser.context, browser.extensionId, 'rounds')).some((r) => r.siteId === 'user-127.0.0.2' && r.endedAt > 0),
+      {
+        message: 'the reply to end it',
+      },
+    );
     await page.close();
   });
-
 });

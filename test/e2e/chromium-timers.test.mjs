@@ -32,7 +32,9 @@ describe('Chromium: reply timers', () => {
     const page = await openConsole('&reset');
     const conv = await active(page);
     // The watcher has reported the history once it knows the conversation.
-    await waitFor(async () => (await table('conversations')).some((c) => c.id === `${SITE}:${conv}`), { message: 'the conversation to be seen' });
+    await waitFor(async () => (await table('conversations')).some((c) => c.id === `${SITE}:${conv}`), {
+      message: 'the conversation to be seen',
+    });
     assert.deepEqual(await table('rounds'), [], 'no reply events from history');
     assert.deepEqual(await table('messageEvents'), [], 'no message events from history');
     const stored = (await table('conversations')).find((c) => c.id === `${SITE}:${conv}`);
@@ -48,10 +50,14 @@ describe('Chromium: reply timers', () => {
 
     const q1 = await page.evaluate((c) => window.demo.pushCustomerMessage(c, '在吗？我的快递到哪了'), conv);
     const startedAt = await tsOf(page, q1);
-    await waitFor(async () => (await table('rounds')).some((r) => r.conversationKey === key && r.startedAt === startedAt), { message: 'the wait to start' });
+    await waitFor(async () => (await table('rounds')).some((r) => r.conversationKey === key && r.startedAt === startedAt), {
+      message: 'the wait to start',
+    });
 
     // The chip counts in the list and in the header.
-    await waitFor(async () => (await chipText(page, `#conversation-list [data-conv-id="${conv}"]`))?.text?.startsWith('0:0'), { message: 'the list chip' });
+    await waitFor(async () => (await chipText(page, `#conversation-list [data-conv-id="${conv}"]`))?.text?.startsWith('0:0'), {
+      message: 'the list chip',
+    });
     const header = await waitFor(() => chipText(page, '#chat .chat-header .buyer-name'), { message: 'the header chip' });
     assert.equal(header.level, 'ok');
     assert.match(header.name, /^已等待 \d+:\d\d$/);
@@ -59,7 +65,9 @@ describe('Chromium: reply timers', () => {
     // More customer messages and the shop bot's auto reply stay in the same wait.
     await page.evaluate((c) => window.demo.pushCustomerMessage(c, '急用，麻烦快点'), conv);
     await page.evaluate((c) => window.demo.pushBotMessage(c, '亲，客服马上为您服务'), conv);
-    await waitFor(async () => (await table('messageEvents')).filter((m) => m.conversationKey === key).length === 3, { message: 'three live messages recorded' });
+    await waitFor(async () => (await table('messageEvents')).filter((m) => m.conversationKey === key).length === 3, {
+      message: 'three live messages recorded',
+    });
 
     // A reload in the middle: history is not re-counted, the wait resumes with the right time.
     await page.reload();
@@ -78,7 +86,9 @@ describe('Chromium: reply timers', () => {
     await page.evaluate((c) => window.demo.pushCustomerMessage(c, '还在吗'), conv);
     const reply = await page.evaluate(() => window.demo.sendAgentMessage('亲，您的包裹已到达杭州转运中心，预计明天送达~'));
     const endedAt = await tsOf(page, reply);
-    await waitFor(async () => (await table('rounds')).some((r) => r.conversationKey === key && r.endedAt > 0), { message: 'the wait to end' });
+    await waitFor(async () => (await table('rounds')).some((r) => r.conversationKey === key && r.endedAt > 0), {
+      message: 'the wait to end',
+    });
 
     const rounds = (await table('rounds')).filter((r) => r.conversationKey === key);
     assert.equal(rounds.length, 1, 'one wait');
@@ -87,7 +97,10 @@ describe('Chromium: reply timers', () => {
     assert.equal(rounds[0].profile, 'taobao');
     const events = (await table('messageEvents')).filter((e) => e.conversationKey === key);
     assert.deepEqual(events.map((e) => e.sender).sort(), ['agent', 'bot', 'customer', 'customer', 'customer'], 'every live message once');
-    assert.ok(events.every((e) => !('text' in e)), 'no message text stored');
+    assert.ok(
+      events.every((e) => !('text' in e)),
+      'no message text stored',
+    );
 
     // The chips go away in both tabs.
     await waitFor(async () => (await chipText(page, '#chat .chat-header .buyer-name')) === null, { message: 'the chip to go (tab 1)' });

@@ -22,7 +22,8 @@ export function consoleConfigs() {
  */
 export async function waitForWaits(readRounds, expected, name) {
   let last = [];
-  const complete = (rounds) => rounds.length >= expected.length && rounds.filter((r) => r.endedAt > 0).length >= expected.filter((w) => w.endedAt > 0).length;
+  const complete = (rounds) =>
+    rounds.length >= expected.length && rounds.filter((r) => r.endedAt > 0).length >= expected.filter((w) => w.endedAt > 0).length;
   return waitFor(
     async () => {
       last = await readRounds();
@@ -30,7 +31,9 @@ export async function waitForWaits(readRounds, expected, name) {
     },
     { timeout: 20000, message: `${expected.length} waits on ${name}` },
   ).catch((e) => {
-    throw new Error(`${e.message}\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(last, expected[0].startedAt)}`);
+    throw new Error(
+      `${e.message}\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(last, expected[0].startedAt)}`,
+    );
   });
 }
 
@@ -47,7 +50,9 @@ export function describeWaits(list, origin) {
 export function assertWaits(rounds, expected, siteId) {
   const byConversation = (a, b) => a.conversationId.localeCompare(b.conversationId) || a.startedAt - b.startedAt;
   const want = [...expected].sort(byConversation);
-  const got = rounds.map((r) => ({ conversationId: r.conversationKey.slice(siteId.length + 1), startedAt: r.startedAt, endedAt: r.endedAt })).sort(byConversation);
+  const got = rounds
+    .map((r) => ({ conversationId: r.conversationKey.slice(siteId.length + 1), startedAt: r.startedAt, endedAt: r.endedAt }))
+    .sort(byConversation);
   assert.deepEqual(
     got.map((w) => [w.conversationId, w.endedAt > 0]),
     want.map((w) => [w.conversationId, w.endedAt > 0]),
@@ -55,10 +60,16 @@ export function assertWaits(rounds, expected, siteId) {
   );
   for (let i = 0; i < want.length; i++) {
     const [e, g] = [want[i], got[i]];
-    assert.ok(Math.abs(g.startedAt - e.startedAt) <= START_TOLERANCE_MS, `a wait in ${e.conversationId} starts at the buyer's message: ${g.startedAt - e.startedAt} ms off`);
+    assert.ok(
+      Math.abs(g.startedAt - e.startedAt) <= START_TOLERANCE_MS,
+      `a wait in ${e.conversationId} starts at the buyer's message: ${g.startedAt - e.startedAt} ms off`,
+    );
     if (e.endedAt) {
       const [should, did] = [(e.endedAt - e.startedAt) / 1000, (g.endedAt - g.startedAt) / 1000];
-      assert.ok(Math.abs(did - should) <= START_TOLERANCE_MS / 1000, `a wait in ${e.conversationId} lasted ${did.toFixed(1)} s, the page says ${should.toFixed(1)} s`);
+      assert.ok(
+        Math.abs(did - should) <= START_TOLERANCE_MS / 1000,
+        `a wait in ${e.conversationId} lasted ${did.toFixed(1)} s, the page says ${should.toFixed(1)} s`,
+      );
     }
   }
 }

@@ -16,7 +16,10 @@ describe('Firefox: reply timers on consoles unlike the demo', () => {
     browser = await launchFirefox();
     const options = await openFirefoxExtensionPage(browser, 'options.html#sites');
     for (const config of consoleConfigs()) {
-      const r = await options.evaluate((c) => globalThis.browser.runtime.sendMessage({ deskmate: 1, type: 'sites.save', input: { config: c } }), config);
+      const r = await options.evaluate(
+        (c) => globalThis.browser.runtime.sendMessage({ deskmate: 1, type: 'sites.save', input: { config: c } }),
+        config,
+      );
       if (!r?.ok) throw new Error(`saving ${config.id}: ${JSON.stringify(r)}`);
     }
     await options.close();
@@ -33,9 +36,16 @@ describe('Firefox: reply timers on consoles unlike the demo', () => {
       try {
         await page.goto(`${server.url}${name}/index.html?reset`);
         await waitFor(() => page.$('body[data-console-ready="true"]'), { message: `${name} ready` });
-        await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.siteId === siteId), { timeout: 30000, message: `the watcher on ${name}` });
+        await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.siteId === siteId), {
+          timeout: 30000,
+          message: `the watcher on ${name}`,
+        });
         const expected = await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() });
-        const rounds = await waitForWaits(async () => (await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === siteId), expected, name);
+        const rounds = await waitForWaits(
+          async () => (await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === siteId),
+          expected,
+          name,
+        );
         assertWaits(rounds, expected, siteId);
       } finally {
         await page.close();

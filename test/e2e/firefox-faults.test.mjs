@@ -19,14 +19,21 @@ describe('Firefox: three tabs of one console', () => {
     }
     const conv = await tabs[0].evaluate(() => window.demo.activeConversation());
     const key = `deskmate-demo:${conv}`;
-    await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.id === key), { message: 'the watcher to attach' });
+    await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.id === key), {
+      message: 'the watcher to attach',
+    });
     const senders = ['customer', 'customer', 'agent', 'customer', 'bot', 'agent', 'customer', 'agent'];
     for (let i = 0; i < senders.length; i++) {
       // Every tab shows the same message (as a real console's server would push it to each).
       await Promise.all(
         tabs.map((page) =>
           page.evaluate(
-            ([c, s, n]) => (s === 'customer' ? window.demo.pushCustomerMessage(c, `问题 ${n}`) : s === 'bot' ? window.demo.pushBotMessage(c, `自动回复 ${n}`) : window.demo.sendAgentMessage(`回复 ${n}`)),
+            ([c, s, n]) =>
+              s === 'customer'
+                ? window.demo.pushCustomerMessage(c, `问题 ${n}`)
+                : s === 'bot'
+                  ? window.demo.pushBotMessage(c, `自动回复 ${n}`)
+                  : window.demo.sendAgentMessage(`回复 ${n}`),
             [conv, senders[i], i],
           ),
         ),

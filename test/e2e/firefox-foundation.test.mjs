@@ -21,8 +21,7 @@ describe('Firefox: overlay and data that survives', () => {
   // The overlay lives in an open shadow root: pierce it.
   const inOverlay = (page, selector) => page.$(`deskmate-overlay >>> ${selector}`);
   const waitInOverlay = (page, selector, message) => waitFor(() => inOverlay(page, selector), { message });
-  const overlayText = (page) =>
-    page.evaluate(() => document.querySelector('deskmate-overlay')?.shadowRoot?.textContent ?? '');
+  const overlayText = (page) => page.evaluate(() => document.querySelector('deskmate-overlay')?.shadowRoot?.textContent ?? '');
 
   it('shows the overlay, saves a template through messaging, and keeps it across a reload', async () => {
     const page = await browser.newPage();

@@ -9,7 +9,16 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { zipSync } from 'fflate';
-import { FIREFOX_ADDON_ID, FIREFOX_EXT, launchFirefox, openFirefoxExtensionPage, readFirefoxTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import {
+  FIREFOX_ADDON_ID,
+  FIREFOX_EXT,
+  launchFirefox,
+  openFirefoxExtensionPage,
+  readFirefoxTable,
+  removeDir,
+  tempProfile,
+  waitFor,
+} from './helpers.mjs';
 
 /** The Firefox build as an XPI (a zip of the build folder) in the profile's extensions folder. */
 function installIntoProfile(profile) {
@@ -42,7 +51,11 @@ describe('Firefox: browser killed during writes', () => {
       window.acked = [];
       void (async () => {
         for (let i = 0; i < 100000; i++) {
-          const r = await globalThis.browser.runtime.sendMessage({ deskmate: 1, type: 'templates.save', input: { title: `崩溃测试 ${i}`, body: `第 ${i} 条` } });
+          const r = await globalThis.browser.runtime.sendMessage({
+            deskmate: 1,
+            type: 'templates.save',
+            input: { title: `崩溃测试 ${i}`, body: `第 ${i} 条` },
+          });
           if (r?.ok) window.acked.push(`崩溃测试 ${i}`);
         }
       })();

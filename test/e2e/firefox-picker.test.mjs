@@ -23,7 +23,9 @@ describe('Firefox: template picker in real editors', () => {
 
   const optionTitles = (page) =>
     page.evaluate(() =>
-      Array.from(document.querySelector('deskmate-overlay')?.shadowRoot?.querySelectorAll('[role="option"] .dm-opt-title') ?? []).map((e) => e.textContent),
+      Array.from(document.querySelector('deskmate-overlay')?.shadowRoot?.querySelectorAll('[role="option"] .dm-opt-title') ?? []).map(
+        (e) => e.textContent,
+      ),
     );
 
   for (const kind of ['textarea', 'contenteditable', 'quill']) {

@@ -18,7 +18,11 @@ describe('Firefox: built-in configs on consoles rebuilt from public evidence', (
     // the console in a background tab, whose timers it slows to one per second 30 s after load:
     // the tracker's 250 ms batch would then see replies up to a second late. Agents reply in the
     // tab in front, so background throttling is turned off here.
-    const prefs = { ...firefoxPrefsFor(server.hosts), 'dom.min_background_timeout_value': 4, 'dom.timeout.enable_budget_timer_throttling': false };
+    const prefs = {
+      ...firefoxPrefsFor(server.hosts),
+      'dom.min_background_timeout_value': 4,
+      'dom.timeout.enable_budget_timer_throttling': false,
+    };
     browser = await launchFirefox({ prefs, acceptInsecureCerts: true });
   });
   after(async () => {

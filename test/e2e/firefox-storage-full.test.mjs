@@ -6,7 +6,17 @@
 // Firefox; the overlay's storage-full message is proven in Chromium, chromium-storage-full.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fillQuota, freeQuota, launchFirefox, openFirefoxExtensionPage, randomPng, readFirefoxTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
+import {
+  fillQuota,
+  freeQuota,
+  launchFirefox,
+  openFirefoxExtensionPage,
+  randomPng,
+  readFirefoxTable,
+  removeDir,
+  tempProfile,
+  waitFor,
+} from './helpers.mjs';
 
 const FULL = /存储空间已满/;
 
@@ -36,7 +46,11 @@ describe('Firefox: storage full', () => {
     // This Firefox has no Chinese UI language pack: Deskmate's own language setting chooses zh-CN.
     await ext.evaluate(() => globalThis.browser.storage.local.set({ language: 'zh-CN' }));
     const opened = await ext.evaluate(() =>
-      globalThis.browser.runtime.sendMessage({ deskmate: 1, type: 'cases.open', input: { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo', language: 'zh-CN' } }),
+      globalThis.browser.runtime.sendMessage({
+        deskmate: 1,
+        type: 'cases.open',
+        input: { orderNo: '3859201746682', caseTypeId: 'quality', platform: 'taobao', siteId: 'deskmate-demo', language: 'zh-CN' },
+      }),
     );
     assert.ok(opened.ok, JSON.stringify(opened));
     const page = await openFirefoxExtensionPage(browser, `case.html?id=${encodeURIComponent(opened.value.id)}`);
@@ -50,12 +64,22 @@ describe('Firefox: storage full', () => {
     const batch = [randomPng(files, 'invoice.png', 1 << 20), randomPng(files, 'parcel.png', 1 << 20)];
     await addFiles(page, batch);
     await waitFor(async () => FULL.test(await text(page, '[role="alert"]')), { message: 'the storage-full message on the case page' });
-    assert.deepEqual((await readFirefoxTable(browser, 'attachments')).map((a) => a.name), ['before.png'], 'nothing of the refused batch');
+    assert.deepEqual(
+      (await readFirefoxTable(browser, 'attachments')).map((a) => a.name),
+      ['before.png'],
+      'nothing of the refused batch',
+    );
 
     await freeQuota(ext);
     await addFiles(page, batch);
-    await waitFor(async () => (await text(page, '[role="status"]')).includes('已添加 2 个文件'), { message: 'the batch saved once space is free' });
-    assert.deepEqual((await readFirefoxTable(browser, 'attachments')).map((a) => a.name).sort(), ['before.png', 'invoice.png', 'parcel.png']);
+    await waitFor(async () => (await text(page, '[role="status"]')).includes('已添加 2 个文件'), {
+      message: 'the batch saved once space is free',
+    });
+    assert.deepEqual((await readFirefoxTable(browser, 'attachments')).map((a) => a.name).sort(), [
+      'before.png',
+      'invoice.png',
+      'parcel.png',
+    ]);
     await Promise.all([page.close(), ext.close()]);
   });
 });

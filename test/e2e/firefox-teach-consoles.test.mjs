@@ -36,7 +36,10 @@ describe('Firefox: teaching the test consoles', () => {
   const overlayButton = (page, label) => page.$(`deskmate-overlay >>> button[aria-label="${label}"]`);
   const overlayButtonByText = (page, text) =>
     page.evaluateHandle(
-      (t) => Array.from(document.querySelector('deskmate-overlay')?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === t) ?? null,
+      (t) =>
+        Array.from(document.querySelector('deskmate-overlay')?.shadowRoot?.querySelectorAll('button') ?? []).find(
+          (b) => b.textContent === t,
+        ) ?? null,
       text,
     );
 
@@ -84,7 +87,10 @@ describe('Firefox: teaching the test consoles', () => {
     await pick(page, '会话标题（顾客昵称）', await targets.title());
     await pick(page, '会话列表中的一个会话', await targets.conversation());
     await waitFor(async () => /顾客消息 [1-9]\d* 条，你的消息 [1-9]\d* 条/.test(await overlayText(page)), { message: 'messages detected' });
-    await waitFor(async () => (await overlayText(page)).includes('已找到回复输入框') && (await overlayText(page)).includes('当前会话：c-1001'), { message: 'composer and conversation' });
+    await waitFor(
+      async () => (await overlayText(page)).includes('已找到回复输入框') && (await overlayText(page)).includes('当前会话：c-1001'),
+      { message: 'composer and conversation' },
+    );
     await (await overlayButtonByText(page, '保存')).asElement().click();
     await waitFor(async () => !(await overlayButton(page, '点选：一条顾客消息')), { message: 'the dialog to close' });
   }
@@ -92,23 +98,32 @@ describe('Firefox: teaching the test consoles', () => {
   const onScreen = async (page, selector) =>
     (
       await page.evaluateHandle(
-        (sel) => Array.from(document.querySelectorAll(sel)).find((el) => {
-          const r = el.getBoundingClientRect();
-          return r.top > 0 && r.bottom < window.innerHeight;
-        }) ?? null,
+        (sel) =>
+          Array.from(document.querySelectorAll(sel)).find((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top > 0 && r.bottom < window.innerHeight;
+          }) ?? null,
         selector,
       )
     ).asElement();
 
-  const savedConfig = (id) => waitFor(async () => (await readFirefoxTable(browser, 'siteConfigs')).find((r) => r.id === id), { message: `the taught config ${id}` });
+  const savedConfig = (id) =>
+    waitFor(async () => (await readFirefoxTable(browser, 'siteConfigs')).find((r) => r.id === id), { message: `the taught config ${id}` });
 
   async function playAndCheck(page, url, siteId, name) {
     await page.goto(`${url}?reset`);
     await waitFor(() => page.$('body[data-console-ready="true"]'), { message: `${name} ready` });
-    await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.siteId === siteId), { timeout: 30000, message: `the watcher of ${siteId}` });
+    await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.siteId === siteId), {
+      timeout: 30000,
+      message: `the watcher of ${siteId}`,
+    });
     await page.bringToFront();
     const expected = await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() });
-    const rounds = await waitForWaits(async () => (await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === siteId), expected, name);
+    const rounds = await waitForWaits(
+      async () => (await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === siteId),
+      expected,
+      name,
+    );
     assertWaits(rounds, expected, siteId);
   }
 
@@ -133,12 +148,18 @@ describe('Firefox: teaching the test consoles', () => {
       await (await overlayButton(page, '打开客服助手')).click();
       const tab = await page.waitForSelector('deskmate-overlay >>> #dm-tab-status');
       await tab.click();
-      await waitFor(async () => (await overlayText(page)).includes('正在读取此页面的配置：127.0.0.1（你自己的）'), { message: 'the taught config in effect' });
+      await waitFor(async () => (await overlayText(page)).includes('正在读取此页面的配置：127.0.0.1（你自己的）'), {
+        message: 'the taught config in effect',
+      });
       assert.ok((await overlayText(page)).includes('你自己的配置（教会的或导入的）优先于内置配置。'));
       await (await overlayButtonByText(page, '改用 客服助手演示工作台')).asElement().click();
-      await waitFor(async () => (await overlayText(page)).includes('正在读取此页面的配置：客服助手演示工作台（内置）'), { message: 'the demo config chosen' });
+      await waitFor(async () => (await overlayText(page)).includes('正在读取此页面的配置：客服助手演示工作台（内置）'), {
+        message: 'the demo config chosen',
+      });
       await (await overlayButtonByText(page, '恢复默认（127.0.0.1）')).asElement().click();
-      await waitFor(async () => (await overlayText(page)).includes('正在读取此页面的配置：127.0.0.1（你自己的）'), { message: 'back to the taught config' });
+      await waitFor(async () => (await overlayText(page)).includes('正在读取此页面的配置：127.0.0.1（你自己的）'), {
+        message: 'back to the taught config',
+      });
 
       await playAndCheck(page, url, siteId, 'classic-noid on 127.0.0.1');
       assert.equal((await readFirefoxTable(browser, 'rounds')).filter((r) => r.siteId === 'deskmate-demo').length, 0);
@@ -182,7 +203,10 @@ describe('Firefox: teaching the test consoles', () => {
         agent: () => page.$('desk-app >>> chat-thread >>> .msg[data-author-type="agent"] .text'),
         composer: async () => ({
           point: await page.evaluate(() => {
-            const frame = document.querySelector('desk-app').shadowRoot.querySelector('chat-thread').shadowRoot.querySelector('iframe.composer');
+            const frame = document
+              .querySelector('desk-app')
+              .shadowRoot.querySelector('chat-thread')
+              .shadowRoot.querySelector('iframe.composer');
             const f = frame.getBoundingClientRect();
             const r = frame.contentDocument.querySelector('textarea#reply').getBoundingClientRect();
             return { x: f.left + frame.clientLeft + r.left + r.width / 2, y: f.top + frame.clientTop + r.top + r.height / 2 };

@@ -11,7 +11,9 @@ describe('Firefox: reply timers', () => {
   const chip = (page, anchor) =>
     page.evaluate((sel) => {
       const el = document.querySelector(sel);
-      const host = el?.querySelector(':scope > [data-deskmate-chip]') ?? (el?.nextElementSibling?.hasAttribute('data-deskmate-chip') ? el.nextElementSibling : null);
+      const host =
+        el?.querySelector(':scope > [data-deskmate-chip]') ??
+        (el?.nextElementSibling?.hasAttribute('data-deskmate-chip') ? el.nextElementSibling : null);
       const label = host?.shadowRoot?.querySelector('[role="timer"]');
       return label ? { text: label.textContent, level: label.dataset.level } : null;
     }, anchor);
@@ -33,7 +35,9 @@ describe('Firefox: reply timers', () => {
     // A bot reply then the human one (that bots never end a wait is proven in the unit and Chromium tests).
     await page.evaluate((c) => window.demo.pushBotMessage(c, '亲，客服马上来~'), conv);
     await page.evaluate(() => window.demo.sendAgentMessage('在的亲，请问有什么可以帮您？'));
-    await waitFor(async () => (await chip(page, '#chat .chat-header .buyer-name')) === null, { message: 'the chip to go after the human reply' });
+    await waitFor(async () => (await chip(page, '#chat .chat-header .buyer-name')) === null, {
+      message: 'the chip to go after the human reply',
+    });
     await page.close();
   });
 });

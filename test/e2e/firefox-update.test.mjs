@@ -17,14 +17,19 @@ describe('Firefox: add-on updated while a console is open', () => {
     await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'), { message: 'the overlay' });
     const conv = await page.evaluate(() => window.demo.activeConversation());
     const key = `deskmate-demo:${conv}`;
-    await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.id === key), { message: 'the watcher to attach' });
+    await waitFor(async () => (await readFirefoxTable(browser, 'conversations')).some((c) => c.id === key), {
+      message: 'the watcher to attach',
+    });
     // A waiting customer: chips in the list and the header.
     await page.evaluate((c) => window.demo.pushCustomerMessage(c, '在吗？'), conv);
     await waitFor(async () => (await chipCount(page)) === 2, { message: 'two chips' });
     await page.evaluate(() => document.querySelector('deskmate-overlay').setAttribute('data-test-generation', 'old'));
 
     await browser.installExtension(FIREFOX_EXT); // the same add-on id: an update
-    await waitFor(async () => (await page.$$('deskmate-overlay[data-test-generation="old"]')).length === 0, { timeout: 20000, message: 'the old overlay to go' });
+    await waitFor(async () => (await page.$$('deskmate-overlay[data-test-generation="old"]')).length === 0, {
+      timeout: 20000,
+      message: 'the old overlay to go',
+    });
     await waitFor(() => page.$('deskmate-overlay >>> button.dm-launcher'), { timeout: 20000, message: 'the new overlay' });
     assert.equal((await page.$$('deskmate-overlay')).length, 1, 'one overlay');
     await waitFor(async () => (await chipCount(page)) === 2, { message: 'the chips, once' });
@@ -38,9 +43,13 @@ describe('Firefox: add-on updated while a console is open', () => {
     await waitFor(() => page.$('deskmate-overlay >>> [role="listbox"]'), { message: 'the picker' });
     assert.equal((await page.$$('deskmate-overlay >>> [role="listbox"]')).length, 1, 'one picker');
     await page.keyboard.type('cmtj');
-    await waitFor(async () => (await page.$eval('deskmate-overlay >>> [role="option"]', (o) => o.textContent))?.startsWith('尺码推荐'), { message: 'the template' });
+    await waitFor(async () => (await page.$eval('deskmate-overlay >>> [role="option"]', (o) => o.textContent))?.startsWith('尺码推荐'), {
+      message: 'the template',
+    });
     await page.keyboard.press('Enter');
-    await waitFor(async () => (await page.$eval('#composer-plain', (t) => t.value)).startsWith('请您告诉我身高'), { message: 'the insertion' });
+    await waitFor(async () => (await page.$eval('#composer-plain', (t) => t.value)).startsWith('请您告诉我身高'), {
+      message: 'the insertion',
+    });
     assert.equal((await page.$eval('#composer-plain', (t) => t.value)).split('请您告诉我身高').length - 1, 1, 'inserted once');
     await page.close();
   });

@@ -49,7 +49,10 @@ after(async () => {
     const closed = await Promise.race([
       Promise.resolve()
         .then(entry.close)
-        .then(() => true, () => false),
+        .then(
+          () => true,
+          () => false,
+        ),
       new Promise((r) => setTimeout(() => r(false), 10000).unref()),
     ]);
     if (!closed) entry.kill();
@@ -133,7 +136,12 @@ export async function launchChromium(profileDir, { lang = 'zh-CN', extensionDir 
       const w = context.serviceWorkers()[0];
       if (!w) return false;
       const got = await w.evaluate(() => chrome.storage.local.get(['siteMatchIndex', 'installedPacks']));
-      return Array.isArray(got.siteMatchIndex) && got.siteMatchIndex.length > 0 && got.installedPacks && Object.keys(got.installedPacks).length > 0;
+      return (
+        Array.isArray(got.siteMatchIndex) &&
+        got.siteMatchIndex.length > 0 &&
+        got.installedPacks &&
+        Object.keys(got.installedPacks).length > 0
+      );
     },
     { timeout: 60000, message: 'the install to finish (site configs and default templates)' },
   );
@@ -216,7 +224,15 @@ export const FIREFOX_PREFS = {
 export async function launchFirefox({ prefs = {}, userDataDir, install = true, acceptInsecureCerts = false } = {}) {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HINT);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, timeout: 120000, userDataDir, acceptInsecureCerts, extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs } });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    timeout: 120000,
+    userDataDir,
+    acceptInsecureCerts,
+    extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs },
+  });
   const untrack = trackBrowser(
     () => browser.close(),
     () => browser.process()?.kill('SIGKILL'),
@@ -237,9 +253,12 @@ export async function openFirefoxExtensionPage(browser, path = 'options.html') {
   const page = await browser.newPage();
   const target = new URL(path, `moz-extension://${FIREFOX_UUID}/`);
   await page.goto('about:blank');
-  await page.evaluate((url) => {
-    location.href = url;
-  }, `moz-extension://${FIREFOX_UUID}/e2e.html?to=${encodeURIComponent(path)}`);
+  await page.evaluate(
+    (url) => {
+      location.href = url;
+    },
+    `moz-extension://${FIREFOX_UUID}/e2e.html?to=${encodeURIComponent(path)}`,
+  );
   await waitFor(
     () =>
       page.evaluate(

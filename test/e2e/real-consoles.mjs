@@ -20,7 +20,9 @@ export const CONSOLES = {
 };
 
 /** All of them, or those named in DESKMATE_REAL_CONSOLES (comma-separated) when debugging one. */
-export const REAL_CONSOLE_NAMES = Object.keys(CONSOLES).filter((n) => !process.env.DESKMATE_REAL_CONSOLES || process.env.DESKMATE_REAL_CONSOLES.split(',').includes(n));
+export const REAL_CONSOLE_NAMES = Object.keys(CONSOLES).filter(
+  (n) => !process.env.DESKMATE_REAL_CONSOLES || process.env.DESKMATE_REAL_CONSOLES.split(',').includes(n),
+);
 
 /** The timeline's waits as the built-in config must record them on console `name`. */
 export function expectedFor(name, waits) {
@@ -45,12 +47,22 @@ export function assertRealWaits(rounds, expected, siteId) {
   try {
     assertWaits(rounds, expected, siteId);
   } catch (e) {
-    const got = rounds.map((r) => ({ conversationId: r.conversationKey.slice(siteId.length + 1), startedAt: r.startedAt, endedAt: r.endedAt }));
+    const got = rounds.map((r) => ({
+      conversationId: r.conversationKey.slice(siteId.length + 1),
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+    }));
     e.message += `\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(got, expected[0].startedAt)}`;
     throw e;
   }
   if (process.env.DESKMATE_E2E_SHOW_WAITS) {
-    const got = rounds.map((r) => ({ conversationId: r.conversationKey.slice(siteId.length + 1), startedAt: r.startedAt, endedAt: r.endedAt }));
-    console.log(`${siteId}\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(got, expected[0].startedAt)}`);
+    const got = rounds.map((r) => ({
+      conversationId: r.conversationKey.slice(siteId.length + 1),
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+    }));
+    console.log(
+      `${siteId}\n expected ${describeWaits(expected, expected[0].startedAt)}\n got      ${describeWaits(got, expected[0].startedAt)}`,
+    );
   }
 }

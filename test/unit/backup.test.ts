@@ -18,16 +18,49 @@ afterEach(async () => {
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 255]);
 
 async function fill(db: DeskmateDB) {
-  const tpl = await saveTemplate(db, { title: '欢迎语', body: '亲，在的~', folder: '通用', tags: ['售前'], sites: [], language: 'zh-CN' }, 1000);
+  const tpl = await saveTemplate(
+    db,
+    { title: '欢迎语', body: '亲，在的~', folder: '通用', tags: ['售前'], sites: [], language: 'zh-CN' },
+    1000,
+  );
   await db.templateUses.add({ templateId: tpl.id, at: 2000, siteId: 'demo', chars: 5 });
-  await db.conversations.put({ id: 'demo:c-1', siteId: 'demo', conversationId: 'c-1', waitingSince: 0, lastCustomerAt: 1, lastAgentAt: 2, updatedAt: 3, seenUntil: 3 });
+  await db.conversations.put({
+    id: 'demo:c-1',
+    siteId: 'demo',
+    conversationId: 'c-1',
+    waitingSince: 0,
+    lastCustomerAt: 1,
+    lastAgentAt: 2,
+    updatedAt: 3,
+    seenUntil: 3,
+  });
   await db.messageEvents.put({ id: 'demo:c-1:m1', conversationKey: 'demo:c-1', sender: 'customer', at: 10 });
   await db.rounds.add({ conversationKey: 'demo:c-1', siteId: 'demo', profile: 'taobao', startedAt: 10, endedAt: 70 });
   await db.cases.put({
-    id: 'case-1', orderNo: '3859201746682', disputeType: 'quality', platform: 'taobao', siteId: 'demo', status: 'open', startedAt: 5, deadlineAt: 500,
-    items: [{ itemId: 'invoice', done: 1, note: '有专用章', doneAt: 6 }], createdAt: 5, updatedAt: 6, closedAt: 0,
+    id: 'case-1',
+    orderNo: '3859201746682',
+    disputeType: 'quality',
+    platform: 'taobao',
+    siteId: 'demo',
+    status: 'open',
+    startedAt: 5,
+    deadlineAt: 500,
+    items: [{ itemId: 'invoice', done: 1, note: '有专用章', doneAt: 6 }],
+    createdAt: 5,
+    updatedAt: 6,
+    closedAt: 0,
   });
-  await db.attachments.put({ id: 'att-1', caseId: 'case-1', itemId: 'invoice', name: '发票.png', type: 'image/png', size: png.length, sourceUrl: 'http://127.0.0.1/', createdAt: 7, blob: new Blob([png], { type: 'image/png' }) });
+  await db.attachments.put({
+    id: 'att-1',
+    caseId: 'case-1',
+    itemId: 'invoice',
+    name: '发票.png',
+    type: 'image/png',
+    size: png.length,
+    sourceUrl: 'http://127.0.0.1/',
+    createdAt: 7,
+    blob: new Blob([png], { type: 'image/png' }),
+  });
   await db.lintEvents.add({ at: 8, ruleId: 'wechat', kind: 'shown', siteId: 'demo' });
 }
 
@@ -44,7 +77,16 @@ describe('backup and restore', () => {
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     await b.templates.add({ ...(await a.templates.toArray())[0]!, id: 'stale', title: 'will be replaced' });
     const counts = await restoreAll(b, parsed.value);
-    expect(counts).toMatchObject({ templates: 1, templateUses: 1, rounds: 1, cases: 1, attachments: 1, lintEvents: 1, messageEvents: 1, conversations: 1 });
+    expect(counts).toMatchObject({
+      templates: 1,
+      templateUses: 1,
+      rounds: 1,
+      cases: 1,
+      attachments: 1,
+      lintEvents: 1,
+      messageEvents: 1,
+      conversations: 1,
+    });
     for (const name of ['templates', 'templateUses', 'conversations', 'messageEvents', 'rounds', 'cases', 'lintEvents', 'siteConfigs']) {
       expect(await b.table(name).toArray(), name).toEqual(await a.table(name).toArray());
     }
@@ -65,7 +107,12 @@ describe('backup and restore', () => {
     expect(await browser.storage.local.get(['language', 'typingSpeed'])).toEqual({ language: 'zh-CN' });
     expect((await b.templates.toArray()).map((t) => t.id)).toEqual(['mine']);
     // 2. The settings write fails first: nothing of the tables changes.
-    const failing = { ...browser.storage.local, get: browser.storage.local.get, remove: browser.storage.local.remove, set: () => Promise.reject(new Error('storage is gone')) };
+    const failing = {
+      ...browser.storage.local,
+      get: browser.storage.local.get,
+      remove: browser.storage.local.remove,
+      set: () => Promise.reject(new Error('storage is gone')),
+    };
     await expect(restoreAll(b, parsed.value, failing as never)).rejects.toThrow('storage is gone');
     expect((await b.templates.toArray()).map((t) => t.id)).toEqual(['mine']);
     // 3. And when nothing fails, both halves are the backup's.
@@ -87,13 +134,22 @@ describe('backup and restore', () => {
     await fill(b);
     const before = await b.templates.toArray();
     expect(parseBackup('{"format":"deskmate/backup"')).toMatchObject({ ok: false });
-    const r = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 99, tables: { templates: [{ title: 'no id' }], secrets: [] } }));
+    const r = parseBackup(
+      JSON.stringify({
+        format: 'deskmate/backup',
+        version: 1,
+        schemaVersion: 99,
+        tables: { templates: [{ title: 'no id' }], secrets: [] },
+      }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toContain(`schemaVersion: 99 is not a database version this Deskmate knows (1–${LATEST_VERSION})`);
       expect(r.errors).toContain('tables.secrets: unknown table');
     }
-    const rows = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 1, tables: { templates: [{ title: 'no id' }] } }));
+    const rows = parseBackup(
+      JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 1, tables: { templates: [{ title: 'no id' }] } }),
+    );
     expect(rows.ok).toBe(false);
     if (!rows.ok) expect(rows.errors).toContain('tables.templates.0.id: is missing');
     expect(await b.templates.toArray()).toEqual(before);
@@ -107,8 +163,35 @@ describe('backup validation', () => {
       JSON.stringify({
         ...base,
         tables: {
-          siteConfigs: [{ id: 'x', source: 'user', enabled: 1, updatedAt: 0, config: { format: 'deskmate/site-config', version: 1, id: 'x', name: 'X', matches: ['https://x.example/*'], selectors: { orderNo: { selector: ['#o'], regex: '(\\d+)(?=元)' } } } }],
-          attachments: [{ id: 'a', caseId: 'c', itemId: 'i', name: 'n', type: 'image/png', size: 1, sourceUrl: '', createdAt: 0, preview: 'https://evil.example/pixel.gif' }],
+          siteConfigs: [
+            {
+              id: 'x',
+              source: 'user',
+              enabled: 1,
+              updatedAt: 0,
+              config: {
+                format: 'deskmate/site-config',
+                version: 1,
+                id: 'x',
+                name: 'X',
+                matches: ['https://x.example/*'],
+                selectors: { orderNo: { selector: ['#o'], regex: '(\\d+)(?=元)' } },
+              },
+            },
+          ],
+          attachments: [
+            {
+              id: 'a',
+              caseId: 'c',
+              itemId: 'i',
+              name: 'n',
+              type: 'image/png',
+              size: 1,
+              sourceUrl: '',
+              createdAt: 0,
+              preview: 'https://evil.example/pixel.gif',
+            },
+          ],
         },
         settings: { language: 'zh-CN', evil: 1, lintRules: [{ id: 'r', regex: '((a+))+' }] },
       }),
@@ -126,7 +209,9 @@ describe('restoring data of an older version', () => {
   it('upgrades rows one version at a time with the same steps as the live database', async () => {
     const { upgradeTables } = await import('@/lib/db/upgrades');
     const steps = {
-      2: { row: (table: string, row: Record<string, unknown>) => (table === 'rounds' ? { ...row, profile: row.profile ?? 'helpdesk' } : row) },
+      2: {
+        row: (table: string, row: Record<string, unknown>) => (table === 'rounds' ? { ...row, profile: row.profile ?? 'helpdesk' } : row),
+      },
       3: { row: (_t: string, row: Record<string, unknown>) => ({ ...row, v3: true }) },
     };
     expect(upgradeTables({ rounds: [{ id: 1 }], cases: [{ id: 'c' }] }, 1, 3, steps)).toEqual({
@@ -136,9 +221,26 @@ describe('restoring data of an older version', () => {
     expect(upgradeTables({ rounds: [{ id: 1 }] }, 2, 3, steps)).toEqual({ rounds: [{ id: 1, v3: true }] });
   });
 
-  it('brings stored lint rules of an older release (lookahead regexes) to today\'s, instead of refusing the backup', () => {
-    const rule = { id: 'offplatform.phone', category: 'off-platform', severity: 'error', patterns: [], regex: '(?<!\\d)1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)', message: 'm', suggestion: 's', enabled: true };
-    const r = parseBackup(JSON.stringify({ format: 'deskmate/backup', version: 1, schemaVersion: 1, tables: {}, settings: { lintRules: [rule], 'lintRules$': { v: 1 } } }));
+  it("brings stored lint rules of an older release (lookahead regexes) to today's, instead of refusing the backup", () => {
+    const rule = {
+      id: 'offplatform.phone',
+      category: 'off-platform',
+      severity: 'error',
+      patterns: [],
+      regex: '(?<!\\d)1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)',
+      message: 'm',
+      suggestion: 's',
+      enabled: true,
+    };
+    const r = parseBackup(
+      JSON.stringify({
+        format: 'deskmate/backup',
+        version: 1,
+        schemaVersion: 1,
+        tables: {},
+        settings: { lintRules: [rule], lintRules$: { v: 1 } },
+      }),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.settings).toEqual({ lintRules: [{ ...rule, regex: '(?<!\\d)1[3-9]\\d(?:[\\s-]?\\d{4}){2}\\b' }] });

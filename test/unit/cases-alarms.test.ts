@@ -22,8 +22,20 @@ afterEach(() => db.delete());
 
 function aCase(i: number, deadlineAt: number, extra: Partial<CaseRecord> = {}): CaseRecord {
   return {
-    id: `case-${i}`, orderNo: `O${1000 + i}`, disputeType: 'quality-problem', caseTypeTitle: '质量问题', platform: 'taobao', siteId: 'deskmate-demo',
-    status: 'open', startedAt: deadlineAt - 48 * H, deadlineAt, items: [], createdAt: T0 - 24 * H, updatedAt: T0, closedAt: 0, ...extra,
+    id: `case-${i}`,
+    orderNo: `O${1000 + i}`,
+    disputeType: 'quality-problem',
+    caseTypeTitle: '质量问题',
+    platform: 'taobao',
+    siteId: 'deskmate-demo',
+    status: 'open',
+    startedAt: deadlineAt - 48 * H,
+    deadlineAt,
+    items: [],
+    createdAt: T0 - 24 * H,
+    updatedAt: T0,
+    closedAt: 0,
+    ...extra,
   };
 }
 

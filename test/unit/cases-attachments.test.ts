@@ -11,7 +11,8 @@ import {
 } from '@/lib/cases/attachments';
 import { shippedChecklists, uploadLimitFor } from '@/lib/cases/definitions';
 
-const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (number[] | string)[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 const HEAD = {
   png: bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], 'IHDR'),
   jpeg: bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF', [0, 1, 1, 0, 0, 1]),
@@ -49,11 +50,23 @@ describe('sniffType', () => {
 
 describe('checkAttachment', () => {
   it('accepts each kind and returns the sniffed type', () => {
-    expect(checkAttachment({ name: '聊天记录.png', type: 'image/png', size: 1000 }, HEAD.png)).toEqual({ ok: true, type: 'image/png', warnings: [] });
-    expect(checkAttachment({ name: 'IMG_0001.JPG', type: 'image/jpeg', size: 1000 }, HEAD.jpeg)).toEqual({ ok: true, type: 'image/jpeg', warnings: [] });
+    expect(checkAttachment({ name: '聊天记录.png', type: 'image/png', size: 1000 }, HEAD.png)).toEqual({
+      ok: true,
+      type: 'image/png',
+      warnings: [],
+    });
+    expect(checkAttachment({ name: 'IMG_0001.JPG', type: 'image/jpeg', size: 1000 }, HEAD.jpeg)).toEqual({
+      ok: true,
+      type: 'image/jpeg',
+      warnings: [],
+    });
     expect(checkAttachment({ name: 'a.gif', type: '', size: 1000 }, HEAD.gif89)).toMatchObject({ ok: true, type: 'image/gif' });
     expect(checkAttachment({ name: 'a.webp', type: 'image/webp', size: 1000 }, HEAD.webp)).toMatchObject({ ok: true, type: 'image/webp' });
-    expect(checkAttachment({ name: '质检报告.pdf', type: 'application/pdf', size: 1000 }, HEAD.pdf)).toEqual({ ok: true, type: 'application/pdf', warnings: [] });
+    expect(checkAttachment({ name: '质检报告.pdf', type: 'application/pdf', size: 1000 }, HEAD.pdf)).toEqual({
+      ok: true,
+      type: 'application/pdf',
+      warnings: [],
+    });
     // No extension and no declared type: the content decides.
     expect(checkAttachment({ name: 'capture', type: '', size: 1000 }, HEAD.png)).toEqual({ ok: true, type: 'image/png', warnings: [] });
   });
@@ -66,16 +79,27 @@ describe('checkAttachment', () => {
       errors: ['"invoice.pdf": is not a PDF (its content is not an image or PDF)'],
     });
     // The declared type is the claim when the name has no known extension.
-    expect(checkAttachment({ name: 'blob', type: 'image/jpeg', size: 10 }, HEAD.exe)).toEqual({ ok: false, errors: ['"blob": is not a JPEG image (its content is not an image or PDF)'] });
+    expect(checkAttachment({ name: 'blob', type: 'image/jpeg', size: 10 }, HEAD.exe)).toEqual({
+      ok: false,
+      errors: ['"blob": is not a JPEG image (its content is not an image or PDF)'],
+    });
   });
 
   it('refuses unknown kinds', () => {
-    expect(checkAttachment({ name: 'report.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 5000 }, HEAD.zip)).toEqual({
+    expect(
+      checkAttachment(
+        { name: 'report.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 5000 },
+        HEAD.zip,
+      ),
+    ).toEqual({
       ok: false,
       errors: ['"report.docx": is not an image or PDF (accepted: PNG, JPEG, GIF, WebP, PDF)'],
     });
     expect(checkAttachment({ name: 'IMG_1.HEIC', type: 'image/heic', size: 5000 }, bytes([0, 0, 0, 0x18], 'ftypheic')).ok).toBe(false);
-    expect(checkAttachment({ name: 'empty.png', type: 'image/png', size: 0 }, new Uint8Array(0))).toEqual({ ok: false, errors: ['"empty.png": is empty'] });
+    expect(checkAttachment({ name: 'empty.png', type: 'image/png', size: 0 }, new Uint8Array(0))).toEqual({
+      ok: false,
+      errors: ['"empty.png": is empty'],
+    });
   });
 
   it('refuses a 200 MB file on its size alone, naming the file and the limit', () => {
@@ -83,7 +107,10 @@ describe('checkAttachment', () => {
     expect(checkAttachment(big, new Uint8Array(0))).toEqual({ ok: false, errors: ['"scan.png": 200.0 MB is larger than the 20 MB limit'] });
     expect(checkAttachment(big, HEAD.png)).toEqual({ ok: false, errors: ['"scan.png": 200.0 MB is larger than the 20 MB limit'] });
     expect(checkAttachment({ ...big, size: 20 * MB }, HEAD.png).ok).toBe(true);
-    expect(checkAttachment({ ...big, size: 6 * MB }, HEAD.png, { maxBytes: 5 * MB })).toEqual({ ok: false, errors: ['"scan.png": 6.0 MB is larger than the 5 MB limit'] });
+    expect(checkAttachment({ ...big, size: 6 * MB }, HEAD.png, { maxBytes: 5 * MB })).toEqual({
+      ok: false,
+      errors: ['"scan.png": 6.0 MB is larger than the 5 MB limit'],
+    });
   });
 
   it('inspectFile reads only the first bytes, and none of a file over the limit', async () => {
@@ -105,7 +132,11 @@ describe('checkAttachment', () => {
 
   it('accepts an image whose name says another kind, with a warning', () => {
     const r = checkAttachment({ name: 'photo.png', type: 'image/png', size: 3000 }, HEAD.jpeg);
-    expect(r).toEqual({ ok: true, type: 'image/jpeg', warnings: ['"photo.png": is a JPEG image although its name says PNG; it is kept as JPEG'] });
+    expect(r).toEqual({
+      ok: true,
+      type: 'image/jpeg',
+      warnings: ['"photo.png": is a JPEG image although its name says PNG; it is kept as JPEG'],
+    });
   });
 
   it('quotes odd file names so a message stays one line', () => {
@@ -118,11 +149,17 @@ describe('localizeAttachmentError', () => {
   it('renders every message in Chinese, keeping the file name', () => {
     const zh = (m: string) => localizeAttachmentError(m, 'zh-CN');
     expect(zh('"scan.png": 200.0 MB is larger than the 20 MB limit')).toBe('"scan.png"：200.0 MB，超过 20 MB 的上限');
-    expect(zh('"fake.png": is not a PNG image (its content is not an image or PDF)')).toBe('"fake.png"：不是 PNG 图片（文件内容不是图片或 PDF）');
+    expect(zh('"fake.png": is not a PNG image (its content is not an image or PDF)')).toBe(
+      '"fake.png"：不是 PNG 图片（文件内容不是图片或 PDF）',
+    );
     expect(zh('"发票.pdf": is not a PDF (its content is not an image or PDF)')).toBe('"发票.pdf"：不是 PDF 文件（文件内容不是图片或 PDF）');
-    expect(zh('"report.docx": is not an image or PDF (accepted: PNG, JPEG, GIF, WebP, PDF)')).toBe('"report.docx"：不是图片或 PDF（只接受 PNG、JPEG、GIF、WebP 图片和 PDF）');
+    expect(zh('"report.docx": is not an image or PDF (accepted: PNG, JPEG, GIF, WebP, PDF)')).toBe(
+      '"report.docx"：不是图片或 PDF（只接受 PNG、JPEG、GIF、WebP 图片和 PDF）',
+    );
     expect(zh('"empty.png": is empty')).toBe('"empty.png"：是空文件');
-    expect(zh('"photo.png": is a JPEG image although its name says PNG; it is kept as JPEG')).toBe('"photo.png"：实际是 JPEG 图片，文件名却是 PNG；按 JPEG 保存');
+    expect(zh('"photo.png": is a JPEG image although its name says PNG; it is kept as JPEG')).toBe(
+      '"photo.png"：实际是 JPEG 图片，文件名却是 PNG；按 JPEG 保存',
+    );
     // A name that itself contains '": ' does not confuse it.
     expect(zh('"a\\": b.png": is empty')).toBe('"a\\": b.png"：是空文件');
     expect(localizeAttachmentError('"x.png": is empty', 'en')).toBe('"x.png": is empty');
@@ -142,13 +179,20 @@ describe('platformWarnings', () => {
     const w = platformWarnings(list, taobao, '淘宝/天猫');
     expect(w).toEqual([
       { itemId: 'chat', key: 'package.warn.tooManyFiles', params: { platform: '淘宝/天猫', max: 5, count: 7 } },
-      { itemId: 'invoice', attachmentId: 'a1', key: 'package.warn.fileTooLarge', params: { platform: '淘宝/天猫', max: 5, size: '6.0 MB' } },
+      {
+        itemId: 'invoice',
+        attachmentId: 'a1',
+        key: 'package.warn.fileTooLarge',
+        params: { platform: '淘宝/天猫', max: 5, size: '6.0 MB' },
+      },
     ]);
     expect(formatPlatformWarning(w[0]!, 'en')).toBe('5 images is the most one post takes on 淘宝/天猫 (this item has 7)');
     expect(formatPlatformWarning(w[0]!, 'zh-CN')).toBe('淘宝/天猫每次留言最多 5 张图片（这一项有 7 个文件）');
     expect(formatPlatformWarning(w[1]!, 'en')).toBe('File over 5 MB (6.0 MB): 淘宝/天猫 will refuse it');
     // Five per item is fine, however many items.
-    expect(platformWarnings([...Array.from({ length: 5 }, () => img('a')), ...Array.from({ length: 5 }, () => img('b'))], taobao, '淘宝')).toEqual([]);
+    expect(
+      platformWarnings([...Array.from({ length: 5 }, () => img('a')), ...Array.from({ length: 5 }, () => img('b'))], taobao, '淘宝'),
+    ).toEqual([]);
   });
 
   it('without a platform name the wording is generic', () => {
@@ -169,7 +213,13 @@ describe('platformWarnings', () => {
 
   it('no limit, or a limit with a note only: no warnings', () => {
     expect(platformWarnings([img('a', 19 * MB)], undefined)).toEqual([]);
-    expect(platformWarnings(Array.from({ length: 20 }, () => img('a', 19 * MB)), uploadLimitFor(defs, 'douyin'), '抖音')).toEqual([]);
+    expect(
+      platformWarnings(
+        Array.from({ length: 20 }, () => img('a', 19 * MB)),
+        uploadLimitFor(defs, 'douyin'),
+        '抖音',
+      ),
+    ).toEqual([]);
   });
 });
 

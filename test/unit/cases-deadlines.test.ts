@@ -198,23 +198,51 @@ describe('checklist progress', () => {
 
   it('counts required and all items from a Set or a record', () => {
     expect(progress(items, new Set<string>())).toEqual({ requiredDone: 0, requiredTotal: 2, done: 0, total: 4, complete: false });
-    expect(progress(items, new Set(['invoice', 'report', 'gone']))).toEqual({ requiredDone: 1, requiredTotal: 2, done: 2, total: 4, complete: false });
-    expect(progress(items, { invoice: true, message: 'done', report: false })).toEqual({ requiredDone: 2, requiredTotal: 2, done: 2, total: 4, complete: true });
+    expect(progress(items, new Set(['invoice', 'report', 'gone']))).toEqual({
+      requiredDone: 1,
+      requiredTotal: 2,
+      done: 2,
+      total: 4,
+      complete: false,
+    });
+    expect(progress(items, { invoice: true, message: 'done', report: false })).toEqual({
+      requiredDone: 2,
+      requiredTotal: 2,
+      done: 2,
+      total: 4,
+      complete: true,
+    });
   });
 
   it('leaves skipped optional items out; a required item cannot be skipped', () => {
-    expect(progress(items, { invoice: 'done', message: 'skipped', overseas: 'skipped' })).toEqual({ requiredDone: 1, requiredTotal: 2, done: 1, total: 3, complete: false });
+    expect(progress(items, { invoice: 'done', message: 'skipped', overseas: 'skipped' })).toEqual({
+      requiredDone: 1,
+      requiredTotal: 2,
+      done: 1,
+      total: 3,
+      complete: false,
+    });
   });
 
   it('without required items, is complete when everything counted is done', () => {
     const optional = items.filter((i) => !i.required);
     expect(progress(optional, { report: 'done' }).complete).toBe(false);
-    expect(progress(optional, { report: 'done', overseas: 'skipped' })).toEqual({ requiredDone: 0, requiredTotal: 0, done: 1, total: 1, complete: true });
+    expect(progress(optional, { report: 'done', overseas: 'skipped' })).toEqual({
+      requiredDone: 0,
+      requiredTotal: 0,
+      done: 1,
+      total: 1,
+      complete: true,
+    });
     expect(progress([], {}).complete).toBe(true);
   });
 
   it('works on a shipped case type', () => {
     const quality = shippedChecklists('zh-CN').caseTypes.find((t) => t.id === 'quality')!;
-    expect(progress(quality.items, { 'purchase-invoice': 'done', explanation: 'done' })).toMatchObject({ requiredDone: 2, requiredTotal: 2, complete: true });
+    expect(progress(quality.items, { 'purchase-invoice': 'done', explanation: 'done' })).toMatchObject({
+      requiredDone: 2,
+      requiredTotal: 2,
+      complete: true,
+    });
   });
 });

@@ -31,7 +31,8 @@ const errorsOf = (input: unknown): string[] => {
 const TEXT_FIELDS = new Set(['name', 'title', 'description', 'guidance', 'note', 'keywords', 'language']);
 function structure(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(structure);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, TEXT_FIELDS.has(k) ? typeof v : structure(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, TEXT_FIELDS.has(k) ? typeof v : structure(v)]));
   return value;
 }
 
@@ -73,7 +74,11 @@ describe('shipped checklist definitions', () => {
       'refund-received-no-return',
       'refund-with-return',
     ]);
-    for (const t of c.caseTypes) expect(t.items.some((i) => i.required), t.id).toBe(true);
+    for (const t of c.caseTypes)
+      expect(
+        t.items.some((i) => i.required),
+        t.id,
+      ).toBe(true);
     expect(c.platforms.map((p) => p.id)).toEqual(['taobao', 'pinduoduo', 'douyin', 'jd']);
   });
 
@@ -222,15 +227,21 @@ describe('checklist files as JSON text', () => {
   });
 
   it('renders the messages in Chinese, keeping the field path', () => {
-    expect(localizeError('caseTypes.2.items.4.deadlineRule: unknown rule "x"', 'zh-CN')).toBe('caseTypes.2.items.4.deadlineRule: 未知的期限规则 "x"');
-    expect(localizeError('caseTypes.1.items.3.id: "a" is also used by caseTypes.1.items.0', 'zh-CN')).toBe('caseTypes.1.items.3.id: "a" 与 caseTypes.1.items.0 重复');
+    expect(localizeError('caseTypes.2.items.4.deadlineRule: unknown rule "x"', 'zh-CN')).toBe(
+      'caseTypes.2.items.4.deadlineRule: 未知的期限规则 "x"',
+    );
+    expect(localizeError('caseTypes.1.items.3.id: "a" is also used by caseTypes.1.items.0', 'zh-CN')).toBe(
+      'caseTypes.1.items.3.id: "a" 与 caseTypes.1.items.0 重复',
+    );
     expect(localizeError('caseTypes.1.items.2.title: is missing', 'zh-CN')).toBe('caseTypes.1.items.2.标题：缺失');
     expect(localizeError('format: must be "deskmate/checklists"', 'zh-CN')).toBe('format: 必须是 "deskmate/checklists"');
     expect(localizeError('file: is larger than 2 MB', 'zh-CN')).toBe('文件：超过 2 MB');
-    expect(localizeError('deadlineRules.0.id: must be 1–64 lowercase letters, digits, "_" or "-", starting with a letter or digit', 'zh-CN')).toBe(
-      'deadlineRules.0.id: 须为 1–64 个小写字母、数字、“_”或“-”，以字母或数字开头',
+    expect(
+      localizeError('deadlineRules.0.id: must be 1–64 lowercase letters, digits, "_" or "-", starting with a letter or digit', 'zh-CN'),
+    ).toBe('deadlineRules.0.id: 须为 1–64 个小写字母、数字、“_”或“-”，以字母或数字开头');
+    expect(localizeError('caseTypes.0.kind: must be one of "dispute", "refundPath"', 'zh-CN')).toBe(
+      'caseTypes.0.kind: 必须是以下之一："dispute", "refundPath"',
     );
-    expect(localizeError('caseTypes.0.kind: must be one of "dispute", "refundPath"', 'zh-CN')).toBe('caseTypes.0.kind: 必须是以下之一："dispute", "refundPath"');
     expect(localizeError('caseTypes.1.items.2.title: is missing', 'en')).toBe('caseTypes.1.items.2.title: is missing');
   });
 });

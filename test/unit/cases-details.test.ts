@@ -52,12 +52,22 @@ describe('case details', () => {
 
   it('a patch sets and removes fields; a re-shipment is dated when first recorded', async () => {
     const c = await openCase(db, { ...base, caseTypeId: 'quality' }, defs, T0);
-    const a = await updateCase(db, { id: c.id, details: { items: '羽绒服 YR-2388', refundCents: 45900, reshipCourier: '顺丰', reshipTrackingNo: 'SF1402938475620' } }, defs, T0 + H);
+    const a = await updateCase(
+      db,
+      { id: c.id, details: { items: '羽绒服 YR-2388', refundCents: 45900, reshipCourier: '顺丰', reshipTrackingNo: 'SF1402938475620' } },
+      defs,
+      T0 + H,
+    );
     expect(a.details).toMatchObject({ cause: 'quality', items: '羽绒服 YR-2388', refundCents: 45900, reshippedAt: T0 + H });
     const b = await updateCase(db, { id: c.id, details: { reshipFeeCents: 1200, cause: null } }, defs, T0 + 2 * H);
     expect(b.details?.cause).toBeUndefined();
     expect(b.details?.reshippedAt).toBe(T0 + H);
-    const cleared = await updateCase(db, { id: c.id, details: { reshipCourier: null, reshipTrackingNo: null, reshipFeeCents: null } }, defs, T0 + 3 * H);
+    const cleared = await updateCase(
+      db,
+      { id: c.id, details: { reshipCourier: null, reshipTrackingNo: null, reshipFeeCents: null } },
+      defs,
+      T0 + 3 * H,
+    );
     expect(cleared.details?.reshippedAt).toBeUndefined();
   });
 
@@ -92,13 +102,21 @@ describe('case details', () => {
 describe('the dashboard reads the after-sales record from the database', () => {
   it('a refunded dispute on path ④ closed 30 h after the intervention', async () => {
     const c = await openCase(db, { ...base, caseTypeId: 'quality', startedAt: T0 - 10 * H, startSource: 'page' }, defs, T0);
-    await updateCase(db, { id: c.id, details: { refundPath: 4, items: '羽绒服', refundCents: 45900, reshipCourier: '顺丰', reshipFeeCents: 1200 } }, defs, T0 + H);
+    await updateCase(
+      db,
+      { id: c.id, details: { refundPath: 4, items: '羽绒服', refundCents: 45900, reshipCourier: '顺丰', reshipFeeCents: 1200 } },
+      defs,
+      T0 + H,
+    );
     await closeCase(db, c.id, 'refunded', T0 + 20 * H);
     const data = await loadDashboard(db, { from: T0 - 24 * H, to: T0 + 48 * H }, { now: T0 + 21 * H });
     expect(data.cases.typeTitles).toEqual({ quality: '质量问题' });
     expect(data.afterSales.kpis.completionByPath[4]).toEqual({ count: 1, meanHours: 30 });
     expect(data.afterSales.kpis).toMatchObject({ closed: 1, selfCompleted: 1, disputes: 1 });
     expect(data.afterSales.week.returns).toEqual([{ item: '羽绒服', cause: 'quality', count: 1, refundCents: 45900 }]);
-    expect(data.afterSales.week.reshipments).toMatchObject({ feeCents: 1200, rows: [{ orderNo: base.orderNo, courier: '顺丰', at: T0 + H }] });
+    expect(data.afterSales.week.reshipments).toMatchObject({
+      feeCents: 1200,
+      rows: [{ orderNo: base.orderNo, courier: '顺丰', at: T0 + H }],
+    });
   });
 });

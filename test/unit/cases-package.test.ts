@@ -60,13 +60,51 @@ const chat1 = image(PNG, 4000, 1);
 const chat2 = image(JPEG, 3000, 2);
 const attachments: AttachmentRecord[] = [
   // Out of order on purpose: files are numbered by capture time.
-  { id: 'a2', caseId: 'case-1', itemId: 'chat', name: '截图2.png', type: 'image/png', size: chat2.length, sourceUrl: 'https://example.test/chat', createdAt: T0 + 2 * HOUR, blob: new Blob([chat2 as BlobPart], { type: 'image/png' }) },
-  { id: 'a1', caseId: 'case-1', itemId: 'chat', name: '截图1.png', type: 'image/png', size: chat1.length, sourceUrl: 'https://example.test/chat', createdAt: T0 + HOUR, blob: new Blob([chat1 as BlobPart], { type: 'image/png' }) },
-  { id: 'a3', caseId: 'case-1', itemId: 'invoice', name: 'invoice.pdf', type: 'application/pdf', size: PDF.length, sourceUrl: '', createdAt: T0 + 3 * HOUR, blob: new Blob([PDF as BlobPart], { type: 'application/pdf' }) },
+  {
+    id: 'a2',
+    caseId: 'case-1',
+    itemId: 'chat',
+    name: '截图2.png',
+    type: 'image/png',
+    size: chat2.length,
+    sourceUrl: 'https://example.test/chat',
+    createdAt: T0 + 2 * HOUR,
+    blob: new Blob([chat2 as BlobPart], { type: 'image/png' }),
+  },
+  {
+    id: 'a1',
+    caseId: 'case-1',
+    itemId: 'chat',
+    name: '截图1.png',
+    type: 'image/png',
+    size: chat1.length,
+    sourceUrl: 'https://example.test/chat',
+    createdAt: T0 + HOUR,
+    blob: new Blob([chat1 as BlobPart], { type: 'image/png' }),
+  },
+  {
+    id: 'a3',
+    caseId: 'case-1',
+    itemId: 'invoice',
+    name: 'invoice.pdf',
+    type: 'application/pdf',
+    size: PDF.length,
+    sourceUrl: '',
+    createdAt: T0 + 3 * HOUR,
+    blob: new Blob([PDF as BlobPart], { type: 'application/pdf' }),
+  },
 ];
 
 const build = (locale: 'zh-CN' | 'en' = 'zh-CN', over: Partial<CaseRecord> = {}) =>
-  buildEvidencePackage({ caseRecord: { ...caseRecord, ...over }, caseType, platformName: '淘宝/天猫', attachments, locale, now: T0 + 4 * HOUR, timeZone: TZ });
+  buildEvidencePackage({
+    caseRecord: { ...caseRecord, ...over },
+    caseType,
+    platformName: '淘宝/天猫',
+    attachments,
+    locale,
+    now: T0 + 4 * HOUR,
+    timeZone: TZ,
+  });
 
 const INVOICE = '02-进货发票_ 原件_复印件_ _盖章_';
 
@@ -188,7 +226,15 @@ describe('buildEvidencePackage', () => {
   it('keeps files of an item the checklist no longer has, after the checklist items', async () => {
     const stray: AttachmentRecord = { ...attachments[1]!, id: 'a9', itemId: 'old-item' };
     const files = unzipSync(
-      await buildEvidencePackage({ caseRecord, caseType, platformName: '淘宝/天猫', attachments: [...attachments, stray], locale: 'zh-CN', now: T0, timeZone: TZ }),
+      await buildEvidencePackage({
+        caseRecord,
+        caseType,
+        platformName: '淘宝/天猫',
+        attachments: [...attachments, stray],
+        locale: 'zh-CN',
+        now: T0,
+        timeZone: TZ,
+      }),
     );
     expect(files['05-old-item/05-old-item-1.png']).toEqual(chat1);
     expect(strFromU8(files['summary.txt']!)).toContain('— 05 old-item [可选] （已不在清单中：old-item）');
@@ -196,8 +242,23 @@ describe('buildEvidencePackage', () => {
 
   it('builds a package for a shipped case type with no attachments', async () => {
     const type = caseTypeById(shippedChecklists('zh-CN'), 'late-shipment')!;
-    const record: CaseRecord = { ...caseRecord, disputeType: type.id, items: type.items.map((i) => ({ itemId: i.id, done: 0, note: '', doneAt: 0 })), deadlineAt: 0 };
-    const files = unzipSync(await buildEvidencePackage({ caseRecord: record, caseType: type, platformName: '拼多多', attachments: [], locale: 'zh-CN', now: T0, timeZone: TZ }));
+    const record: CaseRecord = {
+      ...caseRecord,
+      disputeType: type.id,
+      items: type.items.map((i) => ({ itemId: i.id, done: 0, note: '', doneAt: 0 })),
+      deadlineAt: 0,
+    };
+    const files = unzipSync(
+      await buildEvidencePackage({
+        caseRecord: record,
+        caseType: type,
+        platformName: '拼多多',
+        attachments: [],
+        locale: 'zh-CN',
+        now: T0,
+        timeZone: TZ,
+      }),
+    );
     expect(Object.keys(files)).toEqual(['summary.txt', 'case.json']);
     expect(strFromU8(files['summary.txt']!)).toContain('截止时间：未设置\r\n');
     expect(strFromU8(files['summary.txt']!)).toContain('✘ 01 买家 72 小时内取消的凭证 [必需]\r\n');
@@ -226,7 +287,9 @@ describe('names', () => {
     expect(packageFileName(caseRecord, T0, TZ)).toBe('evidence-3141592653589-quality-20250301.zip');
     // 2025-03-01 20:00 UTC is already 2 March in Shanghai.
     expect(packageFileName(caseRecord, Date.UTC(2025, 2, 1, 20), TZ)).toBe('evidence-3141592653589-quality-20250302.zip');
-    expect(packageFileName({ orderNo: '订单 12/34', disputeType: 'late-shipment' }, T0, TZ)).toBe('evidence-12_34-late-shipment-20250301.zip');
+    expect(packageFileName({ orderNo: '订单 12/34', disputeType: 'late-shipment' }, T0, TZ)).toBe(
+      'evidence-12_34-late-shipment-20250301.zip',
+    );
     expect(packageFileName({ orderNo: '', disputeType: '' }, T0, TZ)).toBe('evidence-order-case-20250301.zip');
   });
 

@@ -18,11 +18,17 @@ describe('the dispute start a page shows', () => {
   it('reads the intervention time of the demo refund page (an ISO datetime attribute)', () => {
     const iso = new Date(NOW - 30 * H).toISOString();
     const doc = page(`<span class="intervention">平台介入时间：<time id="intervened-at" datetime="${iso}">2026-12-04 04:00</time></span>`);
-    expect(readPageStart(config, doc, 'http://127.0.0.1/refund.html?order=3861129904457', NOW)).toEqual({ kind: 'time', at: NOW - 30 * H, raw: iso });
+    expect(readPageStart(config, doc, 'http://127.0.0.1/refund.html?order=3861129904457', NOW)).toEqual({
+      kind: 'time',
+      at: NOW - 30 * H,
+      raw: iso,
+    });
   });
 
   it('says so when the page has none, and when it shows something that is not a time', () => {
-    expect(readPageStart(config, page('<span class="badge">平台未介入</span>'), 'http://127.0.0.1/refund.html', NOW)).toEqual({ kind: 'none' });
+    expect(readPageStart(config, page('<span class="badge">平台未介入</span>'), 'http://127.0.0.1/refund.html', NOW)).toEqual({
+      kind: 'none',
+    });
     const doc = page('<time id="intervened-at" datetime="待定">待定</time>');
     expect(readPageStart(config, doc, 'http://127.0.0.1/refund.html', NOW)).toEqual({ kind: 'unparsable', raw: '待定' });
   });

@@ -60,7 +60,15 @@ const C = kase({
   status: 'closed',
   outcome: 'withdrawn',
   closedAt: at(34, 18),
-  details: { items: '连衣裙 LY-01', cause: 'short-missing', reshipCourier: '顺丰', reshipTrackingNo: 'SF1', reshipAmountCents: 12900, reshipFeeCents: 1200, reshippedAt: at(34, 11) },
+  details: {
+    items: '连衣裙 LY-01',
+    cause: 'short-missing',
+    reshipCourier: '顺丰',
+    reshipTrackingNo: 'SF1',
+    reshipAmountCents: 12900,
+    reshipFeeCents: 1200,
+    reshippedAt: at(34, 11),
+  },
 });
 const D = kase({
   orderNo: 'D4',
@@ -115,7 +123,9 @@ describe('the weekly after-sales tables', () => {
   it('puts visits and review explanations in the week they were made, not the week the case was opened', () => {
     expect(week.visits).toEqual([{ at: at(31, 15), orderNo: 'D4', finding: '拉链批次问题，换货后满意' }]);
     expect(prev.visits).toEqual([]);
-    expect(week.reviews).toEqual([{ cause: 'batch', count: 1, explanations: [{ at: at(32, 11), orderNo: 'D4', text: '已解释：该批次拉链已换供应商' }] }]);
+    expect(week.reviews).toEqual([
+      { cause: 'batch', count: 1, explanations: [{ at: at(32, 11), orderNo: 'D4', text: '已解释：该批次拉链已换供应商' }] },
+    ]);
   });
 
   it('renders the four tables, this week beside last, in the agent’s language', () => {
@@ -141,7 +151,12 @@ describe('the weekly after-sales tables', () => {
 describe('the after-sales KPIs', () => {
   it('refund completion time by path, self-completion and dispute rates from the cases closed in range', () => {
     const k = afterSalesKpis(cases, W, NOW);
-    expect(k.completionByPath).toEqual({ 1: { count: 0, meanHours: null }, 2: { count: 0, meanHours: null }, 3: { count: 1, meanHours: 12 }, 4: { count: 1, meanHours: 72 } });
+    expect(k.completionByPath).toEqual({
+      1: { count: 0, meanHours: null },
+      2: { count: 0, meanHours: null },
+      3: { count: 1, meanHours: 12 },
+      4: { count: 1, meanHours: 72 },
+    });
     expect(k.closed).toBe(3);
     expect(k.selfCompleted).toBe(2); // A refunded, C withdrawn; B was ruled by the platform
     expect(k.selfCompletionRate).toBeCloseTo(2 / 3);

@@ -19,7 +19,12 @@ const quality = defs.caseTypes.find((c) => c.id === 'quality')!;
 
 describe('case store', () => {
   it('keeps one case per order and type: opening again returns the same case', async () => {
-    const a = await openCase(db, { orderNo: '3859201746682', caseTypeId: quality.id, platform: 'taobao', siteId: 'demo', startedAt: T0 }, defs, T0);
+    const a = await openCase(
+      db,
+      { orderNo: '3859201746682', caseTypeId: quality.id, platform: 'taobao', siteId: 'demo', startedAt: T0 },
+      defs,
+      T0,
+    );
     const b = await openCase(db, { orderNo: '3859201746682', caseTypeId: quality.id, platform: 'pinduoduo', siteId: 'demo' }, defs, T0 + H);
     expect(b.id).toBe(a.id);
     expect(await db.cases.count()).toBe(1);
@@ -48,11 +53,18 @@ describe('case store', () => {
     const undone = await updateCase(db, { id: c.id, items: [{ itemId: required[0]!, done: false, note: '发票待补' }] }, defs, T0 + 2 * H);
     expect(undone.completedAt).toBe(0);
     expect(undone.items.find((i) => i.itemId === required[0])).toMatchObject({ done: 0, doneAt: 0, note: '发票待补' });
-    await expect(updateCase(db, { id: c.id, items: [{ itemId: 'nope', done: true }] }, defs)).rejects.toThrow('the case has no item "nope"');
+    await expect(updateCase(db, { id: c.id, items: [{ itemId: 'nope', done: true }] }, defs)).rejects.toThrow(
+      'the case has no item "nope"',
+    );
   });
 
   it('lists open cases by time left, counts those due within 2 h, and closes with an outcome', async () => {
-    const late = await openCase(db, { orderNo: 'a', caseTypeId: quality.id, platform: 'taobao', siteId: 'demo', startedAt: T0 - 47 * H }, defs, T0);
+    const late = await openCase(
+      db,
+      { orderNo: 'a', caseTypeId: quality.id, platform: 'taobao', siteId: 'demo', startedAt: T0 - 47 * H },
+      defs,
+      T0,
+    );
     const early = await openCase(db, { orderNo: 'b', caseTypeId: quality.id, platform: 'taobao', siteId: 'demo', startedAt: T0 }, defs, T0);
     expect((await openCases(db)).map((c) => c.id)).toEqual([late.id, early.id]);
     expect(await casesDueSoon(db, T0)).toBe(1);
@@ -64,7 +76,14 @@ describe('case store', () => {
   it('stores attachments only for an item the case has', async () => {
     const c = await openCase(db, { orderNo: 'x', caseTypeId: quality.id, platform: 'taobao', siteId: 'demo' }, defs, T0);
     const blob = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
-    await storeAttachment(db, { caseId: c.id, itemId: quality.items[0]!.id, name: 'a.png', blob, sourceUrl: 'http://127.0.0.1/refund.html', now: T0 });
+    await storeAttachment(db, {
+      caseId: c.id,
+      itemId: quality.items[0]!.id,
+      name: 'a.png',
+      blob,
+      sourceUrl: 'http://127.0.0.1/refund.html',
+      now: T0,
+    });
     await expect(storeAttachment(db, { caseId: c.id, itemId: 'nope', name: 'b.png', blob, sourceUrl: '' })).rejects.toThrow('itemId');
     const list = await attachmentsOf(db, c.id);
     expect(list).toHaveLength(1);
@@ -77,6 +96,13 @@ describe('case store', () => {
     await updateCase(db, { id: c.id, items: required }, defs, T0 + 5 * H);
     await closeCase(db, c.id, 'won', T0 + 6 * H);
     const data = await loadDashboard(db, { from: T0 - H, to: T0 + 24 * H }, { now: T0 + 7 * H });
-    expect(data.cases).toMatchObject({ opened: 1, closed: 1, outcomes: { won: 1 }, avgHoursToComplete: 5, deadlinesMet: 1, deadlinesDue: 1 });
+    expect(data.cases).toMatchObject({
+      opened: 1,
+      closed: 1,
+      outcomes: { won: 1 },
+      avgHoursToComplete: 5,
+      deadlinesMet: 1,
+      deadlinesDue: 1,
+    });
   });
 });

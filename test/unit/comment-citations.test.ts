@@ -25,7 +25,8 @@ export function citations(comment: string): string[] {
   const token = /(?<![\w@/.:-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*)/g;
   for (const m of comment.matchAll(token)) {
     const path = m[1]!.replace(/[.:]+$/, '');
-    const repoPath = /^(\.{1,2}\/|(lib|components|entrypoints|docs|test|scripts|demo|public)\/[\w.-])/.test(path) && /\/[\w-]+\.\w+$|\/$/.test(path);
+    const repoPath =
+      /^(\.{1,2}\/|(lib|components|entrypoints|docs|test|scripts|demo|public)\/[\w.-])/.test(path) && /\/[\w-]+\.\w+$|\/$/.test(path);
     if (repoPath || /\.md$/.test(path)) found.push(path);
   }
   return found;
@@ -37,7 +38,11 @@ function resolves(file: string, path: string): boolean {
 
 describe('comments cite files of this repository', () => {
   it('finds the citations it checks', () => {
-    expect(citations('// (docs/engineering.md rule 6; lib/sites/schema.ts, ./upgrades.ts)')).toEqual(['docs/engineering.md', 'lib/sites/schema.ts', './upgrades.ts']);
+    expect(citations('// (docs/engineering.md rule 6; lib/sites/schema.ts, ./upgrades.ts)')).toEqual([
+      'docs/engineering.md',
+      'lib/sites/schema.ts',
+      './upgrades.ts',
+    ]);
     expect(citations('// see domain.md §3 and ../shared/seeds/000.txt')).toEqual(['domain.md', '../shared/seeds/000.txt']);
     expect(citations('// Draft.js keeps its model; case.json is in the zip')).toEqual([]);
   });

@@ -72,7 +72,22 @@ describe('parseConsoleTime', () => {
   });
 
   it('never guesses', () => {
-    for (const text of ['', '  ', 'abc', '25:00', '14:60', '2026-02-30 10:00', '13-01 10:00', '刚刚', '3分钟前', '昨天 25:00', '前天晚上', '14:05 pm extra', 'x'.repeat(200), '-5']) {
+    for (const text of [
+      '',
+      '  ',
+      'abc',
+      '25:00',
+      '14:60',
+      '2026-02-30 10:00',
+      '13-01 10:00',
+      '刚刚',
+      '3分钟前',
+      '昨天 25:00',
+      '前天晚上',
+      '14:05 pm extra',
+      'x'.repeat(200),
+      '-5',
+    ]) {
       expect(parseConsoleTime(text, NOW), text).toBeNull();
     }
     expect(parseConsoleTime(null, NOW)).toBeNull();

@@ -16,25 +16,28 @@ describe('database migrations', () => {
     expect(fixtures.map((f) => f.version).sort()).toEqual(Object.keys(SCHEMA_VERSIONS).map(Number).sort());
   });
 
-  it.each(fixtures.map((f) => [f.version, f] as const))('upgrades an example v%i database to the latest keeping every record', async (version, fixture) => {
-    const name = `migrate-${version}-${crypto.randomUUID()}`;
-    const old = new DeskmateDB(name, version);
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
-    });
-    old.close();
+  it.each(fixtures.map((f) => [f.version, f] as const))(
+    'upgrades an example v%i database to the latest keeping every record',
+    async (version, fixture) => {
+      const name = `migrate-${version}-${crypto.randomUUID()}`;
+      const old = new DeskmateDB(name, version);
+      await old.transaction('rw', old.tables, async () => {
+        for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+      });
+      old.close();
 
-    const current = new DeskmateDB(name, LATEST_VERSION);
-    await current.open();
-    expect(current.verno).toBe(LATEST_VERSION);
-    for (const [table, rows] of Object.entries(fixture.tables)) {
-      expect(await current.table(table).count(), table).toBe(rows.length);
-    }
-    // v2 indexes cases by closing time (the weekly after-sales report): older cases are in it too.
-    const cases = fixture.tables.cases as { closedAt: number }[];
-    expect(await current.cases.where('closedAt').equals(0).count()).toBe(cases.filter((c) => c.closedAt === 0).length);
-    const tpl = await current.templates.get('tpl_1');
-    expect(tpl?.title).toBe('欢迎语');
-    await current.delete();
-  });
+      const current = new DeskmateDB(name, LATEST_VERSION);
+      await current.open();
+      expect(current.verno).toBe(LATEST_VERSION);
+      for (const [table, rows] of Object.entries(fixture.tables)) {
+        expect(await current.table(table).count(), table).toBe(rows.length);
+      }
+      // v2 indexes cases by closing time (the weekly after-sales report): older cases are in it too.
+      const cases = fixture.tables.cases as { closedAt: number }[];
+      expect(await current.cases.where('closedAt').equals(0).count()).toBe(cases.filter((c) => c.closedAt === 0).length);
+      const tpl = await current.templates.get('tpl_1');
+      expect(tpl?.title).toBe('欢迎语');
+      await current.delete();
+    },
+  );
 });

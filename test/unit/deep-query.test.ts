@@ -47,8 +47,20 @@ describe('deep selectors', () => {
 
   it('deepFoundBy answers exactly what deepQueryAll finds, for every element on the page', () => {
     const { ol, other, lookAlike } = nested(4);
-    const everything: Element[] = [...document.querySelectorAll('*'), ...ol.querySelectorAll('*'), ol, ...other.shadowRoot!.querySelectorAll('*'), ...lookAlike.querySelectorAll('*')];
-    for (const sel of ['desk-app >>> chat-thread >>> .msgs > .msg', 'desk-app >>> chat-thread >>> .msg', 'desk-app >>> chat-thread', '.msgs > .msg', 'chat-thread >>> .msg']) {
+    const everything: Element[] = [
+      ...document.querySelectorAll('*'),
+      ...ol.querySelectorAll('*'),
+      ol,
+      ...other.shadowRoot!.querySelectorAll('*'),
+      ...lookAlike.querySelectorAll('*'),
+    ];
+    for (const sel of [
+      'desk-app >>> chat-thread >>> .msgs > .msg',
+      'desk-app >>> chat-thread >>> .msg',
+      'desk-app >>> chat-thread',
+      '.msgs > .msg',
+      'chat-thread >>> .msg',
+    ]) {
       const found = new Set(deepQueryAll(document, sel));
       for (const el of everything) expect(deepFoundBy(el, sel, document), `${sel} / ${el.localName}.${el.className}`).toBe(found.has(el));
     }

@@ -49,7 +49,16 @@ describe('lint corpus', () => {
   });
 
   it('a rule’s allow phrases (case-insensitive) let ordinary wording through, the same words elsewhere are still flagged', () => {
-    const parsed = lintRule.parse({ id: 'mine.qq', category: 'mine', severity: 'error', patterns: ['qq'], regex: null, allow: ['QQ邮箱'], message: 'm', suggestion: 's' });
+    const parsed = lintRule.parse({
+      id: 'mine.qq',
+      category: 'mine',
+      severity: 'error',
+      patterns: ['qq'],
+      regex: null,
+      allow: ['QQ邮箱'],
+      message: 'm',
+      suggestion: 's',
+    });
     const mine = compileRules([parsed as LintRule]);
     expect(lintText('发到qq邮箱就行', mine, 'zh-CN')).toEqual([]);
     expect(lintText('发到qq邮箱，或者加我qq', mine, 'zh-CN').map((f) => f.start)).toEqual([11]);

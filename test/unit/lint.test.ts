@@ -42,7 +42,15 @@ describe('service-language lint', () => {
     expect(regexProblem('([a-z]+)+$')).toBeNull(); // harmless on RE2 (test/unit/regex-engine.test.ts)
     expect(regexProblem('微信(?!号)')).toMatch(/uses a lookahead/);
     expect(regexProblem('[abc')).toMatch(/is not a regular expression Deskmate can run \(missing closing \]/);
-    const r = lintRule.safeParse({ id: 'x', category: 'mine', severity: 'warning', patterns: [], regex: '(', message: 'm', suggestion: 's' });
+    const r = lintRule.safeParse({
+      id: 'x',
+      category: 'mine',
+      severity: 'warning',
+      patterns: [],
+      regex: '(',
+      message: 'm',
+      suggestion: 's',
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['regex']);
   });
@@ -50,7 +58,7 @@ describe('service-language lint', () => {
   it('finds the sentence a one-click fix replaces', () => {
     const text = '好的。你不是说要红色吗？我帮您看';
     const flag = lintText(text, compiled, 'zh-CN')[0]!;
-    expect(text.slice(...Object.values(sentenceAround(text, flag.start, flag.end)) as [number, number])).toBe('你不是说要红色吗？');
+    expect(text.slice(...(Object.values(sentenceAround(text, flag.start, flag.end)) as [number, number]))).toBe('你不是说要红色吗？');
   });
 
   it('runs over a long message quickly enough to never block typing', () => {

@@ -45,10 +45,19 @@ describe('match patterns', () => {
   it('the glob agrees with the old regex reading on every short path', () => {
     const alphabet = ['a', 'b', '-'];
     const paths: string[] = [''];
-    for (let len = 1; len <= 5; len++) for (const p of paths.filter((x) => x.length === len - 1)) for (const c of alphabet) paths.push(p + c);
+    for (let len = 1; len <= 5; len++)
+      for (const p of paths.filter((x) => x.length === len - 1)) for (const c of alphabet) paths.push(p + c);
     const globs = ['*', 'a*', '*a', 'a*b', '*-*', 'a*-*b', '*a*a*', '-', 'ab', '*ab*', 'a**b', '*-*-*'];
     for (const glob of globs) {
-      const re = new RegExp('^' + glob.split('*').map((x) => x.replace(/[-]/g, '\\-')).join('.*') + '$', 's');
+      const re = new RegExp(
+        '^' +
+          glob
+            .split('*')
+            .map((x) => x.replace(/[-]/g, '\\-'))
+            .join('.*') +
+          '$',
+        's',
+      );
       for (const path of paths) expect(globMatches(glob.split('*'), path), `${glob} vs "${path}"`).toBe(re.test(path));
     }
   });

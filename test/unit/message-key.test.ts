@@ -23,10 +23,12 @@ describe('keyed message identity', () => {
   });
 
   it('is HMAC-SHA-256 (RFC 4231 vector, and agreement with node:crypto)', () => {
-    expect(hex(hmacSha256(enc('Jefe'), enc('what do ya want for nothing?')))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(hex(hmacSha256(enc('Jefe'), enc('what do ya want for nothing?')))).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
     for (const len of [0, 1, 55, 56, 63, 64, 65, 1000]) {
       const data = new Uint8Array(randomBytes(len));
-      const key = new Uint8Array(randomBytes(len % 100 + 1));
+      const key = new Uint8Array(randomBytes((len % 100) + 1));
       expect(hex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
       expect(hex(hmacSha256(key, data))).toBe(createHmac('sha256', key).update(data).digest('hex'));
     }

@@ -20,13 +20,29 @@ vi.mock('@/lib/cases/capture', async (importOriginal) => {
     ...real,
     // happy-dom has no OffscreenCanvas: stand in for the stored capture and its thumbnail.
     storeAttachment: vi.fn(async (_db: unknown, a: { caseId: string; itemId: string; name: string; sourceUrl: string }) => ({
-      id: 'att-1', caseId: a.caseId, itemId: a.itemId, name: a.name, type: 'image/png', size: 10, sourceUrl: a.sourceUrl, createdAt: 1,
+      id: 'att-1',
+      caseId: a.caseId,
+      itemId: a.itemId,
+      name: a.name,
+      type: 'image/png',
+      size: 10,
+      sourceUrl: a.sourceUrl,
+      createdAt: 1,
       preview: 'data:image/jpeg;base64,/9j/AAAA',
     })),
   };
 });
 
-const tab = (id: number) => ({ id, index: 0, windowId: 1, active: true, pinned: false, highlighted: true, incognito: false, url: 'https://shop.example/chat' });
+const tab = (id: number) => ({
+  id,
+  index: 0,
+  windowId: 1,
+  active: true,
+  pinned: false,
+  highlighted: true,
+  incognito: false,
+  url: 'https://shop.example/chat',
+});
 const top = (url = 'https://shop.example/chat', tabId = 1) => ({ tab: tab(tabId), frameId: 0, url }) as never;
 const adFrame = { tab: tab(1), frameId: 7, url: 'https://ads.tracker.example/banner.html' } as never;
 const extensionPage = () => ({ url: browser.runtime.getURL('/options.html') }) as never;
@@ -59,22 +75,39 @@ describe('what a content script may ask', () => {
     expect(services.injectOverlay).not.toHaveBeenCalled();
     // The top frame, a frame of its own origin (an editor in an iframe), and a frame an enabled config covers, are served.
     expect(await send('templates.picker', {}, top())).toMatchObject({ ok: true, value: [expect.objectContaining({ title: '欢迎语' })] });
-    expect(await send('templates.picker', {}, { tab: tab(1), frameId: 3, url: 'https://shop.example/editor.html' } as never)).toMatchObject({ ok: true });
-    expect(await send('templates.picker', {}, { tab: tab(1), frameId: 4, url: 'about:blank', origin: 'https://shop.example' } as never)).toMatchObject({ ok: true });
+    expect(await send('templates.picker', {}, { tab: tab(1), frameId: 3, url: 'https://shop.example/editor.html' } as never)).toMatchObject(
+      { ok: true },
+    );
+    expect(
+      await send('templates.picker', {}, { tab: tab(1), frameId: 4, url: 'about:blank', origin: 'https://shop.example' } as never),
+    ).toMatchObject({ ok: true });
     // An about:blank frame made by the ad (its origin is the ad's) is not.
-    expect(await send('templates.picker', {}, { tab: tab(1), frameId: 5, url: 'about:blank', origin: 'https://ads.tracker.example' } as never)).toMatchObject({ ok: false });
+    expect(
+      await send('templates.picker', {}, { tab: tab(1), frameId: 5, url: 'about:blank', origin: 'https://ads.tracker.example' } as never),
+    ).toMatchObject({ ok: false });
     await siteMatchIndex.setValue([...(await siteMatchIndex.getValue()), { id: 'user-ads', matches: ['https://ads.tracker.example/*'] }]);
     expect(await send('templates.picker', {}, adFrame)).toMatchObject({ ok: true });
   });
 
-  it("a page chooses which config reads it only for its own host, and only among the configs that match it", async () => {
+  it('a page chooses which config reads it only for its own host, and only among the configs that match it', async () => {
     const page = top('http://127.0.0.1/classic/index.html');
-    await saveUserSiteConfigs(db, [{ ...demo, id: 'user-127.0.0.1-classic', verified: false, matches: ['http://127.0.0.1/classic/*'] } as SiteConfig]);
-    expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: 'deskmate-demo' }, page)).toEqual({ ok: true, value: { id: 'deskmate-demo' } });
+    await saveUserSiteConfigs(db, [
+      { ...demo, id: 'user-127.0.0.1-classic', verified: false, matches: ['http://127.0.0.1/classic/*'] } as SiteConfig,
+    ]);
+    expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: 'deskmate-demo' }, page)).toEqual({
+      ok: true,
+      value: { id: 'deskmate-demo' },
+    });
     expect(await siteChoices.getValue()).toEqual({ '127.0.0.1': 'deskmate-demo' });
     // Another host's choice, or a config that does not match the page: refused, nothing written.
-    expect(await send('sites.choose', { url: 'https://shop.example/chat', id: 'deskmate-demo' }, page)).toMatchObject({ ok: false, error: expect.stringMatching(/own site/) });
-    expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: 'zendesk' }, page)).toMatchObject({ ok: false, error: expect.stringMatching(/does not match/) });
+    expect(await send('sites.choose', { url: 'https://shop.example/chat', id: 'deskmate-demo' }, page)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/own site/),
+    });
+    expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: 'zendesk' }, page)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/does not match/),
+    });
     expect(await siteChoices.getValue()).toEqual({ '127.0.0.1': 'deskmate-demo' });
     expect(await send('sites.choose', { url: 'http://127.0.0.1/classic/index.html', id: null }, page)).toMatchObject({ ok: true });
     expect(await siteChoices.getValue()).toEqual({});
@@ -82,7 +115,10 @@ describe('what a content script may ask', () => {
 
   it("a page reports the health of the config that reads it, never another console's; writes are throttled", async () => {
     const page = top('http://127.0.0.1/index.html');
-    expect(await send('sites.health', { siteId: 'taobao-qianniu', failing: ['messages'], lastMatchAt: null }, page)).toMatchObject({ ok: false, error: expect.stringMatching(/does not match/) });
+    expect(await send('sites.health', { siteId: 'taobao-qianniu', failing: ['messages'], lastMatchAt: null }, page)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/does not match/),
+    });
     expect(await siteHealth.getValue()).toEqual({});
     const at = Date.now();
     expect(await send('sites.health', { siteId: 'deskmate-demo', failing: [], lastMatchAt: at }, page)).toMatchObject({ ok: true });
@@ -104,7 +140,10 @@ describe('what a content script may ask', () => {
     });
     expect((await db.templates.get(mine.id))?.body).toBe('原文');
     expect(await send('templates.save', { title: '新话术', body: '请稍等' }, top())).toMatchObject({ ok: true });
-    expect(await send('templates.list', { limit: 100000 }, top())).toEqual({ ok: false, error: 'templates.list: limit: at most 50 from a page' });
+    expect(await send('templates.list', { limit: 100000 }, top())).toEqual({
+      ok: false,
+      error: 'templates.list: limit: at most 50 from a page',
+    });
     // Deskmate's own pages may do both.
     expect(await send('templates.save', { id: mine.id, title: '退款流程', body: '新原文' }, extensionPage())).toMatchObject({ ok: true });
   });
@@ -126,9 +165,14 @@ describe('what a content script may ask', () => {
     expect(await send('sites.save', { config: config('user-evil', ['https://*.shop.example/*']) }, top())).toMatchObject({ ok: false });
     expect(await send('sites.save', { config: config('user-evil', ['https://bank.example/*']) }, top())).toMatchObject({ ok: false });
     // Its own site: saved.
-    expect(await send('sites.save', { config: config('user-shop.example', ['https://shop.example/*']) }, top())).toEqual({ ok: true, value: { id: 'user-shop.example' } });
+    expect(await send('sites.save', { config: config('user-shop.example', ['https://shop.example/*']) }, top())).toEqual({
+      ok: true,
+      value: { id: 'user-shop.example' },
+    });
     // Another site's page cannot take that id over.
-    expect(await send('sites.save', { config: config('user-shop.example', ['https://evil.example/*']) }, top('https://evil.example/x'))).toEqual({
+    expect(
+      await send('sites.save', { config: config('user-shop.example', ['https://evil.example/*']) }, top('https://evil.example/x')),
+    ).toEqual({
       ok: false,
       error: 'sites.save: id: "user-shop.example" belongs to another site',
     });
@@ -160,7 +204,12 @@ describe('what a content script may ask', () => {
       expect(fromPage).toMatchObject({ ok: true, value: { id: 'att-1' } });
       expect((fromPage as { value: { preview?: string } }).value.preview).toBeUndefined();
       // Deskmate's own pages get it.
-      expect(await send('cases.captureTab', { caseId: 'case-1', itemId: 'chat' }, { ...(top() as object), url: browser.runtime.getURL('/case.html') } as never)).toMatchObject({ ok: true, value: { preview: 'data:image/jpeg;base64,/9j/AAAA' } });
+      expect(
+        await send('cases.captureTab', { caseId: 'case-1', itemId: 'chat' }, {
+          ...(top() as object),
+          url: browser.runtime.getURL('/case.html'),
+        } as never),
+      ).toMatchObject({ ok: true, value: { preview: 'data:image/jpeg;base64,/9j/AAAA' } });
     } finally {
       capture.mockRestore();
     }
@@ -179,8 +228,17 @@ describe('what a content script may ask', () => {
     }
     const opened = [];
     for (let i = 0; i < 12; i++)
-      opened.push(await send('cases.open', { orderNo: `A${i}`, caseTypeId: 'not-received', platform: 'taobao', siteId: 'deskmate-demo' }, top('https://shop.example/chat', 43)));
-    expect(opened.slice(0, 10).every((r) => r.ok), JSON.stringify(opened[0])).toBe(true);
+      opened.push(
+        await send(
+          'cases.open',
+          { orderNo: `A${i}`, caseTypeId: 'not-received', platform: 'taobao', siteId: 'deskmate-demo' },
+          top('https://shop.example/chat', 43),
+        ),
+      );
+    expect(
+      opened.slice(0, 10).every((r) => r.ok),
+      JSON.stringify(opened[0]),
+    ).toBe(true);
     expect(opened.slice(10)).toEqual([
       { ok: false, error: 'cases.open: too many cases opened from this tab; try again in a minute' },
       { ok: false, error: 'cases.open: too many cases opened from this tab; try again in a minute' },
@@ -192,7 +250,15 @@ describe('what a content script may ask', () => {
     const now = 10_000_000;
     for (let i = 0; i < 6; i++) {
       const since = now - 185_000 - i * 1000; // each crossed its 3-minute target a few seconds ago
-      await db.conversations.put({ id: `deskmate-demo:c${i}`, siteId: 'deskmate-demo', conversationId: `c${i}`, waitingSince: since, lastCustomerAt: since, lastAgentAt: 0, updatedAt: now });
+      await db.conversations.put({
+        id: `deskmate-demo:c${i}`,
+        siteId: 'deskmate-demo',
+        conversationId: `c${i}`,
+        waitingSince: since,
+        lastCustomerAt: since,
+        lastAgentAt: 0,
+        updatedAt: now,
+      });
     }
     const create = vi.spyOn(browser.notifications, 'create');
     const ui = vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('zh-CN');

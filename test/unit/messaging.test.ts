@@ -41,7 +41,9 @@ describe('typed messaging', () => {
 
   it('refuses a shortcode that is already taken', async () => {
     await send('templates.save', { title: 'A', body: 'a', shortcode: 'qd' });
-    await expect(send('templates.save', { title: 'B', body: 'b', shortcode: 'qd' })).rejects.toThrow(/shortcode "qd" is already used by “A”/);
+    await expect(send('templates.save', { title: 'B', body: 'b', shortcode: 'qd' })).rejects.toThrow(
+      /shortcode "qd" is already used by “A”/,
+    );
     expect(await db.templates.count()).toBe(1);
   });
 
@@ -50,7 +52,9 @@ describe('typed messaging', () => {
     await send('templates.recordUse', { templateId: saved.id, siteId: 'deskmate-demo', chars: 2 });
     const [picker] = await send('templates.picker', {});
     expect(picker).toMatchObject({ id: saved.id, useCount: 1, py: 'huanyingyu', pyi: 'hyy' });
-    expect(await db.templateUses.toArray()).toEqual([{ id: 1, templateId: saved.id, siteId: 'deskmate-demo', chars: 2, at: expect.any(Number) }]);
+    expect(await db.templateUses.toArray()).toEqual([
+      { id: 1, templateId: saved.id, siteId: 'deskmate-demo', chars: 2, at: expect.any(Number) },
+    ]);
   });
 
   it('listen() answers through the runtime, and refuses a sender that says nowhere it comes from', async () => {
@@ -62,6 +66,9 @@ describe('typed messaging', () => {
   it('ignores messages that are not ours and unknown types', async () => {
     const h = handlers();
     expect(await dispatch(h, { hello: 1 }, {})).toEqual({ ok: false, error: 'not a Deskmate message' });
-    expect(await dispatch(h, { deskmate: 1, type: 'drop.tables', input: {} }, {})).toEqual({ ok: false, error: 'unknown message type "drop.tables"' });
+    expect(await dispatch(h, { deskmate: 1, type: 'drop.tables', input: {} }, {})).toEqual({
+      ok: false,
+      error: 'unknown message type "drop.tables"',
+    });
   });
 });

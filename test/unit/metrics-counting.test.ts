@@ -16,7 +16,14 @@ const day = (d: number): Range => ({ from: nov(d, 0), to: nov(d + 1, 0) });
 
 type Row = [conv: string, startedAt: number, endedAt: number | null, bot?: 1];
 function rounds(siteId: string, profile: CountingProfileKind, rows: Row[]): RoundRecord[] {
-  return rows.map(([conv, startedAt, endedAt, bot]) => ({ conversationKey: `${siteId}:${conv}`, siteId, profile, startedAt, endedAt: endedAt ?? 0, ...(bot ? { bot } : {}) }));
+  return rows.map(([conv, startedAt, endedAt, bot]) => ({
+    conversationKey: `${siteId}:${conv}`,
+    siteId,
+    profile,
+    startedAt,
+    endedAt: endedAt ?? 0,
+    ...(bot ? { bot } : {}),
+  }));
 }
 
 let db: DeskmateDB;
@@ -86,9 +93,26 @@ describe('2. Taobao leaves out conversations the bot handled alone', () => {
 
   it('the bot mark is written by the timers on the hot path and read back by the dashboard', async () => {
     const b = (conversationId: string, messages: [string, 'customer' | 'agent' | 'bot', number][]) =>
-      recordObserved(db, { siteId: 'tb', conversationId, profile: 'taobao', attachedAt: nov(24, 8), messages: messages.map(([id, sender, at]) => ({ id, sender, at, live: true })) }, messages.at(-1)![2]);
-    await b('human', [['1', 'customer', nov(24, 9)], ['2', 'bot', nov(24, 9, 0, 2)], ['3', 'agent', nov(24, 9, 1)]]);
-    await b('botonly', [['1', 'customer', nov(24, 10)], ['2', 'bot', nov(24, 10, 0, 2)]]);
+      recordObserved(
+        db,
+        {
+          siteId: 'tb',
+          conversationId,
+          profile: 'taobao',
+          attachedAt: nov(24, 8),
+          messages: messages.map(([id, sender, at]) => ({ id, sender, at, live: true })),
+        },
+        messages.at(-1)![2],
+      );
+    await b('human', [
+      ['1', 'customer', nov(24, 9)],
+      ['2', 'bot', nov(24, 9, 0, 2)],
+      ['3', 'agent', nov(24, 9, 1)],
+    ]);
+    await b('botonly', [
+      ['1', 'customer', nov(24, 10)],
+      ['2', 'bot', nov(24, 10, 0, 2)],
+    ]);
     const s = (await loadDashboard(db, day(24), { now: nov(24, 12) })).summaries.sites.tb!;
     expect(s.headline).toMatchObject({ value: 1, numerator: 1, denominator: 1, details: { botOnlyRounds: 1 } });
     expect(s.averageResponseSec).toBe(60);
@@ -125,7 +149,14 @@ describe('4. 接待量 is a daily mean; 响应率 is counted per wait', () => {
       ['d', nov(24, 12), nov(24, 12, 1)],
     ]);
     const s = summarize(rs, { from: nov(23, 0), to: nov(30, 0) }, PROFILE_DEFAULTS.pinduoduo, nov(30, 0));
-    expect(s).toMatchObject({ consultations: 4, consultationsTotal: 5, consultationsPerDay: 5 / 7, waits: 6, answered: 5, responseRate: 5 / 6 });
+    expect(s).toMatchObject({
+      consultations: 4,
+      consultationsTotal: 5,
+      consultationsPerDay: 5 / 7,
+      waits: 6,
+      answered: 5,
+      responseRate: 5 / 6,
+    });
   });
 });
 

@@ -4,7 +4,15 @@ import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting'
 import { isoLocalMs as isoLocal } from '@/lib/time';
 import { eventsToCsv, summaryToCsv, dailyToCsv, toEvents, toJson, type MetricEvent } from '@/lib/metrics/export';
 import { inCountedHours, localDate, LocalDays } from '@/lib/metrics/clock';
-import { douyinFigures, douyinSessions, helpdeskFigures, jdSessions, pinduoduoFigures, replySec, taobaoFigures } from '../reference/profiles';
+import {
+  douyinFigures,
+  douyinSessions,
+  helpdeskFigures,
+  jdSessions,
+  pinduoduoFigures,
+  replySec,
+  taobaoFigures,
+} from '../reference/profiles';
 import { daily, heatmap, histogram, summarize, summarizeBySite, type Range } from '@/lib/metrics/summary';
 import { csvCell, parseCsvRows } from '@/lib/csv';
 import { waitsOf, type TimedMessage } from '@/lib/timers/waits';
@@ -16,7 +24,14 @@ const nov = (d: number, h: number, m = 0, s = 0) => new Date(2026, 10, d, h, m, 
 const days = (from: number, to: number): Range => ({ from: nov(from, 0), to: nov(to, 0) });
 
 function rounds(siteId: string, profile: CountingProfileKind, rows: [string, number, number | null][]): RoundRecord[] {
-  return rows.map(([conv, startedAt, endedAt], i) => ({ id: i + 1, conversationKey: `${siteId}:${conv}`, siteId, profile, startedAt, endedAt: endedAt ?? 0 }));
+  return rows.map(([conv, startedAt, endedAt], i) => ({
+    id: i + 1,
+    conversationKey: `${siteId}:${conv}`,
+    siteId,
+    profile,
+    startedAt,
+    endedAt: endedAt ?? 0,
+  }));
 }
 
 function random(seed: number) {
@@ -94,7 +109,11 @@ describe('Taobao: rounds, cap, counted hours, unanswered at day end', () => {
       { sender: 'customer', at: nov(24, 11) },
       { sender: 'bot', at: nov(24, 11, 0, 2) }, // only the bot: still open
     ];
-    const rs = rounds('tb', 'taobao', waitsOf(msgs).map((w) => ['x', w.startedAt, w.endedAt]));
+    const rs = rounds(
+      'tb',
+      'taobao',
+      waitsOf(msgs).map((w) => ['x', w.startedAt, w.endedAt]),
+    );
     const t = summarize(rs, days(24, 25), PROFILE_DEFAULTS.taobao, nov(25, 12));
     expect(t).toMatchObject({ waits: 2, answered: 1, timely: 0, responseRate: 0.5, averageResponseSec: (240 + 600) / 2 });
     expect(t.headline!.value).toBe(0);
@@ -152,9 +171,20 @@ describe('Douyin: sessions, hours to 22:59:59, unserved sessions', () => {
 
   it('a session scores 0 when any wait is late or unanswered (one session per conversation and day)', () => {
     const s = summarize(dy, range, byDay, nov(25, 9));
-    expect(s.headline).toMatchObject({ kind: 'douyin.sessionRate', value: 2 / 4, numerator: 2, denominator: 4, details: { unservedSessions: 1 } });
+    expect(s.headline).toMatchObject({
+      kind: 'douyin.sessionRate',
+      value: 2 / 4,
+      numerator: 2,
+      denominator: 4,
+      details: { unservedSessions: 1 },
+    });
     expect(s).toMatchObject({ consultations: 5, waits: 6, outsideHours: 1, answered: 5 });
-    const sessions = ['x', 'y', 'z', 'w', 'v'].flatMap((c) => douyinSessions(dy.filter((r) => r.conversationKey === `dy:${c}`), byDay));
+    const sessions = ['x', 'y', 'z', 'w', 'v'].flatMap((c) =>
+      douyinSessions(
+        dy.filter((r) => r.conversationKey === `dy:${c}`),
+        byDay,
+      ),
+    );
     expect(douyinFigures(sessions, byDay)).toMatchObject({ sessions: 4, targetRate: 0.5, unserved: 1 });
   });
 
@@ -225,7 +255,11 @@ describe('help desk: first and next reply, calendar or business time', () => {
       ['g', nov(28, 11), nov(28, 11, 30)], // Saturday, off the schedule: still counted, 0 business seconds
     ]);
     const s = summarize(weekend, days(27, 30), settings, nov(30, 12));
-    expect(s.headline).toMatchObject({ value: 3600, numerator: 2, params: { clock: 'business', days: [1, 2, 3, 4, 5], hours: { from: 540, to: 1080 } } });
+    expect(s.headline).toMatchObject({
+      value: 3600,
+      numerator: 2,
+      params: { clock: 'business', days: [1, 2, 3, 4, 5], hours: { from: 540, to: 1080 } },
+    });
     expect(s.headline!.rule).toBe('helpdesk.firstReply;stat=median;target=3600;clock=business;days=1,2,3,4,5;hours=09:00-18:00');
     expect(s).toMatchObject({ waits: 2, outsideHours: 0, timely: 1, averageResponseSec: 3600, longestWaitSec: 7200 });
     // A custom schedule (weekends too) changes the clock.
@@ -248,7 +282,14 @@ describe('cross-day and day ends', () => {
 
   it('an empty range has no rates (null, not 100%)', () => {
     const s = summarize([], days(24, 25), PROFILE_DEFAULTS.taobao, nov(25, 0));
-    expect(s).toMatchObject({ consultations: 0, waits: 0, responseRate: null, timelyRate: null, averageResponseSec: null, longestWaitSec: 0 });
+    expect(s).toMatchObject({
+      consultations: 0,
+      waits: 0,
+      responseRate: null,
+      timelyRate: null,
+      averageResponseSec: null,
+      longestWaitSec: 0,
+    });
     expect(s.headline!.value).toBeNull();
     expect(s.firstResponse).toEqual({ count: 0, mean: null, median: null, p90: null });
   });
@@ -299,7 +340,12 @@ describe('several sites', () => {
   const range = days(24, 25);
 
   it('summarizes each site by its own rules and combines the counts', () => {
-    const r = summarizeBySite([...a, ...p, ...b], range, { 'tb-a': PROFILE_DEFAULTS.taobao, 'tb-b': PROFILE_DEFAULTS.taobao, pdd: PROFILE_DEFAULTS.pinduoduo }, nov(25, 0));
+    const r = summarizeBySite(
+      [...a, ...p, ...b],
+      range,
+      { 'tb-a': PROFILE_DEFAULTS.taobao, 'tb-b': PROFILE_DEFAULTS.taobao, pdd: PROFILE_DEFAULTS.pinduoduo },
+      nov(25, 0),
+    );
     expect(Object.keys(r.sites)).toEqual(['pdd', 'tb-a', 'tb-b']);
     expect(r.sites['tb-a']!.headline!.value).toBe(1 / 2);
     expect(r.sites.pdd!.headline!.value).toBe(0);
@@ -350,7 +396,9 @@ describe('local days (DST-safe without a Date per round)', () => {
     expect(d.length).toBe(365);
     expect(new Set(d.map((x) => x.date)).size).toBe(365);
     const expected = new Map<string, number>();
-    for (const r of rs) if (inCountedHours(r.startedAt, PROFILE_DEFAULTS.taobao.hours)) expected.set(localDate(r.startedAt), (expected.get(localDate(r.startedAt)) ?? 0) + 1);
+    for (const r of rs)
+      if (inCountedHours(r.startedAt, PROFILE_DEFAULTS.taobao.hours))
+        expected.set(localDate(r.startedAt), (expected.get(localDate(r.startedAt)) ?? 0) + 1);
     expect(Object.fromEntries(d.filter((x) => x.waits).map((x) => [x.date, x.waits]))).toEqual(Object.fromEntries(expected));
     const hours = new Array<number>(24).fill(0);
     for (const r of rs) hours[new Date(r.startedAt).getHours()]!++;
@@ -359,7 +407,12 @@ describe('local days (DST-safe without a Date per round)', () => {
 
   it('daily lines follow local days', () => {
     const rs = rounds('tb', 'taobao', [['a', nov(30, 12), nov(30, 12, 1)]]);
-    const d = daily(rs, { from: new Date(2026, 10, 28).getTime(), to: new Date(2026, 11, 2).getTime() }, PROFILE_DEFAULTS.taobao, nov(30, 13));
+    const d = daily(
+      rs,
+      { from: new Date(2026, 10, 28).getTime(), to: new Date(2026, 11, 2).getTime() },
+      PROFILE_DEFAULTS.taobao,
+      nov(30, 13),
+    );
     expect(d.map((x) => x.date)).toEqual(['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01']);
     expect(d.map((x) => x.waits)).toEqual([0, 0, 1, 0]);
   });
@@ -377,7 +430,14 @@ function randomRounds(siteId: string, profile: CountingProfileKind, n: number, s
       const open = rnd() < 0.1;
       const reply = Math.floor(rnd() < 0.7 ? rnd() * 200_000 : rnd() * 3_600_000);
       const bot = rnd() < 0.15;
-      out.push({ conversationKey: `${siteId}:c${c}`, siteId, profile, startedAt: t, endedAt: open ? 0 : t + reply, ...(bot ? { bot: 1 as const } : {}) });
+      out.push({
+        conversationKey: `${siteId}:c${c}`,
+        siteId,
+        profile,
+        startedAt: t,
+        endedAt: open ? 0 : t + reply,
+        ...(bot ? { bot: 1 as const } : {}),
+      });
       if (open) break;
       t += reply + Math.floor(rnd() * 3_600_000);
     }
@@ -420,7 +480,11 @@ describe('the summary agrees with the rule functions on random timelines', () =>
       expect(summarize(pdd, range, PROFILE_DEFAULTS.pinduoduo, now).headline!.value).toBeCloseTo(pinduoduoFigures(pdd).targetRate, 9);
 
       const dy = randomRounds('dy', 'douyin', 300, seed);
-      for (const settings of [PROFILE_DEFAULTS.douyin, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 0 }, { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 1800 }]) {
+      for (const settings of [
+        PROFILE_DEFAULTS.douyin,
+        { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 0 },
+        { ...PROFILE_DEFAULTS.douyin, sessionGapSec: 1800 },
+      ]) {
         const ref = douyinFigures(
           groupBy(dy).flatMap((g) => douyinSessions(g, settings)),
           settings,
@@ -437,7 +501,10 @@ describe('the summary agrees with the rule functions on random timelines', () =>
       expect(h.numerator).toBe(sessions.filter((x) => replySec(x[0]!) <= 30).length);
 
       const hd = randomRounds('hd', 'helpdesk', 300, seed);
-      for (const settings of [PROFILE_DEFAULTS.helpdesk, { ...PROFILE_DEFAULTS.helpdesk, clock: 'business' as const, hours: { from: 540, to: 1080 } }]) {
+      for (const settings of [
+        PROFILE_DEFAULTS.helpdesk,
+        { ...PROFILE_DEFAULTS.helpdesk, clock: 'business' as const, hours: { from: 540, to: 1080 } },
+      ]) {
         const ref = helpdeskFigures(hd, settings);
         const hh = summarize(hd, range, settings, now).headline!;
         expect(hh.value).toBeCloseTo(ref.firstReply.median!, 6);
@@ -473,8 +540,22 @@ describe('export', () => {
   it('JSON export: format, version, documented fields, no names or text', () => {
     const events = toEvents(tb, range, PROFILE_DEFAULTS.taobao);
     const json = toJson(events, summary, { range, exportedAt: nov(25, 9), settings: { tb: PROFILE_DEFAULTS.taobao } });
-    expect(json).toMatchObject({ format: 'deskmate/metrics', version: 1, exportedAt: isoLocal(nov(25, 9)), range: { from: range.from, to: range.to } });
-    expect(Object.keys(json.events[0]!).sort()).toEqual(['conversationKey', 'counted', 'endedAt', 'outcome', 'profile', 'responseSec', 'siteId', 'startedAt']);
+    expect(json).toMatchObject({
+      format: 'deskmate/metrics',
+      version: 1,
+      exportedAt: isoLocal(nov(25, 9)),
+      range: { from: range.from, to: range.to },
+    });
+    expect(Object.keys(json.events[0]!).sort()).toEqual([
+      'conversationKey',
+      'counted',
+      'endedAt',
+      'outcome',
+      'profile',
+      'responseSec',
+      'siteId',
+      'startedAt',
+    ]);
     for (const field of Object.keys(json.events[0]!)) expect(json.fields.events).toHaveProperty(field);
     const text = JSON.stringify(json);
     expect(text).not.toContain('buyer-nick');
@@ -489,17 +570,57 @@ describe('export', () => {
 
   it('events CSV: header, RFC 4180 quoting, formula cells escaped', () => {
     const ev: MetricEvent[] = [
-      { conversationKey: '=HYPERLINK("http://x")', siteId: '+s', profile: 'taobao', startedAt: nov(24, 9), endedAt: nov(24, 9, 1), responseSec: 60, outcome: 'answered', counted: true },
-      { conversationKey: 'a,b "c"\nd', siteId: '@s', profile: 'jd', startedAt: nov(24, 10), endedAt: null, responseSec: null, outcome: 'unanswered', counted: false },
-      { conversationKey: '-1+2', siteId: '\tx', profile: 'jd', startedAt: nov(24, 11), endedAt: null, responseSec: null, outcome: 'unanswered', counted: false },
+      {
+        conversationKey: '=HYPERLINK("http://x")',
+        siteId: '+s',
+        profile: 'taobao',
+        startedAt: nov(24, 9),
+        endedAt: nov(24, 9, 1),
+        responseSec: 60,
+        outcome: 'answered',
+        counted: true,
+      },
+      {
+        conversationKey: 'a,b "c"\nd',
+        siteId: '@s',
+        profile: 'jd',
+        startedAt: nov(24, 10),
+        endedAt: null,
+        responseSec: null,
+        outcome: 'unanswered',
+        counted: false,
+      },
+      {
+        conversationKey: '-1+2',
+        siteId: '\tx',
+        profile: 'jd',
+        startedAt: nov(24, 11),
+        endedAt: null,
+        responseSec: null,
+        outcome: 'unanswered',
+        counted: false,
+      },
     ];
     const text = eventsToCsv(ev);
-    expect(text.startsWith('\ufeffconversationKey,siteId,profile,startedAt,startedAtMs,endedAt,endedAtMs,responseSec,outcome,counted\r\n')).toBe(true);
+    expect(
+      text.startsWith('\ufeffconversationKey,siteId,profile,startedAt,startedAtMs,endedAt,endedAtMs,responseSec,outcome,counted\r\n'),
+    ).toBe(true);
     const parsed = parseCsvRows(text.slice(1));
     expect(parsed.ok).toBe(true);
     const rows = parsed.ok ? parsed.value : [];
     expect(rows.length).toBe(4);
-    expect(rows[1]).toEqual(["'=HYPERLINK(\"http://x\")", "'+s", 'taobao', isoLocal(nov(24, 9)), String(nov(24, 9)), isoLocal(nov(24, 9, 1)), String(nov(24, 9, 1)), '60', 'answered', 'true']);
+    expect(rows[1]).toEqual([
+      '\'=HYPERLINK("http://x")',
+      "'+s",
+      'taobao',
+      isoLocal(nov(24, 9)),
+      String(nov(24, 9)),
+      isoLocal(nov(24, 9, 1)),
+      String(nov(24, 9, 1)),
+      '60',
+      'answered',
+      'true',
+    ]);
     expect(rows[2]!.slice(0, 2)).toEqual(['a,b "c"\nd', "'@s"]);
     expect(rows[2]!.slice(5, 8)).toEqual(['', '', '']);
     expect(rows[3]!.slice(0, 2)).toEqual(["'-1+2", "'\tx"]);

@@ -66,7 +66,10 @@ describe('site-config and lint regexes run in linear time (S3)', () => {
     for (const [regex, text] of HOSTILE) {
       const parsed = lintRule.safeParse(lintRuleWith(regex));
       if (!parsed.success) {
-        expect(parsed.error.issues.map((i) => [i.path, i.message]), regex).toEqual([[['regex'], expect.stringMatching(/^is too complex/)]]);
+        expect(
+          parsed.error.issues.map((i) => [i.path, i.message]),
+          regex,
+        ).toEqual([[['regex'], expect.stringMatching(/^is too complex/)]]);
         continue;
       }
       const compiled = compileRules([lintRuleWith(regex)]);

@@ -7,7 +7,10 @@ import { parseSiteConfig } from '@/lib/sites/schema';
 
 // The service worker's selector check (no DOM there): it must accept what configs really use and
 // refuse what a browser would throw on. The same corpus runs in real Chromium (chromium-sites e2e).
-const corpus = JSON.parse(readFileSync(join(__dirname, '../fixtures/selectors/corpus.json'), 'utf8')) as { valid: string[]; invalid: string[] };
+const corpus = JSON.parse(readFileSync(join(__dirname, '../fixtures/selectors/corpus.json'), 'utf8')) as {
+  valid: string[];
+  invalid: string[];
+};
 
 describe('selector syntax check (service worker)', () => {
   it.each(corpus.valid)('accepts %s', (s) => {

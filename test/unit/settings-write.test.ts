@@ -21,10 +21,22 @@ describe('setting writes', () => {
     ['workSchedule', { days: [1], from: '25:00', to: '18:00' }, /workSchedule: from: must be a time "HH:MM"/],
     ['timerAlerts', { sound: true, notify: true, quiet: { enabled: true, from: '22:00', to: '08:00' }, extra: 1 }, /timerAlerts: /],
   ] as const)('refuses %s = %j naming the setting, and writes nothing', async (key, value, message) => {
-    const before = JSON.stringify([await retentionDays.getValue(), await disabledHosts.getValue(), await workSchedule.getValue(), await timerAlerts.getValue()]);
+    const before = JSON.stringify([
+      await retentionDays.getValue(),
+      await disabledHosts.getValue(),
+      await workSchedule.getValue(),
+      await timerAlerts.getValue(),
+    ]);
     const error = await writeSetting(key, value as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SettingRefused);
     expect((error as Error).message).toMatch(message);
-    expect(JSON.stringify([await retentionDays.getValue(), await disabledHosts.getValue(), await workSchedule.getValue(), await timerAlerts.getValue()])).toBe(before);
+    expect(
+      JSON.stringify([
+        await retentionDays.getValue(),
+        await disabledHosts.getValue(),
+        await workSchedule.getValue(),
+        await timerAlerts.getValue(),
+      ]),
+    ).toBe(before);
   });
 });

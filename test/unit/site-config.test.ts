@@ -41,7 +41,10 @@ describe('site config schema', () => {
 });
 
 describe('senders told by text and evidence-based status', () => {
-  const withText = (byText: unknown) => ({ ...demo, selectors: { ...demo.selectors, messageSender: { byText, customer: ['.msg.buyer'], agent: ['.msg.seller'] } } });
+  const withText = (byText: unknown) => ({
+    ...demo,
+    selectors: { ...demo.selectors, messageSender: { byText, customer: ['.msg.buyer'], agent: ['.msg.seller'] } },
+  });
 
   it('a sender named by text wins over the selectors (a bot posting as an agent)', () => {
     const r = parseSiteConfig(withText([{ selector: ['.who'], regex: '\\bBot\\b', sender: 'bot' }]), check);
@@ -86,7 +89,13 @@ describe('senders told by text and evidence-based status', () => {
 describe('regular expressions', () => {
   it('accepts the shipped kinds of pattern (the hostile ones: test/unit/regex-engine.test.ts)', async () => {
     const { regexProblem, EXTRACT_REGEX } = await import('@/lib/sites/safe-regex');
-    for (const ok of ['订单号\\s*(\\d{10,20})', '[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})+', '/conversations/(\\d+)', '(?:微信|vx|VX)号?', '(\\d{3})-(\\d{4})'])
+    for (const ok of [
+      '订单号\\s*(\\d{10,20})',
+      '[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})+',
+      '/conversations/(\\d+)',
+      '(?:微信|vx|VX)号?',
+      '(\\d{3})-(\\d{4})',
+    ])
       expect(regexProblem(ok, 200, EXTRACT_REGEX), ok).toBeNull();
   });
 });

@@ -66,7 +66,10 @@ function configFor(id: string): SiteConfig {
 
 describe('saved and rebuilt pages of the built-in site configs', () => {
   it('has a fixture folder for every verified or evidence-based config, and only for those', () => {
-    const backed = configs.filter((c) => siteStatus(c) !== 'unverified').map((c) => c.id).sort();
+    const backed = configs
+      .filter((c) => siteStatus(c) !== 'unverified')
+      .map((c) => c.id)
+      .sort();
     expect(configs.filter((c) => c.verified).map((c) => c.id)).toEqual(['deskmate-demo']);
     expect(backed).toEqual(['chatwoot', 'deskmate-demo', 'douyin-feige', 'jd-dongdong', 'pinduoduo-chat', 'zendesk']);
     expect([...fixtureDirs].sort()).toEqual(backed);
@@ -80,11 +83,14 @@ describe('saved and rebuilt pages of the built-in site configs', () => {
     }
   });
 
-  it.each(fixtures.map((f) => [`${f.configId}/${f.page}`, f] as const))('%s: the config applies to the URL and is the one picked', (_name, f) => {
-    const config = configFor(f.configId);
-    expect(matchesAny(config.matches, f.url)).toBe(true);
-    expect(findSite(index, f.url)?.id).toBe(f.configId);
-  });
+  it.each(fixtures.map((f) => [`${f.configId}/${f.page}`, f] as const))(
+    '%s: the config applies to the URL and is the one picked',
+    (_name, f) => {
+      const config = configFor(f.configId);
+      expect(matchesAny(config.matches, f.url)).toBe(true);
+      expect(findSite(index, f.url)?.id).toBe(f.configId);
+    },
+  );
 
   it.each(fixtures.map((f) => [`${f.configId}/${f.page}`, f] as const))('%s: reads the expected snapshot', (_name, f) => {
     expect(snapshotPage(configFor(f.configId), parse(f.html), f.url)).toEqual(f.snapshot);
@@ -139,7 +145,14 @@ describe('built-in site configs', () => {
   const check = domSelectorChecker(document);
 
   it('all parse with valid CSS selectors', () => {
-    expect(configs.map((c) => c.id).sort()).toEqual(['chatwoot', 'deskmate-demo', 'douyin-feige', 'jd-dongdong', 'pinduoduo-chat', 'zendesk']);
+    expect(configs.map((c) => c.id).sort()).toEqual([
+      'chatwoot',
+      'deskmate-demo',
+      'douyin-feige',
+      'jd-dongdong',
+      'pinduoduo-chat',
+      'zendesk',
+    ]);
     for (const config of configs) expect(parseSiteConfig(config, check), config.id).toEqual({ ok: true, value: config });
   });
 
@@ -186,11 +199,14 @@ describe('built-in site configs', () => {
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '');
     const whole = blocks.filter((b) => b.includes('"format": "deskmate/site-config"'));
     expect(whole).toHaveLength(1);
-    expect(JSON.parse(whole[0] ?? '')).toEqual(JSON.parse(readFileSync(join(__dirname, '../../lib/sites/configs/deskmate-demo.json'), 'utf8')));
+    expect(JSON.parse(whole[0] ?? '')).toEqual(
+      JSON.parse(readFileSync(join(__dirname, '../../lib/sites/configs/deskmate-demo.json'), 'utf8')),
+    );
     const counting = blocks.filter((b) => b.startsWith('"counting"'));
     expect(counting.length).toBeGreaterThanOrEqual(2);
     const demo = configFor('deskmate-demo');
-    for (const b of counting) expect(parseSiteConfig({ ...demo, ...(JSON.parse(`{${b}}`) as object) }, check), b).toMatchObject({ ok: true });
+    for (const b of counting)
+      expect(parseSiteConfig({ ...demo, ...(JSON.parse(`{${b}}`) as object) }, check), b).toMatchObject({ ok: true });
   });
 
   it('names every config in English and Chinese', () => {

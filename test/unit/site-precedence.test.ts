@@ -29,7 +29,10 @@ describe('site precedence', () => {
 
   it('among configs of the same source, the most specific match wins (host, then path), then the id', () => {
     // Chatwoot's "http://localhost/app/*" over the demo's "http://localhost/*".
-    expect(resolveSite(builtins, 'http://localhost:3000/app/accounts/1/conversations/9')).toMatchObject({ entry: { id: 'chatwoot' }, reason: 'specific' });
+    expect(resolveSite(builtins, 'http://localhost:3000/app/accounts/1/conversations/9')).toMatchObject({
+      entry: { id: 'chatwoot' },
+      reason: 'specific',
+    });
     const mine: SiteEntry[] = [
       { id: 'user-a', matches: ['https://*/*'], source: 'user' },
       { id: 'user-b', matches: ['https://*.example.com/*'], source: 'user' },
@@ -50,7 +53,10 @@ describe('site precedence', () => {
     expect(resolveSite(index, console, 'deskmate-demo')).toMatchObject({ entry: { id: 'deskmate-demo' }, reason: 'chosen' });
     // A choice of a config that does not match this page (or no longer exists) is ignored.
     expect(resolveSite(index, console, 'zendesk')).toMatchObject({ entry: { id: 'user-127.0.0.1-classic' }, reason: 'own' });
-    expect(resolveSite(index, 'http://127.0.0.1/other/', 'user-127.0.0.1-classic')).toMatchObject({ entry: { id: 'deskmate-demo' }, reason: 'only' });
+    expect(resolveSite(index, 'http://127.0.0.1/other/', 'user-127.0.0.1-classic')).toMatchObject({
+      entry: { id: 'deskmate-demo' },
+      reason: 'only',
+    });
   });
 
   it('entries of an index published before sources were kept count as built-in', () => {

@@ -12,7 +12,11 @@ import { dispatch } from '@/lib/messaging/server';
 import { applyImport } from '@/lib/templates/import';
 
 /** A content script in a console's top frame (lib/messaging/sender-policy.ts). */
-const topFrame = { tab: { id: 1, index: 0, windowId: 1, active: true, pinned: false, highlighted: true, incognito: false }, frameId: 0, url: 'http://127.0.0.1:5174/' } as never;
+const topFrame = {
+  tab: { id: 1, index: 0, windowId: 1, active: true, pinned: false, highlighted: true, incognito: false },
+  frameId: 0,
+  url: 'http://127.0.0.1:5174/',
+} as never;
 
 // Storage running out (the browser's quota, or the disk) in the middle of a write: the agent is
 // told so in words, nothing of the refused write remains, and what was there before is intact.
@@ -87,7 +91,12 @@ describe('storage full', () => {
   });
 
   it('answers a content script with code "quota", so the overlay can say storage is full', async () => {
-    const services = { injectOverlay: async () => true, waitsChanged: () => undefined, casesChanged: () => undefined, checklists: async () => defs } as unknown as BackgroundServices;
+    const services = {
+      injectOverlay: async () => true,
+      waitsChanged: () => undefined,
+      casesChanged: () => undefined,
+      checklists: async () => defs,
+    } as unknown as BackgroundServices;
     const handlers = createHandlers(db, services);
     fillAfter(0);
     const reply = await dispatch(handlers, { deskmate: 1, type: 'templates.save', input: { title: '新话术', body: '请稍等' } }, topFrame);
@@ -100,12 +109,23 @@ describe('storage full', () => {
 describe('storage full while recording reply events', () => {
   it('publishes the flag when a report is refused and clears it at the next stored one', async () => {
     const { storageFullAt } = await import('@/lib/settings');
-    const services = { injectOverlay: async () => true, waitsChanged: () => undefined, casesChanged: () => undefined, checklists: async () => defs } as unknown as BackgroundServices;
+    const services = {
+      injectOverlay: async () => true,
+      waitsChanged: () => undefined,
+      casesChanged: () => undefined,
+      checklists: async () => defs,
+    } as unknown as BackgroundServices;
     const handlers = createHandlers(db, services);
     const report = (id: string, at: number) => ({
       deskmate: 1,
       type: 'timers.observe',
-      input: { siteId: 'deskmate-demo', profile: 'taobao', attachedAt: 0, conversationId: 'c-1', messages: [{ id, sender: 'customer', at, live: true }] },
+      input: {
+        siteId: 'deskmate-demo',
+        profile: 'taobao',
+        attachedAt: 0,
+        conversationId: 'c-1',
+        messages: [{ id, sender: 'customer', at, live: true }],
+      },
     });
     fillAfter(0);
     expect(await dispatch(handlers, report('m-1', Date.now()), topFrame)).toMatchObject({ ok: false, code: 'quota' });

@@ -18,7 +18,12 @@ function nestedConsole(): { doc: Document; thread: ShadowRoot; composer: ShadowR
   const thread = threadHost.attachShadow({ mode: 'open' });
   const list = document.createElement('div');
   list.className = 'msgs';
-  for (const [who, text] of [['in', '在吗'], ['out', '在的亲'], ['in', '发货了吗'], ['out', '今天发']] as const) {
+  for (const [who, text] of [
+    ['in', '在吗'],
+    ['out', '在的亲'],
+    ['in', '发货了吗'],
+    ['out', '今天发'],
+  ] as const) {
     const msg = document.createElement('div');
     msg.className = `msg msg-${who}`;
     const span = document.createElement('span');

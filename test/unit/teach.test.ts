@@ -42,7 +42,11 @@ function q(doc: Document, sel: string, i = 0): Element {
 const check = (doc: Document) => domSelectorChecker(doc);
 
 /** Teaches a page the way the agent would, and returns the saved config. */
-function teach(doc: Document, clicks: { customer: Element; agent: Element; composer: Element; title?: Element; conversation?: Element }, url = 'https://console.example.com/im'): SiteConfig {
+function teach(
+  doc: Document,
+  clicks: { customer: Element; agent: Element; composer: Element; title?: Element; conversation?: Element },
+  url = 'https://console.example.com/im',
+): SiteConfig {
   const messages = deriveMessageRule(clicks.customer, clicks.agent, doc);
   expect(messages, 'message rule').not.toBeNull();
   const parts: Partial<TeachSelectors> = {
@@ -150,7 +154,20 @@ describe('class and id heuristics', () => {
 
   it('tells ids written by people from generated ones', () => {
     for (const id of ['composer-plain', 'messages', 'chat', 'app', '__next', 'chatInput']) expect(isStableId(id), id).toBe(true);
-    for (const id of ['msg-123', ':r1:', 'ember123', 'react-select-2-input', 'rc-tabs-0-tab-1', 'a8f3c2e1', 'el-id-1024-12', '123abc', 'input-5', 'mui-12345', '']) expect(isStableId(id), id).toBe(false);
+    for (const id of [
+      'msg-123',
+      ':r1:',
+      'ember123',
+      'react-select-2-input',
+      'rc-tabs-0-tab-1',
+      'a8f3c2e1',
+      'el-id-1024-12',
+      '123abc',
+      'input-5',
+      'mui-12345',
+      '',
+    ])
+      expect(isStableId(id), id).toBe(false);
   });
 });
 
@@ -254,7 +271,13 @@ describe('teach: a data-attribute console (styled-components / emotion classes)'
   it('reads the sender, id and time attributes and maps bot/system values', () => {
     const doc = page(html);
     const rule = deriveMessageRule(q(doc, 'li span', 0), q(doc, 'li span', 1), doc)!;
-    expect(rule.messageSender).toEqual({ attr: 'data-author-role', customer: ['end-user'], agent: ['agent'], bot: ['bot'], system: ['system'] });
+    expect(rule.messageSender).toEqual({
+      attr: 'data-author-role',
+      customer: ['end-user'],
+      agent: ['agent'],
+      bot: ['bot'],
+      system: ['system'],
+    });
     expect(rule.messageId).toEqual({ selector: [':scope'], attr: 'data-message-id' });
     expect(rule.messageTime).toEqual({ selector: [':scope'], attr: 'data-created-at' });
     expect(rule.message[0]).toMatch(/data-testid="message"/);
@@ -325,7 +348,13 @@ describe('teach: a left/right bubble console', () => {
     expect(config.selectors.composer?.[0]).toBe('.editor-textarea');
     expect(config.selectors.buyerName?.selector?.[0]).toBe('.nick');
     expect(config.selectors.conversationHeader).toEqual(['.chat-title']);
-    expect(detect(config, doc, 'https://console.example.com/')).toMatchObject({ customer: 3, agent: 2, system: 1, unknown: 0, buyerName: 'tb_buyer_88' });
+    expect(detect(config, doc, 'https://console.example.com/')).toMatchObject({
+      customer: 3,
+      agent: 2,
+      system: 1,
+      unknown: 0,
+      buyerName: 'tb_buyer_88',
+    });
   });
 });
 
@@ -476,7 +505,10 @@ describe('teach: when nothing stable tells the senders apart', () => {
     expect(rule.count).toBe(3);
     const json = JSON.stringify(rule.message);
     for (const token of hashedTokens(doc)) expect(json).not.toContain(token);
-    const config = buildConfig({ host: 'x.example.com', parts: { message: rule.message, messageSender: rule.messageSender, composer: ['textarea'] } });
+    const config = buildConfig({
+      host: 'x.example.com',
+      parts: { message: rule.message, messageSender: rule.messageSender, composer: ['textarea'] },
+    });
     expect(detect(config, doc, 'https://x.example.com/').messages.map((m) => [m.sender, m.text])).toEqual([
       ['customer', 'hello'],
       ['agent', 'hi there'],
@@ -485,7 +517,9 @@ describe('teach: when nothing stable tells the senders apart', () => {
   });
 
   it('says so when not even a class tells the senders apart', () => {
-    const doc = page(`<div id="list"><div class="_a1b2"><span>hello</span></div><div class="_a1b2"><span>hi there</span></div><div class="_a1b2"><span>ok</span></div></div>`);
+    const doc = page(
+      `<div id="list"><div class="_a1b2"><span>hello</span></div><div class="_a1b2"><span>hi there</span></div><div class="_a1b2"><span>ok</span></div></div>`,
+    );
     const rule = deriveMessageRule(q(doc, 'span', 0), q(doc, 'span', 1), doc)!;
     expect(rule.problems).toContain('noSender');
     expect(rule.messageSender).toBeUndefined();
@@ -548,19 +582,33 @@ describe('buildConfig', () => {
       const site = siteOf(url);
       return buildConfig({ host: site.host, protocol: site.protocol, path: site.path, parts: {} });
     };
-    expect(at('http://127.0.0.1:5175/classic-noid/index.html?reset')).toMatchObject({ id: 'user-127.0.0.1-classic-noid', matches: ['http://127.0.0.1/classic-noid/*'] });
-    expect(at('https://desk.example.com/chat/c-1001')).toMatchObject({ id: 'user-desk.example.com-chat', matches: ['https://desk.example.com/chat/*'] });
+    expect(at('http://127.0.0.1:5175/classic-noid/index.html?reset')).toMatchObject({
+      id: 'user-127.0.0.1-classic-noid',
+      matches: ['http://127.0.0.1/classic-noid/*'],
+    });
+    expect(at('https://desk.example.com/chat/c-1001')).toMatchObject({
+      id: 'user-desk.example.com-chat',
+      matches: ['https://desk.example.com/chat/*'],
+    });
     // At the root, or a first folder that is an id: the whole host.
-    expect(at('https://desk.example.com/index.html#/c/1')).toMatchObject({ id: 'user-desk.example.com', matches: ['https://desk.example.com/*'] });
+    expect(at('https://desk.example.com/index.html#/c/1')).toMatchObject({
+      id: 'user-desk.example.com',
+      matches: ['https://desk.example.com/*'],
+    });
     expect(at('https://desk.example.com/123456/inbox')).toMatchObject({ matches: ['https://desk.example.com/*'] });
     expect(pathScope('/a%2Fb/x')).toBe('/');
-    for (const url of ['http://127.0.0.1:5175/classic-noid/index.html', 'https://desk.example.com/chat/c-1001']) expect(parseSiteConfig(at(url)).ok, url).toBe(true);
+    for (const url of ['http://127.0.0.1:5175/classic-noid/index.html', 'https://desk.example.com/chat/c-1001'])
+      expect(parseSiteConfig(at(url)).ok, url).toBe(true);
   });
 
   it('drops empty rules and sender lists', () => {
     const config = buildConfig({
       host: 'x.example.com',
-      parts: { messageSender: { attr: ' ', customer: [''] }, buyerName: { selector: [''] }, activeConversation: { fromUrl: true, regex: '/chat/([^/?#&]+)' } },
+      parts: {
+        messageSender: { attr: ' ', customer: [''] },
+        buyerName: { selector: [''] },
+        activeConversation: { fromUrl: true, regex: '/chat/([^/?#&]+)' },
+      },
     });
     expect(config.selectors).toEqual({ activeConversation: { fromUrl: true, regex: '/chat/([^/?#&]+)' } });
   });
@@ -607,12 +655,16 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     </section>`;
 
   /** The string in either language (the test does not depend on the browser's language). */
-  const either = (key: MessageKey, params?: Record<string, string | number>) => [translator('en')(key, params), translator('zh-CN')(key, params)];
+  const either = (key: MessageKey, params?: Record<string, string | number>) => [
+    translator('en')(key, params),
+    translator('zh-CN')(key, params),
+  ];
 
   async function mount() {
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
     const pageRoot = document.createElement('div');
-    for (const n of Array.from(new DOMParser().parseFromString(html, 'text/html').body.childNodes)) pageRoot.append(document.importNode(n, true));
+    for (const n of Array.from(new DOMParser().parseFromString(html, 'text/html').body.childNodes))
+      pageRoot.append(document.importNode(n, true));
     document.body.append(pageRoot);
     const host = document.createElement('div');
     document.body.append(host);
@@ -623,14 +675,18 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     const onCancel = vi.fn();
     const root = createRoot(container);
     await act(async () => {
-      root.render(createElement(TeachMode, { doc: document, url: 'https://im.example.com/workbench?conversationId=c-1002', onSave, onCancel }));
+      root.render(
+        createElement(TeachMode, { doc: document, url: 'https://im.example.com/workbench?conversationId=c-1002', onSave, onCancel }),
+      );
     });
     const button = (key: MessageKey, step?: MessageKey) => {
       // Step buttons are named "<action>: <step>"; the others by their text.
       const names = step
         ? (['en', 'zh-CN'] as const).map((l) => translator(l)('teach.buttonFor', { action: translator(l)(key), step: translator(l)(step) }))
         : either(key);
-      const found = Array.from(shadow.querySelectorAll('button')).find((b) => names.includes(b.getAttribute('aria-label') ?? b.textContent ?? ''));
+      const found = Array.from(shadow.querySelectorAll('button')).find((b) =>
+        names.includes(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+      );
       if (!found) throw new Error(`no button ${key} ${step ?? ''}`);
       return found;
     };
@@ -655,7 +711,8 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     const countClick = () => pageClicks++;
     ui.pageRoot.addEventListener('click', countClick);
     ui.pageRoot.addEventListener('mousedown', countClick);
-    const click = (el: Element) => act(async () => void el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }))));
+    const click = (el: Element) =>
+      act(async () => void el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }))));
     try {
       await act(async () => ui.button('teach.pick', 'teach.stepCustomer').click());
       expect(ui.button('teach.stopPicking', 'teach.stepCustomer').getAttribute('aria-pressed')).toBe('true');
@@ -665,7 +722,10 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
         await new Promise((r) => requestAnimationFrame(() => r(null)));
       });
       expect((ui.shadow.querySelector('.dm-teach-outline') as HTMLElement).hidden).toBe(false);
-      await act(async () => void q(document, '#messages .msg-text span', 0).dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true })));
+      await act(
+        async () =>
+          void q(document, '#messages .msg-text span', 0).dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true })),
+      );
       await click(q(document, '#messages .msg-text span', 0));
       await act(async () => ui.button('teach.pick', 'teach.stepAgent').click());
       await click(q(document, '#messages .msg-text span', 1));
@@ -715,7 +775,14 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
       await act(async () => ui.button('common.save').click());
       expect(ui.onSave).toHaveBeenCalledTimes(1);
       const config = ui.onSave.mock.calls[0]?.[0] as SiteConfig;
-      expect(config).toMatchObject({ id: 'user-im.example.com', name: '我的工作台', matches: ['https://im.example.com/*'], verified: false, profile: 'jd', counting: { targetSec: 20 } });
+      expect(config).toMatchObject({
+        id: 'user-im.example.com',
+        name: '我的工作台',
+        matches: ['https://im.example.com/*'],
+        verified: false,
+        profile: 'jd',
+        counting: { targetSec: 20 },
+      });
       expect(config.counting?.hours).toBeUndefined();
       expect(parseSiteConfig(config, check(document)).ok).toBe(true);
     } finally {
@@ -726,7 +793,8 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
 
   it('lists the sender read for every message on screen; a click on one corrects the pick', async () => {
     const ui = await mount();
-    const click = (el: Element) => act(async () => void el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }))));
+    const click = (el: Element) =>
+      act(async () => void el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }))));
     try {
       await act(async () => ui.button('teach.pick', 'teach.stepCustomer').click());
       await click(q(document, '#messages .msg-text span', 0));
@@ -734,13 +802,16 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
       await click(q(document, '#messages .msg-text span', 1));
       await ui.settle();
       const lines = () => Array.from(ui.shadow.querySelectorAll('.dm-teach-senders li > span')).map((s) => s.textContent ?? '');
-      const line = (sender: MessageKey, text: string) => either('teach.senderLine', { sender: '§', text }).map((s) => s.replace('§', either(sender)[s.includes('：') ? 1 : 0]!));
+      const line = (sender: MessageKey, text: string) =>
+        either('teach.senderLine', { sender: '§', text }).map((s) => s.replace('§', either(sender)[s.includes('：') ? 1 : 0]!));
       expect(lines()).toHaveLength(3);
       expect(line('teach.senderCustomer', '在吗')).toContain(lines()[0]);
       expect(line('teach.senderAgent', '在的')).toContain(lines()[1]);
       expect(line('teach.senderCustomer', '发货了吗')).toContain(lines()[2]);
       // "This one is mine" on the third message: it becomes the agent pick (and the rule is derived again).
-      const mark = Array.from(ui.shadow.querySelectorAll('.dm-teach-senders button')).find((b) => either('teach.markAgentFor', { text: '发货了吗' }).includes(b.getAttribute('aria-label') ?? ''));
+      const mark = Array.from(ui.shadow.querySelectorAll('.dm-teach-senders button')).find((b) =>
+        either('teach.markAgentFor', { text: '发货了吗' }).includes(b.getAttribute('aria-label') ?? ''),
+      );
       expect(mark).toBeDefined();
       await act(async () => (mark as HTMLButtonElement).click());
       const picked = ui.shadow.querySelectorAll('.dm-teach-steps li')[1]?.textContent ?? '';
@@ -778,7 +849,8 @@ describe('TeachMode (in a shadow root, on a live page)', () => {
     try {
       (q(document, '#composer-plain') as HTMLTextAreaElement).focus();
       await act(async () => ui.button('teach.pick', 'teach.stepComposer').click());
-      const key = (k: string) => act(async () => void window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: k, bubbles: true }))));
+      const key = (k: string) =>
+        act(async () => void window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: k, bubbles: true }))));
       const outlined = () => ui.shadow.querySelector('.dm-teach-notice')?.textContent ?? '';
       await key('ArrowUp'); // starts at the focused element
       expect(outlined()).toContain('textarea#composer-plain');
@@ -821,7 +893,9 @@ describe('conversation list: per-item badge and time', () => {
   });
 
   it('without a badge on screen there is no unread rule (never a guess)', () => {
-    const doc = page(`<ul><li class="item" data-id="a1"><b class="n">A</b><i class="t">14:05</i></li><li class="item" data-id="b2"><b class="n">B</b><i class="t">14:06</i></li></ul>`);
+    const doc = page(
+      `<ul><li class="item" data-id="a1"><b class="n">A</b><i class="t">14:05</i></li><li class="item" data-id="b2"><b class="n">B</b><i class="t">14:06</i></li></ul>`,
+    );
     const d = deriveConversationList(q(doc, '.n', 1), doc);
     expect(d?.conversationUnread).toBeUndefined();
     expect(d?.conversationLastTime).toEqual({ selector: ['.t'] });

@@ -30,7 +30,11 @@ describe('default packs', () => {
     expect(welcome).toMatchObject({ shortcode: 'hyy', title: '欢迎语', py: 'huanyingyu', pyi: 'hyy' });
     await deleteTemplates(db, [welcome!.id]);
     const promo = await db.templates.where('builtinId').equals('builtin.presale.promotion').first();
-    await saveTemplate(db, { id: promo!.id, title: '我的活动告知', body: '自己写的', folder: '售前', tags: [], sites: [], language: 'zh-CN', shortcode: 'hdgz' }, 2000);
+    await saveTemplate(
+      db,
+      { id: promo!.id, title: '我的活动告知', body: '自己写的', folder: '售前', tags: [], sites: [], language: 'zh-CN', shortcode: 'hdgz' },
+      2000,
+    );
     expect(await installPack(db, 'zh-CN', 3000)).toBe(0); // an update: nothing to change
     expect(await db.templates.where('builtinId').equals('builtin.presale.welcome').count()).toBe(0);
     expect((await db.templates.get(promo!.id))?.title).toBe('我的活动告知');
@@ -43,7 +47,12 @@ describe('JSON import', () => {
     const r = parsePack({
       format: 'deskmate/templates',
       version: 1,
-      templates: [{ title: 'ok', body: 'fine' }, { title: '', body: 'x' }, { title: '长文', body: 'x'.repeat(20001) }, { title: 'a', body: 'b', colour: 'red' }],
+      templates: [
+        { title: 'ok', body: 'fine' },
+        { title: '', body: 'x' },
+        { title: '长文', body: 'x'.repeat(20001) },
+        { title: 'a', body: 'b', colour: 'red' },
+      ],
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -55,20 +64,37 @@ describe('JSON import', () => {
   });
 
   it('rejects a wrong format tag, truncated JSON and invalid UTF-8 with clear messages', () => {
-    expect(parseImport(enc('{"format":"other","version":1,"templates":[]}'))).toEqual({ ok: false, errors: ['format: must be "deskmate/templates"'] });
-    expect(parseImport(enc('{"format":"deskmate/templates","templ'))).toMatchObject({ ok: false, errors: [expect.stringMatching(/^file: is not valid JSON/)] });
-    expect(parseImport(new Uint8Array([0x66, 0x6f, 0xff, 0xfe, 0x2c]))).toMatchObject({ ok: false, errors: [expect.stringMatching(/not valid UTF-8/)] });
+    expect(parseImport(enc('{"format":"other","version":1,"templates":[]}'))).toEqual({
+      ok: false,
+      errors: ['format: must be "deskmate/templates"'],
+    });
+    expect(parseImport(enc('{"format":"deskmate/templates","templ'))).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^file: is not valid JSON/)],
+    });
+    expect(parseImport(new Uint8Array([0x66, 0x6f, 0xff, 0xfe, 0x2c]))).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/not valid UTF-8/)],
+    });
   });
 
   it('finds duplicate shortcodes inside the file', () => {
-    const r = parsePack({ format: 'deskmate/templates', version: 1, templates: [{ title: 'a', body: 'a', shortcode: 'x' }, { title: 'b', body: 'b', shortcode: 'x' }] });
+    const r = parsePack({
+      format: 'deskmate/templates',
+      version: 1,
+      templates: [
+        { title: 'a', body: 'a', shortcode: 'x' },
+        { title: 'b', body: 'b', shortcode: 'x' },
+      ],
+    });
     expect(r).toEqual({ ok: false, errors: ['templates[1].shortcode: "x" is also used by templates[0]'] });
   });
 });
 
 describe('CSV import', () => {
   it('reads spreadsheet CSV with BOM, quotes, commas and line breaks', () => {
-    const csv = '\ufefffolder,shortcode,title,body\r\n售后/物流,wl,物流查询,"亲，您的包裹在路上\r\n单号：{{物流单号}}"\r\n,qd,请稍等,"请稍等,我查一下 ""马上"""\r\n';
+    const csv =
+      '\ufefffolder,shortcode,title,body\r\n售后/物流,wl,物流查询,"亲，您的包裹在路上\r\n单号：{{物流单号}}"\r\n,qd,请稍等,"请稍等,我查一下 ""马上"""\r\n';
     const r = parseImport(enc(csv), 'x.csv');
     expect(r).toEqual({
       ok: true,
@@ -83,7 +109,10 @@ describe('CSV import', () => {
 
   it('accepts Chinese headers and names wrong columns and short rows', () => {
     expect(parseCsv('目录,快捷码,标题,内容\n,a,T,B\n')).toMatchObject({ ok: true });
-    expect(parseCsv('folder,code,title,body\n')).toEqual({ ok: false, errors: ['row 1 (header): expected the columns folder,shortcode,title,body; missing shortcode; unknown "code"'] });
+    expect(parseCsv('folder,code,title,body\n')).toEqual({
+      ok: false,
+      errors: ['row 1 (header): expected the columns folder,shortcode,title,body; missing shortcode; unknown "code"'],
+    });
     expect(parseCsv('folder,shortcode,title,body\nx,y,z\n,ok,,body\n')).toEqual({
       ok: false,
       errors: ['row 2: has 3 cells, the header has 4', 'row 3, title: is empty'],
@@ -91,8 +120,7 @@ describe('CSV import', () => {
   });
 
   it('escapes formula cells on export and restores them on import', () => {
-    for (const v of ['=cmd|" /C calc"!A0', '+1', '-5元', '@SUM(A1)', "'=x", "'plain", 'plain'])
-      expect(unescapeCell(escapeCell(v))).toBe(v);
+    for (const v of ['=cmd|" /C calc"!A0', '+1', '-5元', '@SUM(A1)', "'=x", "'plain", 'plain']) expect(unescapeCell(escapeCell(v))).toBe(v);
     const csv = exportCsv([{ id: '1', title: '=HYPERLINK("x")', body: '-', folder: '', tags: [], sites: [], shortcode: 'a' }]);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv.split('\r\n')[1]).toBe(`,a,"'=HYPERLINK(""x"")",'-`);
@@ -115,7 +143,10 @@ describe('import into the library', () => {
 
   it('lets the agent update, keep both or skip duplicates', async () => {
     await saveTemplate(db, { title: '请稍等', body: '旧', shortcode: 'qd', folder: '', tags: [], sites: [], language: 'zh-CN' });
-    const incoming = [{ title: '请稍等', body: '新', shortcode: 'qd' }, { title: '新模板', body: 'x', shortcode: 'xm' }];
+    const incoming = [
+      { title: '请稍等', body: '新', shortcode: 'qd' },
+      { title: '新模板', body: 'x', shortcode: 'xm' },
+    ];
     expect(await planImport(db, incoming)).toEqual({ total: 2, duplicates: 1 });
     expect(await applyImport(db, incoming, 'skip')).toEqual({ added: 1, updated: 0, skipped: 1 });
     expect(await applyImport(db, incoming.slice(0, 1), 'both')).toEqual({ added: 1, updated: 0, skipped: 0 });

@@ -4,7 +4,19 @@ import { buildIndex, parseQuery, search, type PickerTemplate } from '@/lib/templ
 
 let n = 0;
 function tpl(title: string, extra: Partial<PickerTemplate> = {}): PickerTemplate {
-  return { id: `t${n++}`, title, body: '', folder: '', tags: [], sites: [], language: 'zh-CN', useCount: 0, lastUsedAt: 0, ...searchKeys(title), ...extra };
+  return {
+    id: `t${n++}`,
+    title,
+    body: '',
+    folder: '',
+    tags: [],
+    sites: [],
+    language: 'zh-CN',
+    useCount: 0,
+    lastUsedAt: 0,
+    ...searchKeys(title),
+    ...extra,
+  };
 }
 
 const library = [

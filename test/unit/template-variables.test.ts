@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { fieldsToAsk, render, tokenize, type RenderContext } from '@/lib/templates/variables';
 
 const now = new Date(2026, 10, 24, 14, 30).getTime(); // 24 Nov 2026 14:30 local
-const zh: RenderContext = { now, locale: 'zh-CN', buyer: '林晓雨', agent: '小林', agentId: '8023', shop: '悦衣坊', order: '3859201746682', tracking: null };
+const zh: RenderContext = {
+  now,
+  locale: 'zh-CN',
+  buyer: '林晓雨',
+  agent: '小林',
+  agentId: '8023',
+  shop: '悦衣坊',
+  order: '3859201746682',
+  tracking: null,
+};
 
 describe('template variables', () => {
   it('fills built-ins in both spellings', () => {
-    expect(render('您好{{买家}}，{{客服}}（工号{{工号}}）为您服务，{{shop}}', zh).text).toBe('您好林晓雨，小林（工号8023）为您服务，悦衣坊');
+    expect(render('您好{{买家}}，{{客服}}（工号{{工号}}）为您服务，{{shop}}', zh).text).toBe(
+      '您好林晓雨，小林（工号8023）为您服务，悦衣坊',
+    );
     expect(render('Order {{order}} / {{订单号}}', zh).text).toBe('Order 3859201746682 / 3859201746682');
   });
 

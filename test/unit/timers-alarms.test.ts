@@ -18,7 +18,15 @@ afterEach(() => db.delete());
 const T0 = 1_700_000_000_000;
 async function waits(n: number, since: (i: number) => number) {
   await db.conversations.bulkPut(
-    Array.from({ length: n }, (_, i) => ({ id: `deskmate-demo:买家小美${i}`, siteId: 'deskmate-demo', conversationId: `买家小美${i}`, waitingSince: since(i), lastCustomerAt: since(i), lastAgentAt: 0, updatedAt: since(i) })),
+    Array.from({ length: n }, (_, i) => ({
+      id: `deskmate-demo:买家小美${i}`,
+      siteId: 'deskmate-demo',
+      conversationId: `买家小美${i}`,
+      waitingSince: since(i),
+      lastCustomerAt: since(i),
+      lastAgentAt: 0,
+      updatedAt: since(i),
+    })),
   );
 }
 

@@ -50,7 +50,11 @@ describe('timers outbox', () => {
   it('a batch the background confirms at once costs no storage write; one left unconfirmed is written after a moment', async () => {
     const storage = memoryStorage();
     let writes = 0;
-    const counted = { ...storage, set: async (k: string, v: unknown) => (writes++, storage.set(k, v)), remove: async (k: string[]) => (writes++, storage.remove(k)) };
+    const counted = {
+      ...storage,
+      set: async (k: string, v: unknown) => (writes++, storage.set(k, v)),
+      remove: async (k: string[]) => (writes++, storage.remove(k)),
+    };
     const timers: (() => void)[] = [];
     let release: (() => void) | undefined;
     let slow = false;
@@ -90,13 +94,23 @@ describe('timers outbox', () => {
 
   it('hands what a closed or reloaded page could not deliver to the next page of the console, first', async () => {
     const storage = memoryStorage();
-    const first = createOutbox({ instanceId: 'old', storage, deliver: () => Promise.reject(new Error('worker stopped')), setTimeout: () => undefined });
+    const first = createOutbox({
+      instanceId: 'old',
+      storage,
+      deliver: () => Promise.reject(new Error('worker stopped')),
+      setTimeout: () => undefined,
+    });
     first.push(item(1));
     await until(() => !!storage.data[`${OUTBOX_PREFIX}old`]);
     first.stop(); // pagehide
     await until(() => (storage.data[`${OUTBOX_PREFIX}old`] as { updatedAt: number }).updatedAt === 0);
     const delivered: number[] = [];
-    const next = createOutbox({ instanceId: 'new', storage, deliver: async (i) => void delivered.push((i.input as { n: number }).n), setTimeout: (fn) => setTimeout(fn, 0) });
+    const next = createOutbox({
+      instanceId: 'new',
+      storage,
+      deliver: async (i) => void delivered.push((i.input as { n: number }).n),
+      setTimeout: (fn) => setTimeout(fn, 0),
+    });
     next.push(item(2));
     await until(() => delivered.length === 2);
     expect(delivered).toEqual([1, 2]);
@@ -108,7 +122,13 @@ describe('timers outbox', () => {
     const now = 1_000_000;
     await storage.set(`${OUTBOX_PREFIX}busy`, { updatedAt: now - ORPHAN_MS / 2, items: [item(9)] });
     const delivered: number[] = [];
-    const outbox = createOutbox({ instanceId: 'me', storage, now: () => now, deliver: async (i) => void delivered.push((i.input as { n: number }).n), setTimeout: (fn) => setTimeout(fn, 0) });
+    const outbox = createOutbox({
+      instanceId: 'me',
+      storage,
+      now: () => now,
+      deliver: async (i) => void delivered.push((i.input as { n: number }).n),
+      setTimeout: (fn) => setTimeout(fn, 0),
+    });
     outbox.push(item(1));
     await until(() => delivered.length === 1);
     expect(delivered).toEqual([1]);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
 import { businessSeconds, inCountedHours } from '@/lib/metrics/clock';
 import { quantile, quantileSorted, stats } from '@/lib/metrics/stats';
-import { douyinFigures, douyinSessions, helpdeskFigures, jdFirstAnswerRate, jdSessions, pinduoduoFigures, taobaoFigures } from '../reference/profiles';
+import {
+  douyinFigures,
+  douyinSessions,
+  helpdeskFigures,
+  jdFirstAnswerRate,
+  jdSessions,
+  pinduoduoFigures,
+  taobaoFigures,
+} from '../reference/profiles';
 import { waitingSince, waitsOf, type TimedMessage } from '@/lib/timers/waits';
 
 const day = (h: number, m = 0, s = 0) => new Date(2026, 10, 24, h, m, s).getTime();
@@ -47,7 +55,13 @@ describe('Douyin sessions', () => {
       { startedAt: day(11), endedAt: day(11, 0, 10) },
       { startedAt: day(11, 5), endedAt: day(11, 9) }, // 240 s
     ];
-    expect(douyinFigures([good, bad])).toEqual({ sessions: 2, targetRate: 0.5, firstResponseSec: 15, averageSec: (20 + 10 + 240) / 3, unserved: 0 });
+    expect(douyinFigures([good, bad])).toEqual({
+      sessions: 2,
+      targetRate: 0.5,
+      firstResponseSec: 15,
+      averageSec: (20 + 10 + 240) / 3,
+      unserved: 0,
+    });
   });
 });
 
@@ -77,7 +91,12 @@ describe('profiles take the site counting settings', () => {
       { startedAt: day(10), endedAt: day(10, 2) }, // 120 s
       { startedAt: day(11), endedAt: day(11, 10) }, // 600 s → 300
     ];
-    expect(taobaoFigures(waits, day(23, 59, 59), s)).toEqual({ rounds: 3, botOnly: 0, targetRate: 1 / 3, averageSec: (60 + 120 + 300) / 3 });
+    expect(taobaoFigures(waits, day(23, 59, 59), s)).toEqual({
+      rounds: 3,
+      botOnly: 0,
+      targetRate: 1 / 3,
+      averageSec: (60 + 120 + 300) / 3,
+    });
   });
 
   it('stored rounds (endedAt 0 = open) count like derived waits (endedAt null)', () => {
@@ -205,7 +224,7 @@ describe('percentiles', () => {
 
   it('select without sorting: the same figures as sorting, on random, sorted and repeated values', () => {
     let seed = 9;
-    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     for (let n = 1; n < 60; n++) {
       const sets = [
         Array.from({ length: n }, () => Math.floor(rnd() * 1000)),

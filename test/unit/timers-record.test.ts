@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskmateDB } from '@/lib/db/database';
 import { pruneOlderThan } from '@/lib/metrics/retention';
 import { badgeText, inQuietHours, openWaits } from '@/lib/timers/alerts';
-import { HASHED_ID_WINDOW_MS, recordListActivity, recordObserved, RESUME_WINDOW_MS, waitingConversations, type ObserveBatch, type ObservedMessage } from '@/lib/timers/record';
+import {
+  HASHED_ID_WINDOW_MS,
+  recordListActivity,
+  recordObserved,
+  RESUME_WINDOW_MS,
+  waitingConversations,
+  type ObserveBatch,
+  type ObservedMessage,
+} from '@/lib/timers/record';
 import { builtinSiteConfigs } from '@/lib/sites/builtin';
 
 let db: DeskmateDB;
@@ -25,7 +33,11 @@ const history = (id: string, sender: ObservedMessage['sender'], at: number | nul
 
 describe('recording observed messages', () => {
   it('never creates events from history older than the attach time', async () => {
-    const r = await recordObserved(db, batch([history('m1', 'customer', sec(-600)), history('m2', 'agent', sec(-590)), history('m3', 'customer', sec(-60))]), sec(1));
+    const r = await recordObserved(
+      db,
+      batch([history('m1', 'customer', sec(-600)), history('m2', 'agent', sec(-590)), history('m3', 'customer', sec(-60))]),
+      sec(1),
+    );
     expect(r).toEqual({ recorded: 0, waitingSince: 0, changed: false });
     expect(await db.rounds.count()).toBe(0);
     expect(await db.messageEvents.count()).toBe(0);
@@ -47,17 +59,27 @@ describe('recording observed messages', () => {
     await recordObserved(db, batch([live('m3', 'bot', sec(30))]), sec(30));
     expect(await db.rounds.toArray()).toMatchObject([{ startedAt: sec(10), endedAt: 0, bot: 1 }]);
     // Another buyer answered by a human only: no mark. A bot message while nobody waits marks nothing.
-    await recordObserved(db, batch([live('n1', 'customer', sec(12)), live('n2', 'agent', sec(20)), live('n3', 'bot', sec(21))], T0, 'c-2'), sec(21));
+    await recordObserved(
+      db,
+      batch([live('n1', 'customer', sec(12)), live('n2', 'agent', sec(20)), live('n3', 'bot', sec(21))], T0, 'c-2'),
+      sec(21),
+    );
     const other = await db.rounds.where('conversationKey').equals('demo:c-2').toArray();
     expect(other).toHaveLength(1);
     expect(other[0]!.bot).toBeUndefined();
     // The next wait of the first buyer is marked afresh only when the bot replies to it.
     await recordObserved(db, batch([live('m4', 'agent', sec(40)), live('m5', 'customer', sec(50))]), sec(50));
     const mine = await db.rounds.where('conversationKey').equals('demo:c-1').sortBy('startedAt');
-    expect(mine).toMatchObject([{ startedAt: sec(10), endedAt: sec(40), bot: 1 }, { startedAt: sec(50), endedAt: 0 }]);
+    expect(mine).toMatchObject([
+      { startedAt: sec(10), endedAt: sec(40), bot: 1 },
+      { startedAt: sec(50), endedAt: 0 },
+    ]);
     expect(mine[1]!.bot).toBeUndefined();
     await recordObserved(db, batch([live('m6', 'bot', sec(51))]), sec(51));
-    expect(await db.rounds.where('conversationKey').equals('demo:c-1').sortBy('startedAt')).toMatchObject([{ bot: 1 }, { startedAt: sec(50), bot: 1 }]);
+    expect(await db.rounds.where('conversationKey').equals('demo:c-1').sortBy('startedAt')).toMatchObject([
+      { bot: 1 },
+      { startedAt: sec(50), bot: 1 },
+    ]);
   });
 
   it('de-duplicates the same message reported by a reload, a switch back or a second tab', async () => {
@@ -100,7 +122,12 @@ describe('recording observed messages', () => {
 });
 
 describe('buyers waiting in conversations that are not open (the list)', () => {
-  const list = (items: { conversationId: string; at: number | null; live: boolean }[], attachedAt = T0) => ({ siteId: 'demo', profile: 'taobao' as const, attachedAt, items });
+  const list = (items: { conversationId: string; at: number | null; live: boolean }[], attachedAt = T0) => ({
+    siteId: 'demo',
+    profile: 'taobao' as const,
+    attachedAt,
+    items,
+  });
 
   it('opens a wait from the list at the time it shows, once, and ends it at the reply after the agent opens it', async () => {
     await recordListActivity(db, list([{ conversationId: 'c-2', at: sec(20), live: true }]), sec(20.3));
@@ -142,7 +169,13 @@ describe('messages without a site id', () => {
 describe('late waits and alerts', () => {
   it('counts conversations past their site target for the badge', async () => {
     const [demo] = builtinSiteConfigs();
-    await db.siteConfigs.put({ id: 'demo', source: 'user', enabled: 1, config: { ...demo!, id: 'demo', counting: { targetSec: 60 } }, updatedAt: 0 });
+    await db.siteConfigs.put({
+      id: 'demo',
+      source: 'user',
+      enabled: 1,
+      config: { ...demo!, id: 'demo', counting: { targetSec: 60 } },
+      updatedAt: 0,
+    });
     await recordObserved(db, batch([live('m1', 'customer', sec(0))]), sec(0));
     await recordObserved(db, batch([live('n1', 'customer', sec(50))], T0, 'c-2'), sec(50));
     const waits = await openWaits(db, sec(70));

@@ -117,7 +117,14 @@ describe('message tracker', () => {
     list.append(timed('m1', 'customer', '2026-09-08 17:12:14'));
     const batches: TrackerBatch[] = [];
     let flush: (() => void) | undefined;
-    const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', now: () => at(40), onBatch: (b) => batches.push(b), setTimeout: (fn) => ((flush = fn), 1) });
+    const tracker = createTracker({
+      config,
+      doc: document,
+      url: () => 'http://127.0.0.1/',
+      now: () => at(40),
+      onBatch: (b) => batches.push(b),
+      setTimeout: (fn) => ((flush = fn), 1),
+    });
     stop = () => tracker.stop();
     expect(batches[0]?.messages[0]).toMatchObject({ id: 'm1', at: at(14), live: false });
     document.getElementById('chat')!.dataset.activeConv = 'c-2';
@@ -177,7 +184,13 @@ describe('message tracker', () => {
     const list = consoleDom();
     list.append(message('x', 'customer', 1000));
     const batches: TrackerBatch[] = [];
-    const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', onBatch: (b) => batches.push(b), setTimeout: () => 1 });
+    const tracker = createTracker({
+      config,
+      doc: document,
+      url: () => 'http://127.0.0.1/',
+      onBatch: (b) => batches.push(b),
+      setTimeout: () => 1,
+    });
     stop = () => tracker.stop();
     const id = batches[0]!.messages[0]!.id;
     expect(id).toMatch(/^h[0-9a-z]+\.1$/);
@@ -220,7 +233,12 @@ describe('message tracker', () => {
     list.replaceChildren(idless());
     await settle();
     expect(batches.at(-1)!.messages.map((m) => m.id)).not.toContain(undefined);
-    expect(batches.flatMap((b) => b.messages).filter((m) => m.live).map((m) => m.id)).toEqual([first[0]!.id]);
+    expect(
+      batches
+        .flatMap((b) => b.messages)
+        .filter((m) => m.live)
+        .map((m) => m.id),
+    ).toEqual([first[0]!.id]);
   });
 });
 
@@ -241,7 +259,15 @@ describe('consoles unlike the demo', () => {
     const batches: TrackerBatch[] = [];
     const lists: ListActivity[][] = [];
     let flush: (() => void) | undefined;
-    const tracker = createTracker({ config, doc: document, url: () => 'http://127.0.0.1/', onBatch: (b) => batches.push(b), onList: (l) => lists.push(l), now, setTimeout: (fn) => ((flush = fn), 1) });
+    const tracker = createTracker({
+      config,
+      doc: document,
+      url: () => 'http://127.0.0.1/',
+      onBatch: (b) => batches.push(b),
+      onList: (l) => lists.push(l),
+      now,
+      setTimeout: (fn) => ((flush = fn), 1),
+    });
     stop = () => tracker.stop();
     const settle = async () => {
       await new Promise((r) => setTimeout(r, 0));
@@ -296,7 +322,14 @@ describe('consoles unlike the demo', () => {
     const list = consoleDom(threadRoot);
     list.append(message('m1', 'customer', 1000));
     document.body.append(app); // rendered before it was added, as custom elements do
-    const deep = { ...demo, selectors: { ...demo.selectors, message: ['desk-app >>> chat-thread >>> #messages .msg'], activeConversation: { selector: ['desk-app >>> chat-thread >>> #chat'], attr: 'data-active-conv' } } };
+    const deep = {
+      ...demo,
+      selectors: {
+        ...demo.selectors,
+        message: ['desk-app >>> chat-thread >>> #messages .msg'],
+        activeConversation: { selector: ['desk-app >>> chat-thread >>> #chat'], attr: 'data-active-conv' },
+      },
+    };
     const { batches, settle } = trackWith(deep);
     expect(batches[0]).toMatchObject({ conversationId: 'c-1', messages: [{ id: 'm1', live: false }] });
     list.append(message('m2', 'agent', 2000));
@@ -323,7 +356,10 @@ describe('consoles unlike the demo', () => {
     ul.append(item('c-1', 0, '09:00'), other);
     document.body.append(ul);
     consoleDom();
-    const config = { ...demo, selectors: { ...demo.selectors, conversationUnread: { selector: ['.unread'] }, conversationLastTime: { selector: ['.time'] } } };
+    const config = {
+      ...demo,
+      selectors: { ...demo.selectors, conversationUnread: { selector: ['.unread'] }, conversationLastTime: { selector: ['.time'] } },
+    };
     const seenAt = new Date(2026, 11, 6, 14, 5, 37).getTime();
     const { lists, settle } = trackWith(config, () => seenAt);
     expect(lists).toEqual([]); // nobody waiting at attach
@@ -357,7 +393,11 @@ describe('consoles unlike the demo', () => {
     consoleDom();
     const config = {
       ...demo,
-      selectors: { ...demo.selectors, conversationItem: ["[data-qa-id='conv-item']", 'li.card-new'], conversationUnread: { selector: ['.unread'] } },
+      selectors: {
+        ...demo.selectors,
+        conversationItem: ["[data-qa-id='conv-item']", 'li.card-new'],
+        conversationUnread: { selector: ['.unread'] },
+      },
     };
     const seenAt = new Date(2026, 11, 6, 14, 5, 37).getTime();
     const { lists, settle } = trackWith(config, () => seenAt);

@@ -19,7 +19,17 @@ describe('Tabs', () => {
     function Demo() {
       const [tab, setTab] = useState<'a' | 'b' | 'c'>('a');
       return (
-        <Tabs tabs={[{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }]} selected={tab} onSelect={setTab} label="demo" idPrefix="t">
+        <Tabs
+          tabs={[
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+            { id: 'c', label: 'C' },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+          label="demo"
+          idPrefix="t"
+        >
           <p>panel {tab}</p>
         </Tabs>
       );
@@ -28,7 +38,8 @@ describe('Tabs', () => {
     await act(async () => root.render(<Demo />));
     const tabs = () => Array.from(container.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
     expect(tabs().map((t) => t.tabIndex)).toEqual([0, -1, -1]);
-    const press = (key: string) => act(async () => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
+    const press = (key: string) =>
+      act(async () => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
     tabs()[0]!.focus();
     await press('ArrowLeft');
     expect(document.activeElement).toBe(tabs()[2]);

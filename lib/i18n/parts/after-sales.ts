@@ -18,7 +18,8 @@ export const afterSalesEn = {
   'caseStart.save': 'Set start',
   'caseStart.edit': 'Change start',
   'caseStart.cancel': 'Cancel',
-  'caseStart.unparsable': '“{text}” is not a time Deskmate can read; nothing was saved. Write it like 2026-12-05 14:30, 12-05 14:30 or 昨天 14:30.',
+  'caseStart.unparsable':
+    '“{text}” is not a time Deskmate can read; nothing was saved. Write it like 2026-12-05 14:30, 12-05 14:30 or 昨天 14:30.',
   'caseStart.future': '“{text}” is in the future; nothing was saved. Enter when the platform started the clock.',
   'caseStart.pageUnparsable': 'The page shows “{text}”, which is not a time: enter the start yourself.',
   'caseStart.pageFound': 'The page shows {event}: {time}',

@@ -11,7 +11,8 @@ export const checklistsEn = {
   'checklists.languageEn': 'English',
   'checklists.sourceShipped': 'Using the shipped {language} definitions.',
   'checklists.sourceCustom': 'Using your own {language} definitions (edited or imported).',
-  'checklists.storedInvalid': 'Your saved definitions are no longer valid (perhaps after an update), so the shipped ones are used. Import a corrected file or restore the shipped definitions:',
+  'checklists.storedInvalid':
+    'Your saved definitions are no longer valid (perhaps after an update), so the shipped ones are used. Import a corrected file or restore the shipped definitions:',
 
   'checklists.import': 'Import',
   'checklists.importErrors': '“{file}” was not imported. Nothing was changed:',
@@ -20,7 +21,8 @@ export const checklistsEn = {
   'checklists.exported': 'Exported {file}',
   'checklists.exportedSaved': 'Exported {file} (the saved definitions, without your unsaved changes)',
   'checklists.restore': 'Restore shipped definitions',
-  'checklists.confirmRestore': 'Restore the shipped {language} definitions? Your edits and imported {language} definitions will be deleted.',
+  'checklists.confirmRestore':
+    'Restore the shipped {language} definitions? Your edits and imported {language} definitions will be deleted.',
   'checklists.restored': 'The shipped {language} definitions are back',
 
   'checklists.unsaved': 'Unsaved changes',
@@ -103,7 +105,8 @@ export const checklistsEn = {
 export const checklistsZhCN: Record<keyof typeof checklistsEn, string> = {
   'checklists.tab': '证据清单',
   'checklists.title': '证据清单与期限',
-  'checklists.help': '每类纠纷和退款路径需要哪些凭证、有多少时间。修改只保存在这个浏览器里，随时可以恢复内置定义。平台规则会变，请以维权页面上的倒计时为准。',
+  'checklists.help':
+    '每类纠纷和退款路径需要哪些凭证、有多少时间。修改只保存在这个浏览器里，随时可以恢复内置定义。平台规则会变，请以维权页面上的倒计时为准。',
   'checklists.language': '定义语言',
   'checklists.languageZhCN': '中文',
   'checklists.languageEn': '英文',

@@ -2,7 +2,8 @@
 // 千牛, merged into the catalogs (en.ts, zh-CN.ts). Both objects have exactly the same keys.
 export const sitesStatusEn = {
   'sites.statusEvidence': 'evidence-based',
-  'sites.evidenceTitle': 'Written from public projects that read this console (checked {date}): {sources}. Not yet checked against a saved page.',
+  'sites.evidenceTitle':
+    'Written from public projects that read this console (checked {date}): {sources}. Not yet checked against a saved page.',
   'sites.qianniu':
     'Qianniu (千牛): the desktop client is a native program a browser extension cannot reach, so Deskmate cannot time replies or check drafts there. Only Qianniu pages an agent opens in the browser (for example the web chat-history page) can be read, and no built-in config reads them yet: teach Deskmate such a page yourself.',
 };

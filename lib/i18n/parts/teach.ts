@@ -84,14 +84,17 @@ export const teachEn = {
   'teach.fieldConversationUnread': 'Unread badge: element inside the item',
   'teach.fieldConversationLastTime': 'Last message time: element inside the item',
   'teach.platformQuestion': 'Which platform is this console?',
-  'teach.profileDefaults': "This platform's rule: reply within {target} s, counted {from}–{to}. Change them below if your shop's standard differs.",
+  'teach.profileDefaults':
+    "This platform's rule: reply within {target} s, counted {from}–{to}. Change them below if your shop's standard differs.",
   'teach.fieldTarget': 'Reply target (seconds)',
   'teach.fieldHoursFrom': 'Counted from (HH:MM)',
   'teach.fieldHoursTo': 'Counted until (HH:MM, 24:00 = midnight)',
   'teach.badTarget': 'The reply target must be a whole number of seconds from 1 to 86400.',
   'teach.badHours': 'The counted hours must be times like 08:00 and 23:00 (24:00 = midnight).',
-  'teach.hashedSender': 'Found {count} messages. Only generated class names tell the customer from you here: a new version of the console may change them. Check the senders below; if timing stops later, teach again.',
-  'teach.sideSender': 'Found {count} messages. Nothing but their side of the thread tells the customer from you: customer messages on one side, yours on the other. Check the senders below.',
+  'teach.hashedSender':
+    'Found {count} messages. Only generated class names tell the customer from you here: a new version of the console may change them. Check the senders below; if timing stops later, teach again.',
+  'teach.sideSender':
+    'Found {count} messages. Nothing but their side of the thread tells the customer from you: customer messages on one side, yours on the other. Check the senders below.',
   'teach.sendersHeading': 'Who wrote each message on screen ({count})',
   'teach.senderLine': '{sender}: {text}',
   'teach.senderCustomer': 'Customer',
@@ -215,7 +218,8 @@ export const teachZhCN: Record<keyof typeof teachEn, string> = {
   'teach.fieldHoursTo': '统计结束（时:分，24:00 表示午夜）',
   'teach.badTarget': '回复目标必须是 1 到 86400 之间的整数秒。',
   'teach.badHours': '统计时段必须是 08:00、23:00 这样的时间（24:00 表示午夜）。',
-  'teach.hashedSender': '找到 {count} 条消息。这里只有自动生成的类名能区分顾客和你：工作台更新后可能会变。请核对下面的发送方；以后如果计时失效，请重新教一次。',
+  'teach.hashedSender':
+    '找到 {count} 条消息。这里只有自动生成的类名能区分顾客和你：工作台更新后可能会变。请核对下面的发送方；以后如果计时失效，请重新教一次。',
   'teach.sideSender': '找到 {count} 条消息。只有消息在会话中的左右位置能区分顾客和你：顾客在一侧，你在另一侧。请核对下面的发送方。',
   'teach.sendersHeading': '屏幕上每条消息的发送方（{count} 条）',
   'teach.senderLine': '{sender}：{text}',

@@ -108,10 +108,30 @@ export function cleanSender(rule: SenderRule | undefined): SenderRule | undefine
 }
 
 export const LIST_KEYS = ['conversationItem', 'message', 'composer', 'conversationHeader'] as const;
-export const RULE_KEYS = ['conversationItemId', 'conversationUnread', 'conversationLastTime', 'activeConversation', 'messageId', 'messageTime', 'messageText', 'buyerName', 'orderNo', 'disputeType', 'trackingNo'] as const;
+export const RULE_KEYS = [
+  'conversationItemId',
+  'conversationUnread',
+  'conversationLastTime',
+  'activeConversation',
+  'messageId',
+  'messageTime',
+  'messageText',
+  'buyerName',
+  'orderNo',
+  'disputeType',
+  'trackingNo',
+] as const;
 
 /** A complete site config for the host, from the derived (and corrected) selectors. */
-export function buildConfig({ host, name, parts, profile = 'helpdesk', protocol = 'https', path = '/', counting }: BuildConfigInput): SiteConfig {
+export function buildConfig({
+  host,
+  name,
+  parts,
+  profile = 'helpdesk',
+  protocol = 'https',
+  path = '/',
+  counting,
+}: BuildConfigInput): SiteConfig {
   const hostname = host.replace(/:\d+$/, '').toLowerCase();
   const scheme = protocol.replace(/:$/, '') === 'http' ? 'http' : 'https';
   const selectors: TeachSelectors = {};

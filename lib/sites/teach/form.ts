@@ -33,10 +33,30 @@ export interface TeachFields {
 }
 
 export const emptyFields: TeachFields = {
-  message: '', senderAttr: '', customer: '', agent: '', bot: '', system: '', messageText: '', messageId: '', messageIdAttr: '',
-  messageTime: '', messageTimeAttr: '', composer: '', buyerName: '', buyerNameAttr: '', conversationHeader: '', conversationItem: '',
-  conversationItemId: '', conversationItemIdAttr: '', activeConversation: '', activeConversationAttr: '', activeConversationUrl: '',
-  conversationUnread: '', conversationLastTime: '', conversationItemIdRegex: '',
+  message: '',
+  senderAttr: '',
+  customer: '',
+  agent: '',
+  bot: '',
+  system: '',
+  messageText: '',
+  messageId: '',
+  messageIdAttr: '',
+  messageTime: '',
+  messageTimeAttr: '',
+  composer: '',
+  buyerName: '',
+  buyerNameAttr: '',
+  conversationHeader: '',
+  conversationItem: '',
+  conversationItemId: '',
+  conversationItemIdAttr: '',
+  activeConversation: '',
+  activeConversationAttr: '',
+  activeConversationUrl: '',
+  conversationUnread: '',
+  conversationLastTime: '',
+  conversationItemIdRegex: '',
 };
 
 export const lines = (s: string): string[] | undefined => cleanList(s.split('\n'));
@@ -56,7 +76,10 @@ export function fieldsToSelectors(f: TeachFields): TeachSelectors {
     if (v !== undefined) s[k] = v;
   };
   set('message', lines(f.message));
-  set('messageSender', cleanSender({ attr: f.senderAttr, customer: lines(f.customer), agent: lines(f.agent), bot: lines(f.bot), system: lines(f.system) }));
+  set(
+    'messageSender',
+    cleanSender({ attr: f.senderAttr, customer: lines(f.customer), agent: lines(f.agent), bot: lines(f.bot), system: lines(f.system) }),
+  );
   set('messageText', ruleFrom(f.messageText, ''));
   set('messageId', ruleFrom(f.messageId, f.messageIdAttr));
   set('messageTime', ruleFrom(f.messageTime, f.messageTimeAttr));

@@ -35,6 +35,16 @@ export {
   type ConversationDerivation,
   type TitleDerivation,
 } from './page-fields';
-export { buildConfig, configIdFor, detect, pathScope, profileCounting, siteOf, type BuildConfigInput, type Detection, type TeachCounting } from './config';
+export {
+  buildConfig,
+  configIdFor,
+  detect,
+  pathScope,
+  profileCounting,
+  siteOf,
+  type BuildConfigInput,
+  type Detection,
+  type TeachCounting,
+} from './config';
 export { describeElement, emptyFields, fieldsToSelectors, selectorsToFields, type TeachFields } from './form';
 export { composedParent, scoped, scopedRule, scopeOf, type PickScope } from './scope';

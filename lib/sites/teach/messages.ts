@@ -1,16 +1,35 @@
 // Teach: message items from a customer and an agent pick, and what tells their senders apart.
 import { measureSide } from '../bubble-side';
 import type { ExtractRule, SenderKind } from '../schema';
-import { attrSel, IDENT, isStableValue, isStateClass, NOISE_ATTR, pickable, quote, type Root, type SenderRule, stableClasses, stableClassPrefixes, tagOf, TEST_ATTR, words } from './tokens';
+import {
+  attrSel,
+  IDENT,
+  isStableValue,
+  isStateClass,
+  NOISE_ATTR,
+  pickable,
+  quote,
+  type Root,
+  type SenderRule,
+  stableClasses,
+  stableClassPrefixes,
+  tagOf,
+  TEST_ATTR,
+  words,
+} from './tokens';
 import { ancestorsOf, type Part, safeAll, safeMatches, selectorFor } from './selectors';
 import { attrNames, commonAncestor, levelsBetween, listContainer, noneNested, sharedParts, similarSiblings, strongPart } from './items';
 
-export const CUSTOMER_WORDS = /\b(?:customer|buyer|user|client|visitor|guest|in|incoming|inbound|received|receive|left|other|others|them|their|enduser|end-user|end_user|consumer|contact|member|friend|from|peer|opposite|remote|you)\b/i;
-export const AGENT_WORDS = /\b(?:agent|seller|staff|service|support|operator|out|outgoing|outbound|sent|send|right|self|me|mine|my|own|admin|kefu|waiter|shop|store|merchant|host|owner|local)\b/i;
+export const CUSTOMER_WORDS =
+  /\b(?:customer|buyer|user|client|visitor|guest|in|incoming|inbound|received|receive|left|other|others|them|their|enduser|end-user|end_user|consumer|contact|member|friend|from|peer|opposite|remote|you)\b/i;
+export const AGENT_WORDS =
+  /\b(?:agent|seller|staff|service|support|operator|out|outgoing|outbound|sent|send|right|self|me|mine|my|own|admin|kefu|waiter|shop|store|merchant|host|owner|local)\b/i;
 export const BOT_WORDS = /\b(?:bot|robot|auto|autoreply|ai|assistant|machine)\b/i;
 export const SYSTEM_WORDS = /\b(?:system|sys|notice|notification|tip|tips|event|info|log|status|divider|hint)\b/i;
-export const SENDER_ATTR_HINT = /(?:sender|from|author|role|direction|dir|side|owner|source|origin|position|align|who|user|kind|type|self|mine|is-?me|speaker|party|talker|flow|io)/i;
-export const NOT_SENDER_ATTR = /(?:index|idx|key|(?:^|-)id$|uuid|time|ts$|date|stamp|created|offset|pos$|row|col|height|width|top|size|count|seq|order|status|read|unread)/i;
+export const SENDER_ATTR_HINT =
+  /(?:sender|from|author|role|direction|dir|side|owner|source|origin|position|align|who|user|kind|type|self|mine|is-?me|speaker|party|talker|flow|io)/i;
+export const NOT_SENDER_ATTR =
+  /(?:index|idx|key|(?:^|-)id$|uuid|time|ts$|date|stamp|created|offset|pos$|row|col|height|width|top|size|count|seq|order|status|read|unread)/i;
 export const ID_ATTR_HINT = /^(?:id|data-(?:[\w-]*-)?(?:id|key|uid|uuid|mid|msgid|messageid|msg-id|message-id|cid|guid))$/i;
 export const TIME_ATTR_HINT = /(?:time|ts$|date|created|sent|stamp|(?:^|-)at$)/i;
 
@@ -46,7 +65,8 @@ export function hashedClassDistinction(x: Element, y: Element, items: Element[])
   const onlyX = usable(x).filter((c) => !y.classList.contains(c));
   const onlyY = usable(y).filter((c) => !x.classList.contains(c));
   const apart = (a: string, b: string) => !items.some((i) => i.classList.contains(a) && i.classList.contains(b));
-  for (const a of onlyX) for (const b of onlyY) if (apart(a, b)) return { rule: { customer: [`.${a}`], agent: [`.${b}`] }, strength: 0.5, hashed: true };
+  for (const a of onlyX)
+    for (const b of onlyY) if (apart(a, b)) return { rule: { customer: [`.${a}`], agent: [`.${b}`] }, strength: 0.5, hashed: true };
   return null;
 }
 
@@ -184,7 +204,13 @@ export function ancestorDistinction(x: Element, y: Element, stop: Element, itemP
 }
 
 /** Message selector: anchored on the list, by the items' shared kind or by structure. */
-export function messageSelectors(x: Element, y: Element, container: Element, root: Root, exclude: string[]): { selector: string; items: Element[] }[] {
+export function messageSelectors(
+  x: Element,
+  y: Element,
+  container: Element,
+  root: Root,
+  exclude: string[],
+): { selector: string; items: Element[] }[] {
   const out: { selector: string; items: Element[] }[] = [];
   const containerSel = container.tagName === 'BODY' ? 'body' : selectorFor(container, root);
   const shared = sharedParts(x, y, exclude).filter((p) => p.rank < 10);
@@ -322,7 +348,11 @@ export function deriveMessageRule(customerEl: Element, agentEl: Element, root: R
       let dist = distinction(x, y, opt.items);
       if (!dist) {
         const itemPart = opt.selector.split(/\s+/).pop() ?? '*';
-        dist = ancestorDistinction(x, y, container, itemPart) ?? descendantDistinction(x, y) ?? hashedClassDistinction(x, y, opt.items) ?? sideDistinction(x, y);
+        dist =
+          ancestorDistinction(x, y, container, itemPart) ??
+          descendantDistinction(x, y) ??
+          hashedClassDistinction(x, y, opt.items) ??
+          sideDistinction(x, y);
       }
       let score = 0;
       if (dist) score += dist.strength === 3 ? 100 : dist.strength === 2 ? 90 : dist.strength === 1 ? 60 : dist.strength === 0.5 ? 50 : 45;

@@ -1,11 +1,26 @@
 // Teach: the composer, the conversation title and the conversation list.
 import { EXTRACT_REGEX, regexProblem } from '../safe-regex';
 import type { ExtractRule } from '../schema';
-import { classPrefix, isHashedClass, isRandomToken, isStableId, NOISE_ATTR, pickable, quote, type Root, segments, stableClasses, tagOf, TEST_ATTR, words } from './tokens';
+import {
+  classPrefix,
+  isHashedClass,
+  isRandomToken,
+  isStableId,
+  NOISE_ATTR,
+  pickable,
+  quote,
+  type Root,
+  segments,
+  stableClasses,
+  tagOf,
+  TEST_ATTR,
+  words,
+} from './tokens';
 import { nthOfType, safeAll, safeMatches, selectorCandidates, selectorFor } from './selectors';
 import { childShape, levelsBetween, listContainer, noneNested, sharedParts, similarSiblings, strongPart } from './items';
 
-export const EDITABLE = 'textarea, input:not([type]), input[type="text"], input[type="search"], [contenteditable]:not([contenteditable="false"])';
+export const EDITABLE =
+  'textarea, input:not([type]), input[type="text"], input[type="search"], [contenteditable]:not([contenteditable="false"])';
 
 /** The editing host a click on `el` means: the textarea, or the outermost contenteditable. */
 export function editableOf(el: Element): Element | null {
@@ -45,7 +60,15 @@ export function deriveTitle(el: Element, root: Root = el.ownerDocument): TitleDe
   for (let e = target.parentElement; e && up.length < 6 && e.tagName !== 'BODY'; e = e.parentElement) up.push(e);
   // What an element calls itself: its stable classes, id and test ids.
   const names = (e: Element) =>
-    [...stableClasses(e), isStableId(e.id) ? e.id : '', ...Array.from(e.attributes).filter((a) => TEST_ATTR.test(a.name)).map((a) => a.value)].map(words).join(' ');
+    [
+      ...stableClasses(e),
+      isStableId(e.id) ? e.id : '',
+      ...Array.from(e.attributes)
+        .filter((a) => TEST_ATTR.test(a.name))
+        .map((a) => a.value),
+    ]
+      .map(words)
+      .join(' ');
   const header =
     up.find((e) => e.tagName === 'HEADER' || e.getAttribute('role') === 'banner' || HEADER_WORDS.test(names(e))) ??
     up.find((e) => TITLE_WORDS.test(names(e))) ??
@@ -78,7 +101,8 @@ export function conversationIdFromUrl(url: string): ExtractRule | null {
   const rules: string[] = [];
   const query = new URLSearchParams(u.search || (u.hash.includes('?') ? u.hash.slice(u.hash.indexOf('?')) : ''));
   for (const [k, v] of query) {
-    if (/conv|chat|session|ticket|thread|dialog|cid|uid|buyer|customer|contact|^id$/i.test(k) && idLike(v)) rules.push(`[?&]${escapeRegExp(k)}=([^&#]+)`);
+    if (/conv|chat|session|ticket|thread|dialog|cid|uid|buyer|customer|contact|^id$/i.test(k) && idLike(v))
+      rules.push(`[?&]${escapeRegExp(k)}=([^&#]+)`);
   }
   const pathOf = (p: string) => p.split(/[?#]/)[0]?.split('/').filter(Boolean) ?? [];
   for (const segs of [pathOf(u.pathname), pathOf(u.hash.replace(/^#!?/, ''))]) {
@@ -95,7 +119,14 @@ export function conversationIdFromUrl(url: string): ExtractRule | null {
   return regex ? { fromUrl: true, regex } : null;
 }
 
-export const ACTIVE_MARKERS = ['[aria-selected="true"]', '[aria-current]:not([aria-current="false"])', '[data-active="true"]', '[data-selected="true"]', '[data-state="active"]', '[data-state="selected"]'];
+export const ACTIVE_MARKERS = [
+  '[aria-selected="true"]',
+  '[aria-current]:not([aria-current="false"])',
+  '[data-active="true"]',
+  '[data-selected="true"]',
+  '[data-state="active"]',
+  '[data-state="selected"]',
+];
 
 export interface ConversationDerivation {
   conversationItem: string[];
@@ -116,7 +147,8 @@ export function deriveConversationList(el: Element, root: Root = el.ownerDocumen
   let item: Element | null = null;
   for (let e: Element | null = start; e && e.tagName !== 'BODY'; e = e.parentElement) {
     const role = e.getAttribute('role');
-    const listish = e.tagName === 'LI' || role === 'option' || role === 'listitem' || role === 'row' || role === 'tab' || role === 'treeitem';
+    const listish =
+      e.tagName === 'LI' || role === 'option' || role === 'listitem' || role === 'row' || role === 'tab' || role === 'treeitem';
     const sibs = similarSiblings(e);
     if ((listish && sibs.length >= 1) || (sibs.length >= 2 && e.children.length > 0 && sibs.some((s) => sameShape(s, e)))) {
       item = e;
@@ -131,7 +163,9 @@ export function deriveConversationList(el: Element, root: Root = el.ownerDocumen
   const shared = other ? sharedParts(item, other, []).filter((p) => p.rank < 10) : [];
   const tries = [
     ...shared.filter(strongPart).map((p) => `${containerSel} ${p.sel}`),
-    `${containerSel} > ${levelsBetween(container, item).map((l, i, all) => (i === all.length - 1 ? (shared[0]?.sel ?? tagOf(l)) : tagOf(l))).join(' > ')}`,
+    `${containerSel} > ${levelsBetween(container, item)
+      .map((l, i, all) => (i === all.length - 1 ? (shared[0]?.sel ?? tagOf(l)) : tagOf(l)))
+      .join(' > ')}`,
     ...shared.map((p) => `${containerSel} ${p.sel}`),
   ];
   let selector: string | null = null;
@@ -155,7 +189,8 @@ export function deriveConversationList(el: Element, root: Root = el.ownerDocumen
     .find((n) => distinct(items.map((i) => i.getAttribute(n))));
   let idSelector = ':scope';
   let attr: string | undefined = idAttr;
-  if (!attr && distinct(items.map((i) => i.getAttribute('href')))) attr = 'href'; // the item is the link
+  if (!attr && distinct(items.map((i) => i.getAttribute('href'))))
+    attr = 'href'; // the item is the link
   else if (!attr && distinct(items.map((i) => i.querySelector('a[href]')?.getAttribute('href') ?? null))) {
     idSelector = 'a[href]';
     attr = 'href';
@@ -201,7 +236,9 @@ export function isBadgeText(s: string): boolean {
 
 /** A list's last-message time as consoles show it (lib/sites/console-time.ts reads it). */
 export function isListTime(s: string): boolean {
-  return /^(?:(?:今天|昨天|前天) ?)?\d{1,2}:\d{2}(?::\d{2})?$|^\d{1,2}-\d{1,2} \d{1,2}:\d{2}$|^\d{1,2}月\d{1,2}日(?: \d{1,2}:\d{2})?$/.test(s);
+  return /^(?:(?:今天|昨天|前天) ?)?\d{1,2}:\d{2}(?::\d{2})?$|^\d{1,2}-\d{1,2} \d{1,2}:\d{2}$|^\d{1,2}月\d{1,2}日(?: \d{1,2}:\d{2})?$/.test(
+    s,
+  );
 }
 
 function leaves(item: Element): Element[] {
@@ -228,10 +265,13 @@ function perItemRule(items: Element[], looks: (text: string) => boolean): Extrac
     const path: string[] = [];
     for (let e: Element | null = el; e && e !== item; e = e.parentElement) path.unshift(nthOfType(e));
     for (const sel of [...own, ...selectorCandidates(el, item, 3), `:scope > ${path.join(' > ')}`]) {
-      if (items.every((i) => {
-        const found = safeAll(i, sel)[0] ?? null;
-        return !found || !text(found) || looks(text(found));
-      })) return { selector: [sel] };
+      if (
+        items.every((i) => {
+          const found = safeAll(i, sel)[0] ?? null;
+          return !found || !text(found) || looks(text(found));
+        })
+      )
+        return { selector: [sel] };
     }
     return undefined;
   }

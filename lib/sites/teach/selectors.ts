@@ -1,5 +1,17 @@
 // Teach: selectors for one element (its own parts, anchored on an ancestor, or structural).
-import { attrSel, isStableId, isStableValue, PER_ITEM_ATTR, quote, type Root, stableClasses, stableClassPrefixes, tagOf, TEST_ATTR, usableAttr } from './tokens';
+import {
+  attrSel,
+  isStableId,
+  isStableValue,
+  PER_ITEM_ATTR,
+  quote,
+  type Root,
+  stableClasses,
+  stableClassPrefixes,
+  tagOf,
+  TEST_ATTR,
+  usableAttr,
+} from './tokens';
 
 export interface Part {
   sel: string;
@@ -88,10 +100,14 @@ export function selectorCandidates(el: Element, root: Root = el.ownerDocument, l
   const own = localParts(el);
   for (const p of own) if (p.rank < 10 && add(p.sel)) return out;
   const stop = root.nodeType === 1 ? (root as Element) : null;
-  const ancestors = ancestorsOf(el, stop).filter((a) => a.tagName !== 'BODY').slice(0, 12);
+  const ancestors = ancestorsOf(el, stop)
+    .filter((a) => a.tagName !== 'BODY')
+    .slice(0, 12);
   const ownTop = own.slice(0, 5);
   for (const a of ancestors) {
-    const anchors = localParts(a).filter((p) => p.rank <= 7).slice(0, 3);
+    const anchors = localParts(a)
+      .filter((p) => p.rank <= 7)
+      .slice(0, 3);
     for (const ap of anchors) for (const p of ownTop) if (add(`${ap.sel} ${p.sel}`)) return out;
     if (out.length) return out;
   }

@@ -10,15 +10,65 @@ export const IDENT = /^-?[_a-zA-Z][\w-]*$/;
 
 /** Classes and attributes that say what state something is in, not what it is. */
 export const STATE_WORDS = new Set([
-  'active', 'selected', 'current', 'hover', 'hovered', 'focus', 'focused', 'focusvisible', 'open', 'opened', 'closed',
-  'expanded', 'collapsed', 'checked', 'disabled', 'enabled', 'hidden', 'visible', 'show', 'shown', 'highlight',
-  'highlighted', 'loading', 'loaded', 'unread', 'read', 'new', 'first', 'last', 'odd', 'even', 'enter', 'leave',
-  'entered', 'exit', 'appear', 'animate', 'animated', 'animating', 'fade', 'blank', 'empty', 'filled', 'dirty',
-  'pristine', 'touched', 'untouched', 'valid', 'invalid', 'pending', 'dragging', 'pressed', 'on', 'off',
+  'active',
+  'selected',
+  'current',
+  'hover',
+  'hovered',
+  'focus',
+  'focused',
+  'focusvisible',
+  'open',
+  'opened',
+  'closed',
+  'expanded',
+  'collapsed',
+  'checked',
+  'disabled',
+  'enabled',
+  'hidden',
+  'visible',
+  'show',
+  'shown',
+  'highlight',
+  'highlighted',
+  'loading',
+  'loaded',
+  'unread',
+  'read',
+  'new',
+  'first',
+  'last',
+  'odd',
+  'even',
+  'enter',
+  'leave',
+  'entered',
+  'exit',
+  'appear',
+  'animate',
+  'animated',
+  'animating',
+  'fade',
+  'blank',
+  'empty',
+  'filled',
+  'dirty',
+  'pristine',
+  'touched',
+  'untouched',
+  'valid',
+  'invalid',
+  'pending',
+  'dragging',
+  'pressed',
+  'on',
+  'off',
 ]);
 
 /** Class prefixes of CSS-in-JS libraries and framework runtimes: generated, whatever follows. */
-export const GENERATED_CLASS = /^(?:css-|sc-|jss\d|tss-|emotion-|svelte-|astro-|ng-|makeStyles-|withStyles-|WithStyles\(|x(?=[a-z0-9]*\d)[a-z0-9]{6,8}$)/;
+export const GENERATED_CLASS =
+  /^(?:css-|sc-|jss\d|tss-|emotion-|svelte-|astro-|ng-|makeStyles-|withStyles-|WithStyles\(|x(?=[a-z0-9]*\d)[a-z0-9]{6,8}$)/;
 
 /**
  * A name segment that looks generated: letters and digits interleaved (x8s7d, 1x2y3z, a1B2c),
@@ -61,7 +111,7 @@ export function isHashedClass(c: string): boolean {
 export function isStateClass(c: string): boolean {
   const segs = segments(c.toLowerCase());
   const last = segs[segs.length - 1] ?? '';
-  return STATE_WORDS.has(last) || segs.includes('is') && segs.length === 2 && STATE_WORDS.has(last);
+  return STATE_WORDS.has(last) || (segs.includes('is') && segs.length === 2 && STATE_WORDS.has(last));
 }
 
 /** The element's class names a selector may rely on: neither generated nor a state. */
@@ -96,7 +146,8 @@ export function classPrefix(c: string): string | null {
   return prefix;
 }
 
-export const GENERATED_ID = /^(?:ember\d|yui_|ext-gen|gwt-|j_id|react-|radix-|headlessui-|mui-|rc_|rc-|el-id-|ui-id-|downshift-|tippy-|popover-|tooltip-|ngb-|mat-|cdk-|__[a-z]+\d)/i;
+export const GENERATED_ID =
+  /^(?:ember\d|yui_|ext-gen|gwt-|j_id|react-|radix-|headlessui-|mui-|rc_|rc-|el-id-|ui-id-|downshift-|tippy-|popover-|tooltip-|ngb-|mat-|cdk-|__[a-z]+\d)/i;
 
 /** Whether an element id was written by a person (a stable anchor) rather than generated. */
 export function isStableId(id: string | null | undefined): boolean {
@@ -108,7 +159,8 @@ export function isStableId(id: string | null | undefined): boolean {
 }
 
 /** Attributes that libraries, extensions or frameworks add and that say nothing about the page. */
-export const NOISE_ATTR = /^(?:data-v-|data-reactid|data-react-|data-reactroot|data-styled|data-emotion|data-rbd-|data-radix-|data-rfd-|data-headlessui-|data-state$|data-focus|data-hover|data-pressed|data-active|data-selected|data-highlighted|data-expanded|data-open|data-disabled|data-loading|data-sentry|data-darkreader|data-gramm|data-lt-|data-ms-|data-new-gr|data-bm|data-overlayscrollbars|data-simplebar|data-placeholder|_ng|ng-)/;
+export const NOISE_ATTR =
+  /^(?:data-v-|data-reactid|data-react-|data-reactroot|data-styled|data-emotion|data-rbd-|data-radix-|data-rfd-|data-headlessui-|data-state$|data-focus|data-hover|data-pressed|data-active|data-selected|data-highlighted|data-expanded|data-open|data-disabled|data-loading|data-sentry|data-darkreader|data-gramm|data-lt-|data-ms-|data-new-gr|data-bm|data-overlayscrollbars|data-simplebar|data-placeholder|_ng|ng-)/;
 
 /** Attributes a selector may name besides data-*. */
 export const EXTRA_ATTRS = ['role', 'name', 'type', 'contenteditable', 'aria-label', 'aria-roledescription', 'itemprop', 'placeholder'];
@@ -124,7 +176,8 @@ export function isStableValue(v: string): boolean {
 }
 
 /** Attributes whose values are one per item (ids, indexes, times): usable by presence only. */
-export const PER_ITEM_ATTR = /(?:index|idx|(?:^|-)id$|ids$|key|uid|uuid|guid|(?:^|-)ts$|time|date|stamp|seq|pos|offset|row|col|count|num|no)$/i;
+export const PER_ITEM_ATTR =
+  /(?:index|idx|(?:^|-)id$|ids$|key|uid|uuid|guid|(?:^|-)ts$|time|date|stamp|seq|pos|offset|row|col|count|num|no)$/i;
 
 export function quote(v: string): string {
   return `"${v.replace(/["\\]/g, '\\$&')}"`;
