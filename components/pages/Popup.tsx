@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { send } from '@/lib/messaging/client';
 import { disabledHosts } from '@/lib/settings';
+import { getDb } from '@/lib/db/database';
+import { configName } from '@/lib/sites/names';
 import { TodayStats } from './TodayStats';
 import { HealthNotice, useActiveTabSiteId, useSiteHealth } from '@/components/sites/HealthNotice';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
@@ -87,9 +89,24 @@ export function Popup() {
 
 /** The config of the active tab stopped working: say so, with the way to teach the console again. */
 function PopupHealth() {
+  const { locale } = useI18n();
   const id = useActiveTabSiteId();
   const health = useSiteHealth(id);
+  // The config's name as the options page shows it, not its id.
+  const [name, setName] = useState('');
+  useEffect(() => {
+    if (!id) return;
+    void getDb()
+      .siteConfigs.get(id)
+      .then((r) => setName(r ? configName(r.config, locale) : id))
+      .catch(() => setName(id));
+  }, [id, locale]);
   return (
-    <HealthNotice health={health} name={id ?? ''} className="tm-errors" onReteach={() => void teachThisSite().then(() => window.close())} />
+    <HealthNotice
+      health={health}
+      name={name || (id ?? '')}
+      className="tm-errors"
+      onReteach={() => void teachThisSite().then(() => window.close())}
+    />
   );
 }
