@@ -119,7 +119,9 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
     const health = healthMonitor(attachedAt);
     const checkHealthNow = (conversationId: string | null) => {
       if (window !== window.top) return;
-      const report = health.update(checkHealth(config, document, conversationId), Date.now());
+      const now = Date.now();
+      if (!health.due(now)) return;
+      const report = health.update(checkHealth(config, document, conversationId), now);
       if (report) void send('sites.health', { siteId: config.id, ...report }).catch(() => undefined);
     };
 

@@ -15,6 +15,12 @@ export type HealthPart = (typeof healthParts)[number];
 export const HEALTH_GRACE_MS = 2 * 60_000;
 /** How often a still-healthy console refreshes its "last match" in storage at most. */
 export const REPORT_EVERY_MS = 10 * 60_000;
+/**
+ * Checks run at most this often: a check queries every message item, and a console streaming
+ * messages settles several times a second (docs/performance.md: checking on every settle tripled
+ * Deskmate's cost on a streaming console). Far below the grace, so a failure is still seen in time.
+ */
+export const CHECK_EVERY_MS = 15_000;
 /** Messages looked at for senders (the first ones on screen are enough to tell). */
 const SENDER_SAMPLE = 20;
 
@@ -52,7 +58,14 @@ export function healthMonitor(attachedAt: number, grace = HEALTH_GRACE_MS) {
   let reported: SiteHealth | null = null;
   let reportedAt = 0;
   let lastMatchAt: number | null = null;
+  let checkedAt = -Infinity;
   return {
+    /** Whether a check is due now (the first always is); true marks it as done. */
+    due(now: number): boolean {
+      if (now - checkedAt < CHECK_EVERY_MS) return false;
+      checkedAt = now;
+      return true;
+    },
     update(check: Record<HealthPart, boolean | null>, now: number): SiteHealth | null {
       let all = true;
       const failing: HealthPart[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import demo from '@/lib/sites/configs/deskmate-demo.json';
-import { checkHealth, HEALTH_GRACE_MS, healthMonitor, REPORT_EVERY_MS } from '@/lib/sites/health';
+import { CHECK_EVERY_MS, checkHealth, HEALTH_GRACE_MS, healthMonitor, REPORT_EVERY_MS } from '@/lib/sites/health';
 import { parseSiteConfig, type SiteConfig } from '@/lib/sites/schema';
 
 // Config health: the agent is told when a console's config stops finding what it needs for a
@@ -54,6 +54,15 @@ describe('config health', () => {
     let reports = 0;
     for (let at = 2; at < 3 * REPORT_EVERY_MS; at += 5000) if (m.update(ok, at)) reports++;
     expect(reports).toBe(2);
+  });
+
+  it('is checked at most every CHECK_EVERY_MS however often the console settles, and well within the grace', () => {
+    const monitor = healthMonitor(0);
+    const t0 = 1_000_000;
+    let checks = 0;
+    for (let t = t0; t < t0 + 60_000; t += 250) if (monitor.due(t)) checks++; // four settles a second for a minute
+    expect(checks).toBe(Math.ceil(60_000 / CHECK_EVERY_MS));
+    expect(CHECK_EVERY_MS * 4).toBeLessThanOrEqual(HEALTH_GRACE_MS);
   });
 
   it('a page that never had the parts is told after the grace period from attaching', () => {
