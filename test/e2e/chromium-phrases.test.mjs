@@ -92,6 +92,8 @@ describe('Chromium: the 话术 quick-phrase panel', () => {
   it('lists a few rows on a bare "/" and keeps the preview readable', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}?schedule=off&reset`);
+    // The overlay is on the page (a "/" typed before it attached opens nothing: it was not there yet).
+    await overlay(page).getByRole('button', { name: '打开客服助手' }).waitFor();
     await page.locator('#composer-plain').click();
     await page.keyboard.type('/');
     const listbox = overlay(page).getByRole('listbox', { name: '匹配的话术' });
