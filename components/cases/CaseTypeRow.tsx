@@ -1,6 +1,17 @@
 import { useI18n } from '@/components/i18n';
 import { caseKinds, type CaseType, type Checklists } from '@/lib/cases';
-import { Edit, freshId, amountSummary, ParsedInput, parseWords, formatList, ruleOptions, setOptional, domId } from './checklist-editing';
+import {
+  Edit,
+  freshId,
+  amountSummary,
+  ParsedInput,
+  parseWords,
+  formatList,
+  ruleOptions,
+  setOptional,
+  domId,
+  RowToggle,
+} from './checklist-editing';
 import { ItemRow } from './ItemRow';
 import { optionsOf, SelectField } from '@/components/ui/SelectField';
 
@@ -71,16 +82,9 @@ export function CaseTypeRow({
   return (
     <li className="cl-row">
       <div className="row wrap">
-        <button
-          type="button"
-          className="cl-toggle"
-          id={toggleId}
-          aria-expanded={open}
-          aria-controls={open ? panelId : undefined}
-          onClick={onToggle}
-        >
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span> {named(type.title)}
-        </button>
+        <RowToggle id={toggleId} panelId={panelId} open={open} onToggle={onToggle}>
+          {named(type.title)}
+        </RowToggle>
         <span className="badge">{t(type.kind === 'dispute' ? 'cases.kind.dispute' : 'cases.kind.refundPath')}</span>
         <span className="muted">{t('checklists.itemCount', { count: type.items.length })}</span>
       </div>

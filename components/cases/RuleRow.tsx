@@ -12,6 +12,7 @@ import {
   formatList,
   setOptional,
   domId,
+  RowToggle,
 } from './checklist-editing';
 import { optionsOf, SelectField } from '@/components/ui/SelectField';
 
@@ -45,16 +46,9 @@ export function RuleRow({
   return (
     <li className="cl-row">
       <div className="row wrap">
-        <button
-          type="button"
-          className="cl-toggle"
-          id={toggleId}
-          aria-expanded={open}
-          aria-controls={open ? panelId : undefined}
-          onClick={onToggle}
-        >
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span> {title}
-        </button>
+        <RowToggle id={toggleId} panelId={panelId} open={open} onToggle={onToggle}>
+          {title}
+        </RowToggle>
         <span className="badge">{t(`cases.ruleKind.${rule.kind}`)}</span>
       </div>
       <div className="muted cl-summary">

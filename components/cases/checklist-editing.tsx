@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ruleAmount, type Checklists, type DeadlineRule } from '@/lib/cases';
 import type { Locale, Translate } from '@/lib/i18n';
 import { localizeError } from '@/lib/i18n/errors';
@@ -130,4 +130,25 @@ export const domId = (...parts: (string | number)[]) => `cl.${parts.join('.')}`;
 /** The deadline rules as select options: "title · amount". */
 export function ruleOptions(t: Translate, c: Checklists, named: (title: string) => string): SelectOption<string>[] {
   return c.deadlineRules.map((r) => ({ value: r.id, label: `${named(r.title)} · ${amountSummary(t, c, r)}` }));
+}
+
+/** A row's disclosure button: the title with ▸/▾, controlling the row's panel while it is open. */
+export function RowToggle({
+  id,
+  panelId,
+  open,
+  onToggle,
+  children,
+}: {
+  id: string;
+  panelId: string;
+  open: boolean;
+  onToggle: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="cl-toggle" id={id} aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={onToggle}>
+      <span aria-hidden="true">{open ? '▾' : '▸'}</span> {children}
+    </button>
+  );
 }

@@ -1,4 +1,4 @@
-import { globMatches, parseMatchPattern } from './match-pattern';
+import { matchesPattern, parseMatchPattern } from './match-pattern';
 
 // Which site config reads a page when several match (docs/site-config.md, "Which config applies"):
 //  1. the one the agent chose for this host in the overlay (kept while it still matches);
@@ -28,26 +28,11 @@ export interface SiteResolution<T extends SiteEntry> {
 
 /** How specifically a pattern matches a URL ([host, path]; higher is more specific), or null. */
 export function patternSpecificity(pattern: string, url: string): [number, number] | null {
+  // Whether it matches at all is matchesPattern's to say; this only scores a match.
+  if (!matchesPattern(pattern, url)) return null;
   const p = parseMatchPattern(pattern);
   if (typeof p === 'string') return null;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const scheme = u.protocol.slice(0, -1);
-  if (p.scheme === '*' ? scheme !== 'http' && scheme !== 'https' : p.scheme !== scheme) return null;
-  const host = u.hostname;
-  let hostScore: number;
-  if (p.host === '*') hostScore = 0;
-  else if (p.host.startsWith('*.')) {
-    const base = p.host.slice(2);
-    if (host !== base && !host.endsWith('.' + base)) return null;
-    hostScore = 1 + base.length / 1000;
-  } else if (p.host === host) hostScore = 2;
-  else return null;
-  if (!globMatches(p.path, u.pathname + u.search)) return null;
+  const hostScore = p.host === '*' ? 0 : p.host.startsWith('*.') ? 1 + (p.host.length - 2) / 1000 : 2;
   return [hostScore, p.path.join('').length];
 }
 
