@@ -377,6 +377,49 @@ describe('consoles unlike the demo', () => {
     expect(lists).toHaveLength(2);
   });
 
+  it('finds messages and list items inside a group the console adds whole, and nothing that only looks like one elsewhere', async () => {
+    // Consoles append a day's group of messages, or a page of the list, as one subtree; the
+    // tracker looks inside it by the item's last compound and checks the whole selector.
+    const ul = document.createElement('ul');
+    ul.id = 'conversation-list';
+    document.body.append(ul);
+    const list = consoleDom();
+    const config = { ...demo, selectors: { ...demo.selectors, conversationUnread: { selector: ['.unread'] } } };
+    const { batches, lists, settle } = trackWith(config);
+    const group = document.createElement('div');
+    group.className = 'day-group';
+    group.append(message('g1', 'customer', 1000), message('g2', 'agent', 2000));
+    list.append(group);
+    // A look-alike outside the thread (a quoted message in a side panel): not the thread's.
+    const aside = document.createElement('aside');
+    aside.append(message('x1', 'customer', 3000));
+    document.body.append(aside);
+    const page = document.createElement('div');
+    const li = document.createElement('li');
+    li.dataset.convId = 'c-7';
+    const badge = document.createElement('span');
+    badge.className = 'unread';
+    li.append(badge);
+    page.append(li);
+    ul.append(page);
+    // A look-alike list item outside the list: never a conversation.
+    const stray = li.cloneNode(true) as HTMLLIElement;
+    stray.dataset.convId = 'c-8';
+    aside.append(stray);
+    await settle();
+    expect(batches.at(-1)).toEqual({
+      conversationId: 'c-1',
+      messages: [
+        { id: 'g1', sender: 'customer', at: T + 1000, live: true },
+        { id: 'g2', sender: 'agent', at: T + 2000, live: true },
+      ],
+    });
+    badge.textContent = '1';
+    stray.querySelector('.unread')!.textContent = '3';
+    await settle();
+    expect(lists).toEqual([[{ conversationId: 'c-7', at: T, live: true }]]);
+  });
+
   it('follows the list through its second alternative when the first finds nothing (a redesigned console)', async () => {
     const ul = document.createElement('ul');
     ul.id = 'conversation-list';
