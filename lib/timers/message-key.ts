@@ -1,5 +1,5 @@
 // A keyed identity for messages a console shows without an id (docs/security.md S8). The plain
-// FNV hash of sender, time and text (tracker.ts `hashOf`) lets anyone holding the database
+// FNV hash of sender, time and text (idless.ts `hashOf`) lets anyone holding the database
 // confirm a guessed short message ("在吗") by hashing it with the stored time; an HMAC with a
 // per-install secret does not, without the secret. Synchronous (the watcher identifies messages
 // on the page's hot path, where crypto.subtle's promises do not fit): HMAC-SHA-256 in plain JS,

@@ -1,8 +1,11 @@
 import { parseConsoleTime, resolveSeen } from '@/lib/sites/console-time';
 import { deepFoundBy, deepQueryAll, innerRoots, splitDeep } from '@/lib/sites/deep-query';
-import { extractValue, inMessageScope, queryAll, senderBy, senderOf } from '@/lib/sites/extract';
+import { extractValue, inMessageScope, senderOf } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
+import { createIdlessCounts, hashOf, type RenderedMessage } from './idless';
+import { createListReader } from './list-reader';
 import type { ListActivity, ObservedMessage } from './record';
+import { lastPart, ownersOf, splitSelectorOnce } from './selector-parts';
 
 // The page side of the reply timers. One MutationObserver per page (observing the document and
 // any open shadow roots the console renders into), its records batched (rule 5): the callback
@@ -12,8 +15,9 @@ import type { ListActivity, ObservedMessage } from './record';
 // Consoles render into shadow roots at any depth and same-origin frames: each new root is found
 // once, when its host is added, and observed from then on (no tree walk per mutation). Messages
 // with no id are told apart by what they show and by how many identical ones are on screen
-// (docs/site-config.md, "Messages without an id"). The conversation list is read too: an item
-// that gains unread customer activity is reported (a buyer waiting in a conversation not open).
+// (idless.ts; docs/site-config.md, "Messages without an id"). The conversation list is read too
+// (list-reader.ts): an item that gains unread customer activity is reported (a buyer waiting in a
+// conversation not open).
 
 export const BATCH_MS = 250;
 export const CHIP_ATTR = 'data-deskmate-chip';
@@ -45,60 +49,6 @@ export interface TrackerOptions {
 
 type Root = Document | ShadowRoot;
 
-/** FNV-1a over a string, twice with different seeds: an identity for messages the site gives no id. */
-export function hashOf(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return `h${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
-}
-
-/** A list's unread badge as a number: "3" → 3, "99+" → 99, any other text → 1, nothing → 0. */
-export function unreadCount(text: string | null): number {
-  if (!text) return 0;
-  const n = /\d+/.exec(text);
-  return n ? Number(n[0]) : 1;
-}
-
-/**
- * Splits a selector into its last compound ("the item") and what comes before it ("the
- * container"), for matching nodes that are no longer in the document. Selector lists are left
- * whole (item only).
- */
-export function splitSelector(selector: string): { item: string; container: string } {
-  if (!selector || selector.includes(',')) return { item: selector, container: '' };
-  let depth = 0;
-  let quote = '';
-  for (let i = selector.length - 1; i >= 0; i--) {
-    const c = selector[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ']' || c === ')') depth++;
-    else if (c === '[' || c === '(') depth--;
-    else if (depth === 0 && (c === ' ' || c === '>' || c === '~' || c === '+')) {
-      const container = selector
-        .slice(0, i)
-        .trim()
-        .replace(/[>~+]\s*$/, '')
-        .trim();
-      return { item: selector.slice(i + 1).trim(), container: c === '~' || c === '+' ? '' : container };
-    }
-  }
-  return { item: selector, container: '' };
-}
-
-interface ListState {
-  unread: number;
-  time: string | null;
-  preview: string | null;
-  sender: string | null;
-}
-
 export function createTracker(opts: TrackerOptions): { stop(): void } {
   const { config, doc } = opts;
   const s = config.selectors;
@@ -109,30 +59,14 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   /** The chosen message selector, whole (may cross roots) and its last part (what an item matches). */
   let messageSelector = selectors[0] ?? '';
   let itemSelector = lastPart(messageSelector);
-  // Like messages: the list alternative that finds items (a console's redesign may need the second).
-  let listSelector = s.conversationItem?.[0] ?? '';
-  let listItemSelector = lastPart(listSelector);
-  const pickList = () => {
-    for (const sel of s.conversationItem ?? []) {
-      if (deepQueryAll(doc, sel).length) {
-        listSelector = sel;
-        listItemSelector = lastPart(sel);
-        return;
-      }
-    }
-  };
-  const readsList = !!(
-    s.conversationItem &&
-    (s.conversationUnread || s.conversationLastSender || s.conversationLastTime || s.conversationPreview)
-  );
+  const listReader = createListReader(config, doc, now);
   const crossesRoots = JSON.stringify(s).includes('>>>');
   /** No message id: identity is what a message shows plus how many identical ones are on screen. */
   const byCount = !s.messageId;
   let conversationId: string | null = null;
   let seen = new Set<string>();
   /** Id-less consoles: per signature, the most identical messages seen on screen at once. */
-  let maxSeen = new Map<string, number>();
-  let list = new Map<string, ListState>();
+  const counts = createIdlessCounts();
   let pending: Element[] = [];
   let removed: { node: Element; parent: Node }[] = [];
   let timer: number | undefined;
@@ -229,7 +163,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       childList: true,
       subtree: true,
       // Recycled rows of id-less consoles may only change a text node.
-      ...(byCount || readsList ? { characterData: true } : {}),
+      ...(byCount || listReader.reads ? { characterData: true } : {}),
       ...(attributeFilter.length ? { attributes: true, attributeFilter } : {}),
     });
     // Roots already inside this one (a custom element rendered its own children before it was added).
@@ -260,32 +194,21 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   };
 
   /** Id-less consoles: every rendered message with its signature, in document order. */
-  const rendered = () => {
-    const items: { el: Element; sig: string; sender: NonNullable<ReturnType<typeof read>>['sender']; at: number | null }[] = [];
+  const rendered = (): RenderedMessage[] => {
+    const items: RenderedMessage[] = [];
     for (const el of allMessages()) {
       const m = read(el, false);
       if (m) items.push({ el, sig: signatureOf(el, m.sender, m.timeText), sender: m.sender, at: m.at });
     }
     return items;
   };
-  const countsOf = (items: { sig: string }[]) => {
-    const counts = new Map<string, number>();
-    for (const i of items) counts.set(i.sig, (counts.get(i.sig) ?? 0) + 1);
-    return counts;
-  };
+  const liveAt = (el: Element) => read(el, true)?.at ?? null;
 
   const fullScan = (): void => {
     seen = new Set();
     const messages: ObservedMessage[] = [];
     if (byCount) {
-      const items = rendered();
-      maxSeen = countsOf(items);
-      const n = new Map<string, number>();
-      for (const i of items) {
-        const k = (n.get(i.sig) ?? 0) + 1;
-        n.set(i.sig, k);
-        messages.push({ id: `${i.sig}.${k}`, sender: i.sender, at: i.at, live: false });
-      }
+      messages.push(...counts.history(rendered()));
     } else {
       for (const el of allMessages()) {
         const m = identify(el, false);
@@ -296,50 +219,6 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       }
     }
     if (conversationId && messages.length) opts.onBatch({ conversationId, messages });
-  };
-
-  /** Id-less consoles: messages beyond the most identical ones ever on screen are new. */
-  const newByCount = (): ObservedMessage[] => {
-    const items = rendered();
-    const counts = countsOf(items);
-    const fresh: ObservedMessage[] = [];
-    const k = new Map<string, number>();
-    for (const i of items) {
-      const nth = (k.get(i.sig) ?? 0) + 1;
-      k.set(i.sig, nth);
-      const before = maxSeen.get(i.sig) ?? 0;
-      const total = counts.get(i.sig)!;
-      // The last (total − before) of this signature are the new ones.
-      if (total > before && nth > before) {
-        const live = read(i.el, true);
-        fresh.push({ id: `${i.sig}.${nth}`, sender: i.sender, at: live?.at ?? null, live: true });
-      }
-    }
-    for (const [sig, total] of counts) if (total > (maxSeen.get(sig) ?? 0)) maxSeen.set(sig, total);
-    return fresh;
-  };
-
-  /**
-   * The items (matching `item`) among changed nodes still on the page: an item, the item a change
-   * is in, or items inside. Items inside are looked for by the selector's last compound only, then
-   * matched whole: a query from an element with a selector that starts at an id elsewhere (the
-   * list's `#conversation-list [data-conv-id]` asked inside a new message) makes the browser walk
-   * far more than the element — 90 µs a call against 2 µs (docs/performance.md).
-   */
-  const ownersOf = (nodes: readonly Element[], item: string): Set<Element> => {
-    const items = new Set<Element>();
-    if (!item) return items;
-    const last = lastCompound(item);
-    for (const el of nodes) {
-      if (!el.isConnected) continue;
-      if (el.matches(item)) items.add(el);
-      else {
-        const owner = el.closest(item);
-        if (owner) items.add(owner);
-        else if (el.firstElementChild) for (const inner of el.querySelectorAll(last)) if (inner.matches(item)) items.add(inner);
-      }
-    }
-    return items;
   };
 
   const liveOf = (items: Set<Element>, onPage = true): ObservedMessage[] => {
@@ -367,7 +246,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
    */
   const removedItemsOf = (gone: readonly { node: Element; parent: Node }[], added: ReadonlySet<Element>): Element[] => {
     const items: Element[] = [];
-    const { item, container } = splitSelector(itemSelector);
+    const { item, container } = splitSelectorOnce(itemSelector);
     if (!item) return items;
     for (const { node, parent } of gone) {
       if (node.isConnected) continue;
@@ -392,79 +271,12 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     const out: ObservedMessage[] = [];
     for (const el of items) {
       const m = read(el, true);
-      if (!m) continue;
-      const sig = signatureOf(el, m.sender, m.timeText);
-      const nth = (maxSeen.get(sig) ?? 0) + 1;
-      maxSeen.set(sig, nth);
-      out.push({ id: `${sig}.${nth}`, sender: m.sender, at: m.at, live: true });
+      if (m) out.push(counts.late(signatureOf(el, m.sender, m.timeText), m.sender, m.at));
     }
     return out;
   };
 
-  /** One list item's state, read with the config's list rules. */
-  const listStateOf = (el: Element): [string, ListState] | null => {
-    const id = extractValue(s.conversationItemId ?? { selector: [':scope'] }, el);
-    if (!id) return null;
-    return [
-      id,
-      {
-        unread: unreadCount(s.conversationUnread ? extractValue(s.conversationUnread, el) : null),
-        time: s.conversationLastTime ? extractValue(s.conversationLastTime, el) : null,
-        preview: s.conversationPreview ? extractValue(s.conversationPreview, el) : null,
-        sender: senderBy(s.conversationLastSender, el),
-      },
-    ];
-  };
-
-  /** Is this change of a list item a buyer writing? */
-  const customerActivity = (prev: ListState | undefined, next: ListState): boolean => {
-    if (next.sender === 'agent') return false;
-    if (s.conversationUnread) return next.unread > (prev?.unread ?? 0);
-    // No badge rule: the list says the customer wrote last, and something changed.
-    return next.sender === 'customer' && (!prev || prev.time !== next.time || prev.preview !== next.preview || prev.sender !== 'customer');
-  };
-
-  /** The list at attach: items already showing a waiting buyer are reported as history. */
-  const scanList = () => {
-    if (!readsList) return;
-    pickList();
-    list = new Map();
-    const activity: ListActivity[] = [];
-    for (const el of queryAll(doc, s.conversationItem)) {
-      const state = listStateOf(el);
-      if (!state) continue;
-      list.set(state[0], state[1]);
-      if (state[0] !== conversationId && customerActivity(undefined, state[1])) {
-        const parsed = parseConsoleTime(state[1].time, now());
-        activity.push({ conversationId: state[0], at: parsed ? parsed.at : null, live: false });
-      }
-    }
-    if (activity.length) opts.onList?.(activity);
-  };
-
-  const readListChanges = (batch: readonly Element[]) => {
-    if (!readsList || !batch.length) return;
-    let changed = ownersOf(batch, listItemSelector);
-    if (!changed.size && (s.conversationItem?.length ?? 0) > 1) {
-      pickList();
-      changed = ownersOf(batch, listItemSelector);
-    }
-    if (!changed.size) return;
-    if (splitDeep(listSelector).length > 1) {
-      const real = new Set(queryAll(doc, s.conversationItem));
-      for (const el of changed) if (!real.has(el)) changed.delete(el);
-    }
-    const activity: ListActivity[] = [];
-    for (const el of changed) {
-      const state = listStateOf(el);
-      if (!state) continue;
-      const [id, next] = state;
-      const prev = list.get(id);
-      list.set(id, next);
-      if (id === conversationId || !customerActivity(prev, next)) continue;
-      const parsed = parseConsoleTime(next.time, now());
-      activity.push({ conversationId: id, at: parsed ? resolveSeen(parsed, now()) : now(), live: true });
-    }
+  const reportList = (activity: ListActivity[]) => {
     if (activity.length) opts.onList?.(activity);
   };
 
@@ -486,10 +298,10 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       conversationId = current;
       fullScan(); // a switch renders the other conversation's history
     } else if (conversationId) {
-      const messages = byCount ? (batch.length ? newByCount() : []) : liveOf(ownersOf(batch, itemSelector));
+      const messages = byCount ? (batch.length ? counts.fresh(rendered(), liveAt) : []) : liveOf(ownersOf(batch, itemSelector));
       if (messages.length) opts.onBatch({ conversationId, messages });
     }
-    readListChanges(batch);
+    reportList(listReader.changes(batch, conversationId));
     opts.onSettled?.(conversationId);
   };
 
@@ -520,7 +332,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       ownersOf(pending.slice(before), itemSelector).size &&
       readConversation() === conversationId
     ) {
-      const messages = newByCount();
+      const messages = counts.fresh(rendered(), liveAt);
       if (messages.length) opts.onBatch({ conversationId, messages });
     }
     if (pending.length || records.length) timer ??= opts.setTimeout(flush, BATCH_MS);
@@ -530,7 +342,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
   conversationId = readConversation();
   fullScan();
   attached = true;
-  scanList();
+  reportList(listReader.scan(conversationId));
   opts.onSettled?.(conversationId);
 
   const onLocation = () => {
@@ -549,21 +361,4 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       window.removeEventListener('hashchange', onLocation);
     },
   };
-}
-
-/** The last compound of a selector (`.msg[data-id]` of `#messages .msg[data-id]`), memoised. */
-const compounds = new Map<string, string>();
-function lastCompound(selector: string): string {
-  let c = compounds.get(selector);
-  if (c === undefined) {
-    c = splitSelector(selector).item || selector;
-    compounds.set(selector, c);
-  }
-  return c;
-}
-
-/** The last part of a selector that crosses roots (what an item itself matches). */
-function lastPart(selector: string): string {
-  const parts = splitDeep(selector);
-  return parts[parts.length - 1] ?? '';
 }

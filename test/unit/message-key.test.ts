@@ -1,6 +1,6 @@
 import { createHmac, createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashOf } from '@/lib/timers/tracker';
+import { hashOf } from '@/lib/timers/idless';
 import { ensureMessageSecret, hmacSha256, keyedMessageId, loadMessageSecret, sha256 } from '@/lib/timers/message-key';
 
 // docs/security.md S8: the identity of an id-less message must not let someone holding the

@@ -452,7 +452,7 @@ describe('consoles unlike the demo', () => {
 
 describe('selector split for detached nodes', () => {
   it('separates the item compound from its container', async () => {
-    const { splitSelector } = await import('@/lib/timers/tracker');
+    const { splitSelector } = await import('@/lib/timers/selector-parts');
     expect(splitSelector('#messages .msg[data-msg-id]')).toEqual({ item: '.msg[data-msg-id]', container: '#messages' });
     expect(splitSelector('ul.panel > li[data-x="a b"]')).toEqual({ item: 'li[data-x="a b"]', container: 'ul.panel' });
     expect(splitSelector('.msg')).toEqual({ item: '.msg', container: '' });
