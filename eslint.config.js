@@ -45,6 +45,12 @@ function boundaries() {
 const rule3Syntax = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Rule 3: no dangerouslySetInnerHTML.' },
   { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'Rule 3: no HTML strings.' },
+  // Rule 5 (docs/engineering.md): WXT's ctx timers leave one listener behind per call.
+  {
+    selector:
+      "CallExpression[callee.object.name='ctx'][callee.property.name=/^(setTimeout|setInterval|requestAnimationFrame|requestIdleCallback)$/]",
+    message: 'Rule 5: use pageTimers(ctx) (lib/messaging/lifecycle.ts); ctx.setTimeout and friends leak a listener per call.',
+  },
 ];
 
 export default tseslint.config(

@@ -9,6 +9,7 @@ import { send } from '@/lib/messaging/client';
 import { lintRules } from '@/lib/settings';
 import { queryAll } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
+import { pageTimers } from '@/lib/messaging/lifecycle';
 import {
   compileRules,
   defaultLintRules,
@@ -84,6 +85,7 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
 
   useEffect(() => {
     if (!selectors?.length) return;
+    const timers = pageTimers(ctx);
     let timer: number | undefined;
     let current: HTMLElement | null = null;
     const run = () => {
@@ -110,14 +112,14 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
       const field = editableRoot(from);
       if (!field || !selectors.some((s) => field.matches(s) || !!field.closest(s))) return;
       current = field;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = ctx.setTimeout(run, DEBOUNCE_MS);
+      timers.clearTimeout(timer);
+      timer = timers.setTimeout(run, DEBOUNCE_MS);
     };
     // After a one-click fix: some editors (Quill) apply it without an edit event the watcher hears.
     relint.current = (field) => {
       current = field;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = ctx.setTimeout(run, 0);
+      timers.clearTimeout(timer);
+      timer = timers.setTimeout(run, 0);
     };
     const stopEdits = onEveryEdit(document, onEdit);
     const onCompositionEnd = (e: Event) => onEdit(e.composedPath()[0] ?? null);
@@ -125,7 +127,7 @@ export function LintWatcher({ ctx, config }: { ctx: ContentScriptContext; config
     return () => {
       stopEdits();
       document.removeEventListener('compositionend', onCompositionEnd, true);
-      if (timer !== undefined) clearTimeout(timer);
+      timers.clearTimeout(timer);
     };
   }, [ctx, selectors, compiled, locale, config.id]);
 

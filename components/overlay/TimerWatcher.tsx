@@ -15,6 +15,7 @@ import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
 import { checkHealth, healthMonitor } from '@/lib/sites/health';
 import { extractValue, queryAll } from '@/lib/sites/extract';
 import { ChipLayer } from './chips';
+import { pageTimers } from '@/lib/messaging/lifecycle';
 
 const HOLD_MS = 1000;
 
@@ -51,6 +52,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
     const counting = countingFor(config);
     const chips = new ChipLayer(config, document, counting.targetSec, (key, params) => tRef.current(key, params));
     let active: string | null = null;
+    const timers = pageTimers(ctx);
     let ticker: number | undefined;
     let alive = true;
 
@@ -68,9 +70,9 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       const list = bySite[config.id] ?? [];
       chips.setWaiting(new Map(list.map((w) => [w.conversationId, w.waitingSince])));
       chips.place(active);
-      if (chips.size && ticker === undefined) ticker = ctx.setInterval(tick, 1000);
+      if (chips.size && ticker === undefined) ticker = timers.setInterval(tick, 1000);
       if (!chips.size && ticker !== undefined) {
-        clearInterval(ticker);
+        timers.clearInterval(ticker);
         ticker = undefined;
       }
     };
@@ -96,7 +98,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
     let buffer: TrackerBatch | null = null;
     let flushTimer: number | undefined;
     const sendNow = () => {
-      if (flushTimer !== undefined) clearTimeout(flushTimer);
+      timers.clearTimeout(flushTimer);
       flushTimer = undefined;
       const batch = buffer;
       buffer = null;
@@ -106,7 +108,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       if (buffer && buffer.conversationId !== batch.conversationId) sendNow();
       buffer = buffer ? { conversationId: batch.conversationId, messages: [...buffer.messages, ...batch.messages] } : batch;
       if (batch.messages.some((m) => m.at === null || !m.live)) sendNow();
-      else flushTimer ??= ctx.setTimeout(sendNow, HOLD_MS);
+      else flushTimer ??= timers.setTimeout(sendNow, HOLD_MS);
     };
     const reportList = (items: ListActivity[]) => {
       // After what the thread reported so far (a switch's history first).
@@ -134,7 +136,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
         identity: secret ? (sender, timeText, text) => keyedMessageId(secret, sender, null, `${timeText ?? ''}\u0000${text}`) : undefined,
         doc: document,
         url: () => location.href,
-        setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+        setTimeout: (fn, ms) => timers.setTimeout(fn, ms),
         onBatch: report,
         onList: reportList,
         onSettled: (conversationId) => {
@@ -178,7 +180,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       alive = false;
       tracker?.stop();
       unwatch();
-      if (ticker !== undefined) clearInterval(ticker);
+      timers.clearInterval(ticker);
       chips.destroy();
     };
   }, [ctx, config]);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { observedAttributes, snapshotPage, type PageSnapshot } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
+import { pageTimers } from '@/lib/messaging/lifecycle';
 
 const BATCH_MS = 250;
 
@@ -14,6 +15,7 @@ export function usePageSnapshot(ctx: ContentScriptContext, config: SiteConfig | 
   const [snapshot, setSnapshot] = useState<PageSnapshot | null>(null);
   useEffect(() => {
     if (!config || !active) return;
+    const timers = pageTimers(ctx);
     let timer: number | undefined;
     const take = () => {
       timer = undefined;
@@ -21,7 +23,7 @@ export function usePageSnapshot(ctx: ContentScriptContext, config: SiteConfig | 
     };
     take();
     const observer = new MutationObserver(() => {
-      timer ??= ctx.setTimeout(take, BATCH_MS);
+      timer ??= timers.setTimeout(take, BATCH_MS);
     });
     const attributeFilter = observedAttributes(config);
     observer.observe(document.body, {
@@ -33,7 +35,7 @@ export function usePageSnapshot(ctx: ContentScriptContext, config: SiteConfig | 
     window.addEventListener('wxt:locationchange', onLocation);
     return () => {
       observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
+      timers.clearTimeout(timer);
       window.removeEventListener('wxt:locationchange', onLocation);
     };
   }, [ctx, config, active]);
