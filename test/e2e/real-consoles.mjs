@@ -6,17 +6,18 @@ import { assertWaits, describeWaits } from './consoles.mjs';
 /**
  * Per console (test/fixtures/real-consoles/serve.mjs): the conversation key its built-in config
  * reads for the timeline's c-100N, and whether its list shows a waiting buyer (拼多多's "已等待…"
- * badge, 飞鸽's unread count). 咚咚 documents no unread badge or last sender, and Zendesk's tickets
- * have no such list here: a buyer who writes in a conversation the agent never opens is not timed
- * there (docs/site-config.md), so that wait is not expected.
+ * badge, 飞鸽's and Chatwoot's unread counts, 咚咚's new preview and time in a row that is not
+ * open). Zendesk's tickets have no such list here: a buyer who writes in a conversation the agent
+ * never opens is not timed there (docs/site-config.md), so that wait is not expected.
  */
 const BUYERS = { 'c-1001': '林晓雨', 'c-1002': '王建国', 'c-1003': '陈思琪', 'c-1004': '张浩然' };
 export const CONSOLES = {
   pinduoduo: { key: (id) => `7${id.slice(2)}`, listWaits: true },
-  dongdong: { key: (id) => `jd_c${id.slice(2)}imcustomer10086`, listWaits: false },
+  dongdong: { key: (id) => `jd_c${id.slice(2)}imcustomer10086`, listWaits: true },
   feige: { key: (id) => BUYERS[id], listWaits: true },
   'feige-rebuilt-frame': { key: (id) => `${BUYERS[id]}B`, listWaits: true },
   zendesk: { key: (id) => id.slice(2), listWaits: false },
+  chatwoot: { key: (id) => BUYERS[id], listWaits: true },
 };
 
 /** All of them, or those named in DESKMATE_REAL_CONSOLES (comma-separated) when debugging one. */
