@@ -67,3 +67,20 @@ export function assertRealWaits(rounds, expected, siteId) {
     );
   }
 }
+
+/**
+ * Chatwoot only (test/fixtures/real-consoles/chatwoot/): another agent of the team answers. Their
+ * reply is drawn on the LEFT like the customer's, in the agent colour: it ends the wait like the
+ * agent's own. Played in c-1004, which the standard timeline leaves alone. `watching()` resolves
+ * once the extension follows the conversation that was opened.
+ * @returns {Promise<{ conversationId: string, startedAt: number, endedAt: number }[]>} the wait expected
+ */
+export async function playColleagueReply(page, { waitSeconds, watching }) {
+  const call = (method, ...args) => page.evaluate(([m, a]) => window.console2[m](...a), [method, args]);
+  await call('switchTo', 'c-1004');
+  await watching(CONSOLES.chatwoot.key('c-1004'));
+  const startedAt = await call('pushCustomerMessage', 'c-1004', '请问可以开发票吗？');
+  await waitSeconds(3, startedAt);
+  const endedAt = await page.evaluate((text) => window.chatwootTest.pushColleagueMessage('c-1004', text), '可以的，下单时填写抬头即可');
+  return [{ conversationId: CONSOLES.chatwoot.key('c-1004'), startedAt, endedAt }];
+}
