@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromiumArgsFor, REAL_CONSOLES, startRealConsoleServer } from '../fixtures/real-consoles/serve.mjs';
 import { makeWaitSeconds, playStandardTimeline } from '../fixtures/consoles/timelines.mjs';
 import { waitForWaits } from './consoles.mjs';
-import { assertRealWaits, attachedTo, expectedFor, REAL_CONSOLE_NAMES, roundsOf } from './real-consoles.mjs';
+import { assertRealWaits, attachedTo, expectedFor, playColleagueReply, REAL_CONSOLE_NAMES, roundsOf } from './real-consoles.mjs';
 import { launchChromium, readTable, removeDir, tempProfile, waitFor } from './helpers.mjs';
 
 describe('Chromium: built-in configs on consoles rebuilt from public evidence', () => {
@@ -47,6 +47,41 @@ describe('Chromium: built-in configs on consoles rebuilt from public evidence', 
           name,
         );
         assertRealWaits(rounds, expected, siteId);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  if (REAL_CONSOLE_NAMES.includes('chatwoot')) {
+    it('chatwoot: another agent’s reply, drawn on the left like the customer’s, ends the wait', async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(server.urlOf('chatwoot'));
+        await page.locator('body[data-console-ready="true"]').waitFor();
+        const expected = await playColleagueReply(page, {
+          waitSeconds: makeWaitSeconds(),
+          watching: async (key) => {
+            await waitFor(
+              async () =>
+                (await readTable(browser.context, browser.extensionId, 'conversations')).some(
+                  (c) => c.siteId === 'chatwoot' && c.conversationId === key,
+                ),
+              {
+                timeout: 30000,
+                message: `chatwoot follows ${key}`,
+              },
+            );
+            await page.bringToFront();
+          },
+        });
+        const key = `chatwoot:${expected[0].conversationId}`;
+        const rounds = await waitForWaits(
+          async () => (await readTable(browser.context, browser.extensionId, 'rounds')).filter((r) => r.conversationKey === key),
+          expected,
+          'chatwoot',
+        );
+        assertRealWaits(rounds, expected, 'chatwoot');
       } finally {
         await page.close();
       }

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { firefoxPrefsFor, REAL_CONSOLES, startRealConsoleServer } from '../fixtures/real-consoles/serve.mjs';
 import { makeWaitSeconds, playStandardTimeline } from '../fixtures/consoles/timelines.mjs';
 import { waitForWaits } from './consoles.mjs';
-import { assertRealWaits, attachedTo, expectedFor, REAL_CONSOLE_NAMES, roundsOf } from './real-consoles.mjs';
+import { assertRealWaits, attachedTo, expectedFor, playColleagueReply, REAL_CONSOLE_NAMES, roundsOf } from './real-consoles.mjs';
 import { launchFirefox, readFirefoxTable, waitFor } from './helpers.mjs';
 
 describe('Firefox: built-in configs on consoles rebuilt from public evidence', () => {
@@ -47,6 +47,39 @@ describe('Firefox: built-in configs on consoles rebuilt from public evidence', (
         const expected = expectedFor(name, await playStandardTimeline(page, { waitSeconds: makeWaitSeconds() }));
         const rounds = await waitForWaits(async () => roundsOf(name, siteId, await readFirefoxTable(browser, 'rounds')), expected, name);
         assertRealWaits(rounds, expected, siteId);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  if (REAL_CONSOLE_NAMES.includes('chatwoot')) {
+    it('chatwoot: another agent’s reply, drawn on the left like the customer’s, ends the wait', async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(server.urlOf('chatwoot'));
+        await waitFor(() => page.$('body[data-console-ready="true"]'), { message: 'chatwoot ready' });
+        const expected = await playColleagueReply(page, {
+          waitSeconds: makeWaitSeconds(),
+          watching: async (key) => {
+            await waitFor(
+              async () =>
+                (await readFirefoxTable(browser, 'conversations')).some((c) => c.siteId === 'chatwoot' && c.conversationId === key),
+              {
+                timeout: 30000,
+                message: `chatwoot follows ${key}`,
+              },
+            );
+            await page.bringToFront();
+          },
+        });
+        const key = `chatwoot:${expected[0].conversationId}`;
+        const rounds = await waitForWaits(
+          async () => (await readFirefoxTable(browser, 'rounds')).filter((r) => r.conversationKey === key),
+          expected,
+          'chatwoot',
+        );
+        assertRealWaits(rounds, expected, 'chatwoot');
       } finally {
         await page.close();
       }
