@@ -7,7 +7,6 @@ import { send } from '@/lib/messaging/client';
 import type { RequestInput } from '@/lib/messaging/protocol';
 import type { ListActivity } from '@/lib/timers/record';
 import { loadMessageSecret, keyedMessageId } from '@/lib/timers/message-key';
-import { withoutLeftConversation } from '@/lib/timers/list-activity';
 import { createOutbox } from '@/lib/timers/outbox';
 import { openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
@@ -111,10 +110,7 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
       if (batch.messages.some((m) => m.at === null || !m.live)) sendNow();
       else flushTimer ??= timers.setTimeout(sendNow, HOLD_MS);
     };
-    const reportList = (all: ListActivity[]) => {
-      // `active` is still the conversation open before this batch (onSettled comes after it).
-      const items = withoutLeftConversation(all, active);
-      if (!items.length) return;
+    const reportList = (items: ListActivity[]) => {
       // After what the thread reported so far (a switch's history first).
       sendNow();
       outbox.push({ type: 'timers.list', input: { siteId: config.id, profile: config.profile, attachedAt, items } });

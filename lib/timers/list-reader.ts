@@ -28,8 +28,14 @@ export interface ListReader {
   readonly reads: boolean;
   /** The list at attach: items already showing a waiting buyer, as history. */
   scan(openConversation: string | null): ListActivity[];
-  /** Items among changed nodes that gained customer activity, as live waits. */
-  changes(batch: readonly Element[], openConversation: string | null): ListActivity[];
+  /**
+   * Items among changed nodes that gained customer activity, as live waits. `left`: the
+   * conversation the agent switched away from in this batch. Its row changed in the same batch
+   * as the switch (its preview and time now show the agent's reply): a console whose list does
+   * not say who wrote last (咚咚) would read that as the buyer writing. What happened there up to
+   * the switch was read from its thread.
+   */
+  changes(batch: readonly Element[], openConversation: string | null, left?: string | null): ListActivity[];
 }
 
 export function createListReader(config: SiteConfig, doc: Document, now: () => number): ListReader {
@@ -93,7 +99,7 @@ export function createListReader(config: SiteConfig, doc: Document, now: () => n
       }
       return activity;
     },
-    changes(batch, open) {
+    changes(batch, open, left = null) {
       if (!reads || !batch.length) return [];
       let changed = ownersOf(batch, itemSelector);
       if (!changed.size && (s.conversationItem?.length ?? 0) > 1) {
@@ -112,7 +118,7 @@ export function createListReader(config: SiteConfig, doc: Document, now: () => n
         const [id, next] = state;
         const prev = list.get(id);
         list.set(id, next);
-        if (id === open || !customerActivity(prev, next)) continue;
+        if (id === open || id === left || !customerActivity(prev, next)) continue;
         const parsed = parseConsoleTime(next.time, now());
         activity.push({ conversationId: id, at: parsed ? resolveSeen(parsed, now()) : now(), live: true });
       }

@@ -290,6 +290,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
     // New roots under added hosts (a custom element, a frame), found once.
     for (const el of batch) if (el.isConnected && (el.firstElementChild || el.shadowRoot || el.localName === 'iframe')) discoverIn(el);
     const current = readConversation();
+    const left = current !== conversationId ? conversationId : null;
     // Added and removed again within this batch: it was on screen in the conversation we had.
     const goneItems = gone.length && conversationId ? removedItemsOf(gone, new Set(batch)) : [];
     const late = goneItems.length ? (byCount ? lateByCount(goneItems) : liveOf(new Set(goneItems), false)) : [];
@@ -301,7 +302,7 @@ export function createTracker(opts: TrackerOptions): { stop(): void } {
       const messages = byCount ? (batch.length ? counts.fresh(rendered(), liveAt) : []) : liveOf(ownersOf(batch, itemSelector));
       if (messages.length) opts.onBatch({ conversationId, messages });
     }
-    reportList(listReader.changes(batch, conversationId));
+    reportList(listReader.changes(batch, conversationId, left));
     opts.onSettled?.(conversationId);
   };
 

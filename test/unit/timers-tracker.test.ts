@@ -420,6 +420,46 @@ describe('consoles unlike the demo', () => {
     expect(lists).toEqual([[{ conversationId: 'c-7', at: T, live: true }]]);
   });
 
+  it("a switch in the same batch as the agent's reply: the row just left is not a buyer writing (a list that never says who wrote)", async () => {
+    // 咚咚-like: rows show a preview and a time, no badge and no sender, so any change of a row that
+    // is not open counts as the buyer. The row of the conversation the agent leaves changes with
+    // the reply it shows; that change arrives in the batch that switches conversation.
+    const ul = document.createElement('ul');
+    ul.id = 'conversation-list';
+    const row = (id: string) => {
+      const li = document.createElement('li');
+      li.dataset.convId = id;
+      const p = document.createElement('span');
+      p.className = 'preview';
+      p.textContent = '在吗';
+      li.append(p);
+      return li;
+    };
+    const first = row('c-1');
+    const second = row('c-2');
+    const third = row('c-3');
+    ul.append(first, second, third);
+    document.body.append(ul);
+    consoleDom();
+    const config = {
+      ...demo,
+      selectors: {
+        ...demo.selectors,
+        conversationUnread: undefined,
+        conversationLastTime: undefined,
+        conversationPreview: { selector: ['.preview'] },
+        conversationLastSender: { customer: ['[data-conv-id]'] },
+      },
+    };
+    const { lists, settle } = trackWith(config);
+    first.querySelector('.preview')!.textContent = '好的，马上为您处理';
+    document.getElementById('chat')!.dataset.activeConv = 'c-2';
+    third.querySelector('.preview')!.textContent = '还有一个问题';
+    await settle();
+    // (At attach every row says "the buyer wrote last": history without a time, never a wait.)
+    expect(lists.flat().filter((a) => a.live)).toEqual([{ conversationId: 'c-3', at: T, live: true }]);
+  });
+
   it('follows the list through its second alternative when the first finds nothing (a redesigned console)', async () => {
     const ul = document.createElement('ul');
     ul.id = 'conversation-list';
