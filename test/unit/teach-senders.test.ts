@@ -11,10 +11,10 @@ import { buildConfig, deriveMessageRule, detect, fieldsToSelectors, selectorsToF
 // standard way, through `:scope > path`, so these tests see what a browser sees.
 const nativeMatches = Element.prototype.matches;
 Element.prototype.matches = function (this: Element, selector: string): boolean {
-  const m = /^(:not\()?:has\(> ([^()]+)\)(\))?$/.exec(selector);
+  const m = /^(:not\()?:has\(> ([^()]+)\)(\))?(.*)$/.exec(selector);
   if (!m || !!m[1] !== !!m[3]) return nativeMatches.call(this, selector);
   const found = this.querySelector(`:scope > ${m[2]}`) !== null;
-  return m[1] ? !found : found;
+  return (m[1] ? !found : found) && (!m[4] || nativeMatches.call(this, m[4]));
 };
 
 function page(html: string): Document {
@@ -58,6 +58,19 @@ describe('teach: an avatar tells the senders apart', () => {
       ['customer', '这款有货吗'],
       ['agent', '有的'],
     ]);
+  });
+
+  it("the shop bot's row (no avatar either) is the bot, by its class, not the agent", () => {
+    const withBot = page(
+      `<div class="_l0p2">${row('customer', '在吗')}<div class="_r1x9 auto-reply"><div class="_b3m4"><span class="_t5q8">您好，欢迎光临</span></div></div>${row('agent', '在的')}</div>`,
+    );
+    const rule = deriveMessageRule(q(withBot, '._t5q8', 0), q(withBot, '._t5q8', 2), withBot)!;
+    expect(rule.messageSender).toEqual({
+      customer: [':has(> div > img):not(.auto-reply)'],
+      agent: [':not(:has(> div > img)):not(.auto-reply)'],
+      bot: ['.auto-reply'],
+    });
+    expect(read(withBot, rule).map(([s]) => s)).toEqual(['customer', 'bot', 'agent']);
   });
 
   it('works the other way round (only the agent shows an avatar), and an image sent as a message is no avatar', () => {

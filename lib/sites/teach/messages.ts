@@ -11,6 +11,7 @@ import {
   descendantDistinction,
   type Distinction,
   distinction,
+  excludeOtherKinds,
   hashedClassDistinction,
   nameDistinction,
   sideDistinction,
@@ -210,8 +211,11 @@ export function deriveMessageRule(customerEl: Element, agentEl: Element, root: R
   else result.problems.push('noSender');
   if (dist?.hashed) result.problems.push('hashedSender');
   if (dist?.bySide) result.problems.push('sideSender');
-  // Side or name rules read only customer and agent: bot/system-looking classes name the others.
-  if (sender && (dist?.bySide || dist?.byName)) addExtraKindsBySelector(sender, best.items);
+  // Bot/system-looking classes name the other rows, which the customer/agent selectors then leave out.
+  if (sender && !sender.attr) {
+    addExtraKindsBySelector(sender, best.items);
+    excludeOtherKinds(sender);
+  }
   const id = idRule(x, y, best.items, sender?.attr);
   if (id) result.messageId = id;
   const time = timeRule(x, y);

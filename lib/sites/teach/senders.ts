@@ -260,6 +260,20 @@ export function addExtraKindsBySelector(rule: SenderRule, items: Element[]): voi
   }
 }
 
+/**
+ * Customer/agent selectors that are negations or structure (`:not(.agent)`, `:has(> div > img)`)
+ * also match bot and system rows, and a rule's kinds are tried customer first: those rows are
+ * taken out of them (`:not(.agent):not(.auto-reply)`).
+ */
+export function excludeOtherKinds(rule: SenderRule): void {
+  const others = [...(rule.bot ?? []), ...(rule.system ?? [])];
+  if (!others.length || rule.attr) return;
+  for (const k of ['customer', 'agent'] as const) {
+    const list = rule[k];
+    if (list) rule[k] = list.map((sel) => (sel.startsWith(':') ? sel + others.map((o) => `:not(${o})`).join('') : sel));
+  }
+}
+
 /** Sender markers on descendants (an avatar "avatar-self", a bubble "bubble-left"): only sender-like words count. */
 export function descendantDistinction(x: Element, y: Element): Distinction | null {
   const tokens = (el: Element): string[] => {
