@@ -12,7 +12,7 @@ import { openWaitsBySite, timerAlerts, type OpenWait } from '@/lib/settings';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { inQuietHours } from '@/lib/timers/alerts';
 import { createTracker, type TrackerBatch } from '@/lib/timers/tracker';
-import { checkHealth, healthMonitor } from '@/lib/sites/health';
+import { checkHealth, healthMonitor, missingKey, parseMissing } from '@/lib/sites/health';
 import { extractValue, queryAll } from '@/lib/sites/extract';
 import { ChipLayer } from './chips';
 import { pageTimers } from '@/lib/messaging/lifecycle';
@@ -118,7 +118,13 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
 
     // Config health: does the config still find what it needs (lib/sites/health.ts)? Checked when
     // the page settles, reported only when that changes; the top frame speaks for the page.
-    const health = healthMonitor(attachedAt);
+    const healthKey = missingKey(config.id);
+    const health = healthMonitor(attachedAt, {
+      persist: (missing) =>
+        void (
+          Object.keys(missing).length ? browser.storage.local.set({ [healthKey]: missing }) : browser.storage.local.remove(healthKey)
+        ).catch(() => undefined),
+    });
     const checkHealthNow = (conversationId: string | null) => {
       if (window !== window.top) return;
       const now = Date.now();
@@ -147,9 +153,12 @@ export function TimerWatcher({ ctx, config }: { ctx: ContentScriptContext; confi
         },
       });
     };
-    void loadMessageSecret()
-      .catch(() => null)
-      .then(start);
+    // Since when parts have been missing, as earlier pages stored it, is known before the first check.
+    const restored = browser.storage.local
+      .get(healthKey)
+      .then((r) => health.restore(parseMissing(r[healthKey]), Date.now()))
+      .catch(() => undefined);
+    void Promise.all([loadMessageSecret().catch(() => null), restored]).then(([secret]) => start(secret));
     // Leaving or reloading the page: what is held goes into the outbox, for the next page to deliver.
     void openWaitsBySite.getValue().then(show);
     const unwatch = openWaitsBySite.watch(show);

@@ -7,6 +7,8 @@ import type { SiteConfig } from './schema';
 // than HEALTH_GRACE_MS (the console was redesigned, not merely loading or between conversations)
 // is reported; the background keeps, per config, the parts failing and the last time everything
 // was found, written only when that changes (or the last match moves by REPORT_EVERY_MS).
+// Time is stored, not counted: since when each part has been missing is kept in extension storage
+// (missingKey), so a reload or a second tab of a redesigned console does not start the grace again.
 
 export const healthParts = ['messages', 'senders', 'conversation', 'composer'] as const;
 export type HealthPart = (typeof healthParts)[number];
@@ -23,6 +25,23 @@ export const REPORT_EVERY_MS = 10 * 60_000;
 export const CHECK_EVERY_MS = 15_000;
 /** Messages looked at for senders (the first ones on screen are enough to tell). */
 const SENDER_SAMPLE = 20;
+
+/** Per part found missing: since when (epoch ms) and the last check that saw it missing. */
+export type MissingParts = Partial<Record<HealthPart, { since: number; seen: number }>>;
+
+/** The extension-storage key (storage.local) of one config's missing parts, written by its console pages. */
+export const missingKey = (siteId: string): string => `siteHealthMissing:${siteId}`;
+
+/** The stored missing parts, when they are what this module writes (anything else reads as none). */
+export function parseMissing(value: unknown): MissingParts {
+  const out: MissingParts = {};
+  if (!value || typeof value !== 'object') return out;
+  for (const part of healthParts) {
+    const v = (value as Record<string, unknown>)[part] as { since?: unknown; seen?: unknown } | undefined;
+    if (v && Number.isFinite(v.since) && Number.isFinite(v.seen)) out[part] = { since: Number(v.since), seen: Number(v.seen) };
+  }
+  return out;
+}
 
 export interface SiteHealth {
   /** Parts of the config that found nothing for longer than the grace period. */
@@ -49,17 +68,33 @@ export function checkHealth(config: SiteConfig, doc: Document, conversationId: s
 }
 
 /**
- * Turns checks into reports: a part fails once it has found nothing for HEALTH_GRACE_MS since it
- * last did (or since the page attached). `update` returns what to report, or null when nothing
- * changed enough to be worth a message.
+ * Turns checks into reports: a part fails once it has found nothing for `grace` since it last did
+ * (or since the page attached, or since the time stored by an earlier page: see `restore`).
+ * `update` returns what to report, or null when nothing changed enough to be worth a message;
+ * `persist` receives the missing parts whenever they change (each check while a part is missing).
  */
-export function healthMonitor(attachedAt: number, grace = HEALTH_GRACE_MS) {
+export function healthMonitor(
+  attachedAt: number,
+  { grace = HEALTH_GRACE_MS, persist }: { grace?: number; persist?: (missing: MissingParts) => void } = {},
+) {
   const lastOk: Partial<Record<HealthPart, number>> = {};
+  let missing: MissingParts = {};
   let reported: SiteHealth | null = null;
   let reportedAt = 0;
   let lastMatchAt: number | null = null;
   let checkedAt = -Infinity;
   return {
+    /**
+     * What earlier pages of this config stored: a part seen missing within the grace period before
+     * `now` has been missing since its stored time (a part seen missing longer ago may have come
+     * back meanwhile: it starts afresh).
+     */
+    restore(stored: MissingParts, now: number): void {
+      for (const part of healthParts) {
+        const m = stored[part];
+        if (m && !missing[part] && lastOk[part] === undefined && m.since <= now && now - m.seen <= grace) missing[part] = m;
+      }
+    },
     /** Whether a check is due now (the first always is); true marks it as done. */
     due(now: number): boolean {
       if (now - checkedAt < CHECK_EVERY_MS) return false;
@@ -68,16 +103,27 @@ export function healthMonitor(attachedAt: number, grace = HEALTH_GRACE_MS) {
     },
     update(check: Record<HealthPart, boolean | null>, now: number): SiteHealth | null {
       let all = true;
+      let dirty = false;
       const failing: HealthPart[] = [];
       for (const part of healthParts) {
         const ok = check[part];
         if (ok === null) continue;
-        if (ok) lastOk[part] = now;
-        else {
+        if (ok) {
+          lastOk[part] = now;
+          if (missing[part]) {
+            missing = { ...missing };
+            delete missing[part];
+            dirty = true;
+          }
+        } else {
           all = false;
-          if (now - (lastOk[part] ?? attachedAt) >= grace) failing.push(part);
+          const since = missing[part]?.since ?? lastOk[part] ?? attachedAt;
+          missing = { ...missing, [part]: { since, seen: now } };
+          dirty = true;
+          if (now - since >= grace) failing.push(part);
         }
       }
+      if (dirty) persist?.(missing);
       if (all) lastMatchAt = now;
       const next: SiteHealth = { failing, lastMatchAt };
       const changed =

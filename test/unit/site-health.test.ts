@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import demo from '@/lib/sites/configs/deskmate-demo.json';
-import { CHECK_EVERY_MS, checkHealth, HEALTH_GRACE_MS, healthMonitor, REPORT_EVERY_MS } from '@/lib/sites/health';
+import {
+  CHECK_EVERY_MS,
+  checkHealth,
+  HEALTH_GRACE_MS,
+  healthMonitor,
+  type MissingParts,
+  parseMissing,
+  REPORT_EVERY_MS,
+} from '@/lib/sites/health';
 import { parseSiteConfig, type SiteConfig } from '@/lib/sites/schema';
 
 // Config health: the agent is told when a console's config stops finding what it needs for a
@@ -70,5 +78,44 @@ describe('config health', () => {
     const none = { messages: false, senders: true, conversation: false, composer: false };
     expect(m.update(none, 10)).toEqual({ failing: [], lastMatchAt: null });
     expect(m.update(none, HEALTH_GRACE_MS)).toEqual({ failing: ['messages', 'conversation', 'composer'], lastMatchAt: null });
+  });
+
+  it('keeps since when parts are missing, so a reload of a redesigned console does not start the grace again', () => {
+    const t0 = 5_000_000;
+    const stored: MissingParts[] = [];
+    const broken = { messages: false, senders: true, conversation: true, composer: true };
+    const ok = { messages: true, senders: true, conversation: true, composer: true };
+    const first = healthMonitor(t0, { persist: (m) => stored.push(m) });
+    expect(first.update(ok, t0)).toEqual({ failing: [], lastMatchAt: t0 });
+    expect(stored).toEqual([]); // nothing missing: nothing written
+    first.update(broken, t0 + 60_000);
+    expect(stored.at(-1)).toEqual({ messages: { since: t0, seen: t0 + 60_000 } });
+    // The agent reloads a minute later: the new page counts from the stored time, not from its own start.
+    const reloaded = healthMonitor(t0 + 65_000);
+    reloaded.restore(parseMissing(JSON.parse(JSON.stringify(stored.at(-1)))), t0 + 65_000);
+    expect(reloaded.update(broken, t0 + 66_000)).toEqual({ failing: [], lastMatchAt: null });
+    expect(reloaded.update(broken, t0 + HEALTH_GRACE_MS)).toEqual({ failing: ['messages'], lastMatchAt: null });
+    // Found again: the stored time goes.
+    const after = healthMonitor(t0, { persist: (m) => stored.push(m) });
+    after.restore({ messages: { since: t0, seen: t0 + 60_000 } }, t0 + 61_000);
+    after.update(ok, t0 + 62_000);
+    expect(stored.at(-1)).toEqual({});
+  });
+
+  it('a stored time last seen longer ago than the grace is not trusted (the part may have come back meanwhile)', () => {
+    const t0 = 5_000_000;
+    const m = healthMonitor(t0 + 10 * HEALTH_GRACE_MS);
+    m.restore({ messages: { since: t0, seen: t0 + 1000 } }, t0 + 10 * HEALTH_GRACE_MS);
+    const broken = { messages: false, senders: true, conversation: true, composer: true };
+    expect(m.update(broken, t0 + 10 * HEALTH_GRACE_MS + 1000)).toEqual({ failing: [], lastMatchAt: null });
+    expect(m.update(broken, t0 + 11 * HEALTH_GRACE_MS)).toEqual({ failing: ['messages'], lastMatchAt: null });
+  });
+
+  it('reads only what it writes from storage', () => {
+    expect(parseMissing(null)).toEqual({});
+    expect(parseMissing('x')).toEqual({});
+    expect(parseMissing({ messages: { since: '1', seen: 2 }, composer: { since: 1, seen: 2 }, other: { since: 1, seen: 2 } })).toEqual({
+      composer: { since: 1, seen: 2 },
+    });
   });
 });

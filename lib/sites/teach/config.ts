@@ -104,7 +104,9 @@ export function cleanSender(rule: SenderRule | undefined): SenderRule | undefine
     if (list) out[k] = list;
   }
   if (rule.side && (rule.side.left || rule.side.right)) out.side = { ...rule.side };
-  return out.customer || out.agent || out.bot || out.system || out.side ? out : undefined;
+  const byText = rule.byText?.filter((t) => t.selector.some((s) => s.trim()) && t.regex);
+  if (byText?.length) out.byText = byText;
+  return out.customer || out.agent || out.bot || out.system || out.side || out.byText ? out : undefined;
 }
 
 export const LIST_KEYS = ['conversationItem', 'message', 'composer', 'conversationHeader'] as const;

@@ -1,5 +1,5 @@
 // Teach: the correction form's fields ⇄ selectors, and how a picked element is described.
-import type { ExtractRule } from '../schema';
+import { senderKinds, type ExtractRule, type SenderKind } from '../schema';
 import { isStableId, stableClasses, tagOf, type TeachSelectors } from './tokens';
 import { cleanList, cleanSender } from './config';
 
@@ -11,6 +11,11 @@ export interface TeachFields {
   agent: string;
   bot: string;
   system: string;
+  /** Who writes on each side of the thread ('' = no side rule); not in the editor, kept from the picks. */
+  sideLeft: SenderKind | '';
+  sideRight: SenderKind | '';
+  /** Senders told by a name (JSON of messageSender.byText, '' = none); kept from the picks. */
+  senderByText: string;
   messageText: string;
   messageId: string;
   messageIdAttr: string;
@@ -39,6 +44,9 @@ export const emptyFields: TeachFields = {
   agent: '',
   bot: '',
   system: '',
+  sideLeft: '',
+  sideRight: '',
+  senderByText: '',
   messageText: '',
   messageId: '',
   messageIdAttr: '',
@@ -62,6 +70,29 @@ export const emptyFields: TeachFields = {
 export const lines = (s: string): string[] | undefined => cleanList(s.split('\n'));
 export const joinLines = (l: readonly string[] | undefined): string => (l ?? []).join('\n');
 
+type ByText = NonNullable<NonNullable<TeachSelectors['messageSender']>['byText']>;
+
+/** The byText rules kept in a field (written by selectorsToFields; anything else reads as none). */
+function parseByText(json: string): ByText | undefined {
+  if (!json) return undefined;
+  try {
+    const v: unknown = JSON.parse(json);
+    if (!Array.isArray(v)) return undefined;
+    const ok = v.filter(
+      (t): t is ByText[number] =>
+        !!t &&
+        typeof t === 'object' &&
+        Array.isArray(t.selector) &&
+        t.selector.every((x: unknown) => typeof x === 'string') &&
+        typeof t.regex === 'string' &&
+        (senderKinds as readonly unknown[]).includes(t.sender),
+    );
+    return ok.length ? ok : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function ruleFrom(sel: string, attr: string, urlRegex = ''): ExtractRule | undefined {
   const selector = lines(sel);
   if (selector) return { selector, ...(attr.trim() ? { attr: attr.trim() } : {}) };
@@ -78,7 +109,18 @@ export function fieldsToSelectors(f: TeachFields): TeachSelectors {
   set('message', lines(f.message));
   set(
     'messageSender',
-    cleanSender({ attr: f.senderAttr, customer: lines(f.customer), agent: lines(f.agent), bot: lines(f.bot), system: lines(f.system) }),
+    cleanSender({
+      attr: f.senderAttr,
+      customer: lines(f.customer),
+      agent: lines(f.agent),
+      bot: lines(f.bot),
+      system: lines(f.system),
+      side:
+        f.sideLeft || f.sideRight
+          ? { ...(f.sideLeft ? { left: f.sideLeft } : {}), ...(f.sideRight ? { right: f.sideRight } : {}) }
+          : undefined,
+      byText: parseByText(f.senderByText),
+    }),
   );
   set('messageText', ruleFrom(f.messageText, ''));
   set('messageId', ruleFrom(f.messageId, f.messageIdAttr));
@@ -106,6 +148,9 @@ export function selectorsToFields(s: Partial<TeachSelectors>, base: TeachFields 
     f.agent = joinLines(r?.agent);
     f.bot = joinLines(r?.bot);
     f.system = joinLines(r?.system);
+    f.sideLeft = r?.side?.left ?? '';
+    f.sideRight = r?.side?.right ?? '';
+    f.senderByText = r?.byText?.length ? JSON.stringify(r.byText) : '';
   }
   const rule = (r: ExtractRule | undefined): [string, string] => [joinLines(r?.selector), r?.attr ?? ''];
   if ('messageText' in s) f.messageText = rule(s.messageText)[0];

@@ -7,7 +7,8 @@
 // emotion, JSS…) are never used as such: at most their readable prefix, as [class*="Name_part__"].
 //
 // One file per step: tokens (what a class, id or attribute says), selectors (for one element),
-// items (repeating items and lists), messages (message items and their senders), page-fields
+// items (repeating items and lists), messages (message items), senders (what tells their senders
+// apart: attributes, classes, an avatar or a name, generated classes, the side), page-fields
 // (composer, title, conversation list), config (the config and live detection), form (the
 // correction form's fields).
 
