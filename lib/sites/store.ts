@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DeskmateDB } from '@/lib/db/database';
 import type { SiteConfigRecord } from '@/lib/db/records';
-import { siteMatchIndex } from '@/lib/settings';
+import { browser } from 'wxt/browser';
+import { siteHealth, siteMatchIndex } from '@/lib/settings';
+import { missingKey } from './health';
 import { builtinSiteConfigs } from './builtin';
 import { capErrors, parseJsonText, parseWith, type ParseResult } from '@/lib/validate';
 import { parseSiteConfig, type SiteConfig } from './schema';
@@ -79,13 +81,32 @@ export function parseSiteConfigFile(text: string, checkSelector?: (s: string) =>
 
 /** Saves the agent's own configs (an import, a taught site, edited numbers) and republishes the index. */
 export async function saveUserSiteConfigs(db: DeskmateDB, configs: readonly SiteConfig[], now = Date.now()): Promise<void> {
+  const reread: string[] = [];
   await db.transaction('rw', db.siteConfigs, async () => {
     for (const config of configs) {
       const existing = await db.siteConfigs.get(config.id);
+      if (existing && JSON.stringify(existing.config.selectors) !== JSON.stringify(config.selectors)) reread.push(config.id);
       await db.siteConfigs.put({ id: config.id, source: 'user', enabled: existing?.enabled ?? 1, config, updatedAt: now });
     }
   });
+  // New selectors (a re-taught console): what the pages noticed about the old ones no longer holds.
+  for (const id of reread) await forgetHealth(id);
   await publishMatchIndex(db);
+}
+
+/**
+ * What pages noticed about a config's health (docs/site-config.md, "When a config stops working")
+ * belongs to that config and those selectors: forgotten with them, or a removed config's warning
+ * would stay on the built-in that takes its place.
+ */
+async function forgetHealth(id: string): Promise<void> {
+  const all = await siteHealth.getValue();
+  if (all[id]) {
+    const rest = { ...all };
+    delete rest[id];
+    await siteHealth.setValue(rest);
+  }
+  await browser.storage.local.remove(missingKey(id));
 }
 
 export async function setSiteEnabled(db: DeskmateDB, id: string, enabled: boolean): Promise<void> {
@@ -99,6 +120,7 @@ export async function removeUserSiteConfig(db: DeskmateDB, id: string, now = Dat
   const existing = await db.siteConfigs.get(id);
   if (builtin) await db.siteConfigs.put({ id, source: 'builtin', enabled: existing?.enabled ?? 1, config: builtin, updatedAt: now });
   else await db.siteConfigs.delete(id);
+  await forgetHealth(id);
   await publishMatchIndex(db);
 }
 
