@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     // End-to-end tests run in Node and pass functions to the browser (page.evaluate).
-    files: ['test/e2e/**/*.{js,mjs,ts}', 'scripts/bench.mjs', 'scripts/start.mjs'],
+    files: ['test/e2e/**/*.{js,mjs,ts}', 'scripts/bench.mjs', 'scripts/bench/*.mjs', 'scripts/start.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {
