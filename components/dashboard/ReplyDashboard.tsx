@@ -7,7 +7,7 @@ import { useNow } from '@/components/useNow';
 import { useStored } from '@/components/useStored';
 import { getDb } from '@/lib/db/database';
 import type { Translate } from '@/lib/i18n';
-import { formatClock } from '@/lib/metrics/counting';
+import { formatClock } from '@/lib/sites/counting';
 import { loadDashboard, scheduleOf, type DashboardData } from '@/lib/metrics/dashboard';
 import { dailyToCsv, eventsToCsv, summaryToCsv, toEvents, toJson } from '@/lib/metrics/export';
 import type { Headline, Range, Summary } from '@/lib/metrics/summary';

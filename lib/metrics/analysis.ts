@@ -1,4 +1,4 @@
-import type { CountingSettings } from '@/lib/metrics/counting';
+import type { CountingSettings } from '@/lib/sites/counting';
 import { BusinessClock, LocalDays, type Schedule } from '@/lib/metrics/clock';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 import type { Range } from './summary';

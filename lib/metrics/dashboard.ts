@@ -1,7 +1,7 @@
 import { afterSalesKpis, afterSalesWeek, type AfterSalesKpis, type AfterSalesWeek } from '@/lib/cases/report';
 import type { DeskmateDB } from '@/lib/db/database';
 import type { RoundRecord } from '@/lib/db/records';
-import { countingFor, parseClock, type CountingSettings } from '@/lib/metrics/counting';
+import { countingFor, parseClock, type CountingSettings } from '@/lib/sites/counting';
 import type { Schedule } from '@/lib/metrics/clock';
 import {
   daily,

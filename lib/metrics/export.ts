@@ -1,5 +1,5 @@
 import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/sites/counting';
 import { BusinessClock, inCountedHours, LocalDays, scheduleFor, type Schedule } from '@/lib/metrics/clock';
 import type { DaySummary, Range, SiteSummaries, Summary } from '@/lib/metrics/summary';
 import type { CountingProfileKind } from '@/lib/sites/schema';

@@ -1,5 +1,5 @@
 import type { RoundRecord } from '@/lib/db/records';
-import type { CountingSettings } from '@/lib/metrics/counting';
+import type { CountingSettings } from '@/lib/sites/counting';
 import { BusinessClock, inWindow, scheduleFor } from '@/lib/metrics/clock';
 import { emptyAnalysis, HOUR_MS, KeyIds, push, samples, type Analysis, type Kept, type Only, type Rules } from './analysis';
 import type { Range, SummaryOptions } from './summary';

@@ -1,5 +1,5 @@
 import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/sites/counting';
 import type { Schedule } from '@/lib/metrics/clock';
 import { quantile, type Stats } from '@/lib/metrics/stats';
 import { dayTable, HOUR_MS, type Analysis } from './analysis';

@@ -1,7 +1,7 @@
 // Bundled by scripts/bench.mjs and run in Node: the dashboard's aggregation over 200,000 stored
 // waits (28 days, as the platforms count 近28天), budget 100 ms for summarize.
 import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS } from '@/lib/sites/counting';
 import { daily, heatmap, histogram, summarize, summarizeBySite } from '@/lib/metrics/summary';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 

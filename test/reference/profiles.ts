@@ -1,10 +1,10 @@
-import { PROFILE_DEFAULTS, type CountedHours, type CountingSettings } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS, type CountedHours, type CountingSettings } from '@/lib/sites/counting';
 import { businessSeconds, inCountedHours, localDate, scheduleFor, type Schedule } from '@/lib/metrics/clock';
 import { stats, type Stats } from '@/lib/metrics/stats';
 
 // Reference models of how each platform counts reply speed (docs/counting.md), one plain function
 // a platform, written to be read, not to be fast. Every number comes from the site's
-// CountingSettings (lib/metrics/counting.ts; PROFILE_DEFAULTS are what the sources report). The
+// CountingSettings (lib/sites/counting.ts; PROFILE_DEFAULTS are what the sources report). The
 // tests check them with hand-worked timelines, and cross-check lib/metrics/summary.ts (which
 // computes the same figures in one pass for the dashboard) against them. Not shipped.
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskmateDB } from '@/lib/db/database';
 import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS } from '@/lib/sites/counting';
 import { loadDashboard } from '@/lib/metrics/dashboard';
 import { douyinFigures, douyinSessions, taobaoFigures } from '../reference/profiles';
 import { summarize, type Range } from '@/lib/metrics/summary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/sites/counting';
 import { isoLocalMs as isoLocal } from '@/lib/time';
 import { eventsToCsv, summaryToCsv, dailyToCsv, toEvents, toJson, type MetricEvent } from '@/lib/metrics/export';
 import { inCountedHours, localDate, LocalDays } from '@/lib/metrics/clock';
