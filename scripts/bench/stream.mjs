@@ -126,20 +126,18 @@ export async function benchStream({ root, ext, executablePath, record }) {
     if (!seenInShadow)
       throw new Error('bench: the timers recorded nothing on the nested-shadow console; its overhead figure would mean nothing');
     const sum = (xs) => xs.reduce((a, b) => a + b, 0);
-    const deskmate = sum(runs.ext.map((r) => r.time.deskmate));
-    const own = sum(runs.ext.map((r) => r.time.page));
+    /** Deskmate's scripting as a share of the page's own over the runs, in percent. */
+    const overhead = (list) => (sum(list.map((r) => r.time.deskmate)) / sum(list.map((r) => r.time.page))) * 100;
     record(
       'page overhead: Deskmate scripting ÷ page scripting, 5,000 msgs + 20/s',
-      (deskmate / own) * 100,
+      overhead(runs.ext),
       3,
       '%',
       'CPU profile of the same run, self time attributed to Deskmate content scripts vs the page, 2 × 15 s',
     );
-    const shadowDeskmate = sum(shadowRuns.ext.map((r) => r.time.deskmate));
-    const shadowOwn = sum(shadowRuns.ext.map((r) => r.time.page));
     record(
       'page overhead, the same console in nested shadow roots (selectors with >>>)',
-      (shadowDeskmate / shadowOwn) * 100,
+      overhead(shadowRuns.ext),
       3,
       '%',
       "as above, the thread and list each in an open shadow root inside the app's; 2 × 15 s",
