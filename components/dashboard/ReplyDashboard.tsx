@@ -167,14 +167,14 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
   ];
 
   const exportJson = () => {
-    const events = toEvents(data.rounds, data.range, data.settingsBySite);
+    const events = toEvents(data.waits, data.range, data.settingsBySite);
     const json = toJson(events, data.summaries, { range: data.range, settings: data.settingsBySite });
     download(`deskmate-metrics-${fileStamp()}.json`, JSON.stringify(json, null, 2), 'application/json');
   };
   const exportCsv = (what: 'events' | 'summary' | 'daily') => {
     const text =
       what === 'events'
-        ? eventsToCsv(toEvents(data.rounds, data.range, data.settingsBySite))
+        ? eventsToCsv(toEvents(data.waits, data.range, data.settingsBySite))
         : what === 'summary'
           ? summaryToCsv(data.summaries)
           : dailyToCsv(data.days);

@@ -11,14 +11,14 @@ import { stats, type Stats } from '@/lib/metrics/stats';
 export type { CountedHours, CountingSettings };
 
 /**
- * A wait as stored (RoundRecord: endedAt 0 while open) or as derived from messages (Wait: endedAt
+ * A wait as stored (WaitRecord: endedAt 0 while open) or as derived from messages (Wait: endedAt
  * null while open). Only a human reply ends a wait: bot and system messages never do, so an auto
  * reply shows up as a longer wait, never as an answer.
  */
 export interface WaitLike {
   startedAt: number;
   endedAt: number | null;
-  /** 1 or true when a bot replied while the wait was open (stored rounds: RoundRecord.bot). */
+  /** 1 or true when a bot replied while the wait was open (stored rounds: WaitRecord.bot). */
   bot?: 1 | boolean;
   /** Stored rounds carry it; Taobao needs it to tell bot-only conversations. */
   conversationKey?: string;
