@@ -32,14 +32,64 @@ const CONTENT_UI = [
   'components/overlay/**',
 ];
 
+/**
+ * The modules of lib/ (folders, and the shared helpers at its top) from the bottom up: a module
+ * imports only modules on lower rows, so no arrow runs back up and no two modules import each
+ * other (docs/engineering.md, "Layers"). A new module takes a row here.
+ */
+export const LIB_LAYERS = [
+  ['validate', 'time', 'alarms', 'quota', 'rate-limit'],
+  ['csv', 'i18n'],
+  ['settings'],
+  ['db'],
+  ['sites'],
+  ['cases'],
+  ['templates', 'metrics', 'timers'],
+  ['insert'],
+  ['backup', 'background', 'messaging'],
+];
+/**
+ * The arrows that still run back up, each named: lib/db/records.ts types stored fields with the
+ * site-config and case schemas' types (type imports only), and lib/sites/teach/config.ts still
+ * imports the counting defaults through lib/metrics/counting.ts (now lib/sites/counting.ts).
+ */
+const TYPES_ONLY_UP = { db: ['sites', 'cases'] };
+const FILE_EXCEPTIONS = [{ file: 'lib/sites/teach/config.ts', module: 'metrics', allow: '@/lib/metrics/counting' }];
+
+const LIB_FILES = (name) => (LIB_LAYERS[0].includes(name) || name === 'csv' ? [`lib/${name}.ts`] : [`lib/${name}/**/*.{ts,tsx}`]);
+const importsOf = (name) => [`@/lib/${name}`, `@/lib/${name}/**`, `**/lib/${name}`, `**/lib/${name}/**`, `../${name}`, `../${name}/**`];
+/** The modules `name` must not import: its own row and every row above it. */
+function layerPatterns(name, except = []) {
+  const row = LIB_LAYERS.findIndex((r) => r.includes(name));
+  const above = LIB_LAYERS.slice(row)
+    .flat()
+    .filter((m) => m !== name && !except.includes(m));
+  const typesOnly = TYPES_ONLY_UP[name] ?? [];
+  const message = `lib/${name} sits below these modules (eslint.config.js, LIB_LAYERS; docs/engineering.md, "Layers").`;
+  return [
+    { group: above.filter((m) => !typesOnly.includes(m)).flatMap(importsOf), message },
+    ...(typesOnly.length ? [{ group: typesOnly.flatMap(importsOf), allowTypeImports: true, message }] : []),
+  ];
+}
+
 /** One block per set of files: a later block's rule replaces an earlier one's, so no file is in two. */
 function boundaries() {
   const rule = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
-  return [
-    { files: ['lib/**/*.{ts,tsx}'], ignores: CONTENT_LIB, rules: rule(NO_COMPONENTS) },
-    { files: CONTENT_LIB, rules: rule(NO_COMPONENTS, NO_DATABASE) },
-    { files: CONTENT_UI, rules: rule(NO_DATABASE) },
-  ];
+  const lib = LIB_LAYERS.flat().map((name) => {
+    const files = LIB_FILES(name);
+    const exceptions = FILE_EXCEPTIONS.filter((e) => e.module !== name && files.some((f) => e.file.startsWith(f.split('*')[0])));
+    const content = CONTENT_LIB.filter((f) => f.startsWith(`lib/${name}/`));
+    return [
+      { files, ignores: [...content, ...exceptions.map((e) => e.file)], rules: rule(NO_COMPONENTS, ...layerPatterns(name)) },
+      ...content.map((f) => ({ files: [f], rules: rule(NO_COMPONENTS, NO_DATABASE, ...layerPatterns(name)) })),
+      ...exceptions.map((e) => {
+        const [up] = layerPatterns(name, [e.module]);
+        const moduleGroup = { group: [`@/lib/${e.module}/*`, `**/lib/${e.module}/*`, `!${e.allow}`], message: up.message };
+        return { files: [e.file], rules: rule(NO_COMPONENTS, ...layerPatterns(name, [e.module]), moduleGroup) };
+      }),
+    ];
+  });
+  return [...lib.flat(), { files: CONTENT_UI, rules: rule(NO_DATABASE) }];
 }
 
 const rule3Syntax = [
@@ -72,7 +122,7 @@ export default tseslint.config(
   },
   {
     // End-to-end tests run in Node and pass functions to the browser (page.evaluate).
-    files: ['test/e2e/**/*.{js,mjs,ts}', 'scripts/bench.mjs', 'scripts/start.mjs'],
+    files: ['test/e2e/**/*.{js,mjs,ts}', 'scripts/bench.mjs', 'scripts/bench/*.mjs', 'scripts/start.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {
@@ -80,8 +130,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   // Boundaries (docs/engineering.md, "Layers"): lib/ is below components/ and never imports it;
-  // content-side code (content scripts, the overlay, insertion, the console watcher) never opens
-  // the database: it asks the background through typed messages (rule 1). Types only are fine.
+  // inside lib/, a module imports only modules on lower rows of LIB_LAYERS; content-side code
+  // (content scripts, the overlay, insertion, the console watcher) never opens the database: it
+  // asks the background through typed messages (rule 1). Types only are fine there.
   ...boundaries(),
   // Rule 3: nothing becomes HTML, no eval, no remote code.
   {
@@ -101,7 +152,7 @@ export default tseslint.config(
     },
   },
   // docs/security.md S11: extension pages write settings through writeSetting / saveSetting, which
-  // parse the value with the schema a backup's value is parsed with (lib/settings/write.ts).
+  // parse the value with the schema a backup's value is parsed with (lib/backup/write-setting.ts).
   {
     files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
     rules: {
@@ -112,7 +163,7 @@ export default tseslint.config(
           selector:
             "CallExpression[callee.property.name='setValue'][callee.object.name=/^(languageSetting|agentProfile|disabledHosts|templatesRevision|removedBuiltins|installedPacks|lintRules|typingSpeed|timerAlerts|retentionDays|workSchedule|weeklyNotes|customChecklists|caseReminderLeads)$/]",
           message:
-            'Write settings with saveSetting (components/SettingRefused.tsx) or writeSetting (lib/settings/write.ts): the value is parsed first (S11).',
+            'Write settings with saveSetting (components/SettingRefused.tsx) or writeSetting (lib/backup/write-setting.ts): the value is parsed first (S11).',
         },
       ],
     },

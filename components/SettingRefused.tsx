@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import type { z } from 'zod';
-import type { RestorableSetting, settingSchemas } from '@/lib/settings/schemas';
-import { SettingRefused, writeSetting } from '@/lib/settings/write';
+import type { RestorableSetting, settingSchemas } from '@/lib/backup/setting-schemas';
+import { SettingRefused, writeSetting } from '@/lib/backup/write-setting';
 
 // The options page's and the popup's controls write settings through `writeSetting` (parsed with
 // the schema a backup's value is parsed with; docs/security.md S11). A refused value is written

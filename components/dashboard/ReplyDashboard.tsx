@@ -7,7 +7,7 @@ import { useNow } from '@/components/useNow';
 import { useStored } from '@/components/useStored';
 import { getDb } from '@/lib/db/database';
 import type { Translate } from '@/lib/i18n';
-import { formatClock } from '@/lib/metrics/counting';
+import { formatClock } from '@/lib/sites/counting';
 import { loadDashboard, scheduleOf, type DashboardData } from '@/lib/metrics/dashboard';
 import { dailyToCsv, eventsToCsv, summaryToCsv, toEvents, toJson } from '@/lib/metrics/export';
 import type { Headline, Range, Summary } from '@/lib/metrics/summary';
@@ -167,14 +167,14 @@ function Figures({ data, names }: { data: DashboardData; names: Record<string, s
   ];
 
   const exportJson = () => {
-    const events = toEvents(data.rounds, data.range, data.settingsBySite);
+    const events = toEvents(data.waits, data.range, data.settingsBySite);
     const json = toJson(events, data.summaries, { range: data.range, settings: data.settingsBySite });
     download(`deskmate-metrics-${fileStamp()}.json`, JSON.stringify(json, null, 2), 'application/json');
   };
   const exportCsv = (what: 'events' | 'summary' | 'daily') => {
     const text =
       what === 'events'
-        ? eventsToCsv(toEvents(data.rounds, data.range, data.settingsBySite))
+        ? eventsToCsv(toEvents(data.waits, data.range, data.settingsBySite))
         : what === 'summary'
           ? summaryToCsv(data.summaries)
           : dailyToCsv(data.days);

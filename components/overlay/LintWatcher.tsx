@@ -6,7 +6,7 @@ import { editableRoot, isTextField } from '@/lib/insert/editors';
 import { replaceQuery } from '@/lib/insert/insert';
 import { textNodeAt } from '@/lib/insert/text-offsets';
 import { send } from '@/lib/messaging/client';
-import { lintRules } from '@/lib/settings';
+import { lintRules } from '@/lib/templates/lint-setting';
 import { queryAll } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { pageTimers } from '@/lib/messaging/lifecycle';

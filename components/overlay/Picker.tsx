@@ -10,7 +10,10 @@ import { agentProfile } from '@/lib/settings';
 import { pageFields } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { search, type PickerTemplate, type SearchIndex } from '@/lib/templates/search';
-import { fieldsToAsk, render, type FieldSpec, type RenderContext } from '@/lib/templates/variables';
+import { fieldsToAsk, render, type RenderContext } from '@/lib/templates/variables';
+import { FillForm, type FormStage } from './FillForm';
+import { composing } from './ime';
+import { caretOf } from './useLastField';
 
 const LIMIT = 50;
 /** A bare "/": the most used few, so the preview keeps room to be read. */
@@ -25,12 +28,7 @@ interface Props {
   onUsed: (templateId: string) => void;
 }
 
-type Stage = { kind: 'list' } | { kind: 'form'; template: PickerTemplate; fields: FieldSpec[]; values: Record<string, string> };
-
-function composing(e: KeyboardEvent | ReactKeyboardEvent): boolean {
-  const native = 'nativeEvent' in e ? e.nativeEvent : e;
-  return native.isComposing || native.keyCode === 229;
-}
+type Stage = { kind: 'list' } | FormStage;
 
 function position(point: Point): { left: number; top: number } {
   const height = 420;
@@ -228,12 +226,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
   // Command mode: the picker has its own search box; remember where the caret was in the field.
   useLayoutEffect(() => {
     if (mode !== 'command' || request.caret !== undefined) return;
-    if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)
-      savedCaret.current = { start: target.selectionStart ?? target.value.length, end: target.selectionEnd ?? target.value.length };
-    else {
-      const sel = target.ownerDocument.getSelection();
-      savedCaret.current = sel && sel.rangeCount && target.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
-    }
+    savedCaret.current = caretOf(target);
     searchRef.current?.focus();
   }, [mode, target, request.caret]);
 
@@ -268,7 +261,7 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
   if (stage.kind === 'form')
     return (
       <FillForm
-        pos={pos}
+        style={{ left: pos.left, top: pos.top, width: WIDTH }}
         stage={stage}
         onCancel={() => {
           setStage({ kind: 'list' });
@@ -347,73 +340,5 @@ export function Picker({ request, index, config, onClose, onUsed }: Props) {
       )}
       <p className="dm-hint">{t('picker.hint')}</p>
     </div>
-  );
-}
-
-function FillForm({
-  pos,
-  stage,
-  onCancel,
-  onSubmit,
-  error,
-}: {
-  pos: { left: number; top: number };
-  stage: Extract<Stage, { kind: 'form' }>;
-  onCancel: () => void;
-  onSubmit: (values: Record<string, string>) => void;
-  error: string | null;
-}) {
-  const { t } = useI18n();
-  const [values, setValues] = useState<Record<string, string>>(() => ({ ...stage.values }));
-  const formRef = useRef<HTMLFormElement>(null);
-  useLayoutEffect(() => {
-    formRef.current?.querySelector('input')?.focus();
-  }, []);
-  const onKeyDown = (e: ReactKeyboardEvent) => {
-    if (composing(e)) return;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onCancel();
-    } else if (e.key === 'Tab') {
-      // Tab cycles through the fields and stays in the form.
-      const inputs = Array.from(formRef.current?.querySelectorAll('input') ?? []);
-      const i = inputs.indexOf(e.target as HTMLInputElement);
-      const next = inputs[(i + (e.shiftKey ? -1 : 1) + inputs.length) % inputs.length];
-      e.preventDefault();
-      next?.focus();
-    }
-  };
-  return (
-    <form
-      ref={formRef}
-      className="dm-picker"
-      role="dialog"
-      aria-label={t('picker.fillTitle')}
-      style={{ left: pos.left, top: pos.top, width: WIDTH }}
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(values);
-      }}
-    >
-      <h3>
-        {t('picker.fillTitle')} · {stage.template.title}
-      </h3>
-      {stage.fields.map((f) => (
-        <label key={f.key}>
-          <span>{f.label}</span>
-          <input type="text" value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
-        </label>
-      ))}
-      <button type="submit" className="dm-primary">
-        {t('picker.insert')}
-      </button>
-      {error && (
-        <p role="alert" className="dm-error">
-          {error}
-        </p>
-      )}
-    </form>
   );
 }

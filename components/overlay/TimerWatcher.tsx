@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { useI18n } from '@/components/i18n';
-import { countingFor } from '@/lib/metrics/counting';
+import { countingFor } from '@/lib/sites/counting';
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
 import type { RequestInput } from '@/lib/messaging/protocol';

@@ -1,4 +1,4 @@
-import { waitLevel } from '@/lib/metrics/counting';
+import { waitLevel } from '@/lib/sites/counting';
 import { extractValue, queryAll, queryFirst } from '@/lib/sites/extract';
 import type { SiteConfig } from '@/lib/sites/schema';
 import { CHIP_ATTR } from '@/lib/timers/tracker';

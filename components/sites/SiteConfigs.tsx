@@ -9,7 +9,7 @@ import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
 import { getDb } from '@/lib/db/database';
 import type { SiteConfigRecord } from '@/lib/db/records';
-import { countingFor, formatClock } from '@/lib/metrics/counting';
+import { countingFor, formatClock } from '@/lib/sites/counting';
 import { configName } from '@/lib/sites/names';
 import {
   countingProfiles,

@@ -1,33 +1,26 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { usePicker } from './usePicker';
 import { CountingFields, countingDraft, readCounting, type CountingDraft } from './CountingFields';
+import { DetectionLines, SenderList } from './DetectionLines';
+import { derivePick, STEPS, type Picks, type StepId } from './picks';
+import { SelectorFields } from './SelectorFields';
+import { StepList } from './StepList';
+import { useDetection } from './useDetection';
 import { ErrorList } from '@/components/ErrorList';
 import { useI18n } from '@/components/i18n';
-import type { MessageKey } from '@/lib/i18n';
-import { extractValue, observedAttributes } from '@/lib/sites/extract';
-import type { SenderKind, SiteConfig } from '@/lib/sites/schema';
+import type { SiteConfig } from '@/lib/sites/schema';
 import { domSelectorChecker, selectorProblems } from '@/lib/sites/selectors';
 import { errorText } from '@/lib/i18n/errors';
 import {
   buildConfig,
   composedParent,
   conversationIdFromUrl,
-  deriveComposer,
-  deriveConversationList,
-  deriveMessageRule,
-  deriveTitle,
   describeElement,
-  detect,
   emptyFields,
   fieldsToSelectors,
   pickable,
-  sameMessage,
-  scoped,
-  scopedRule,
-  scopeOf,
   selectorsToFields,
   siteOf,
-  type Detection,
   type TeachFields,
 } from '@/lib/sites/teach';
 
@@ -46,22 +39,6 @@ export interface TeachModeProps {
   onSave: (config: SiteConfig) => void | Promise<void>;
   onCancel: () => void;
 }
-
-type StepId = 'customer' | 'agent' | 'composer' | 'title' | 'conversation';
-
-const STEPS: { id: StepId; label: MessageKey; optional: boolean }[] = [
-  { id: 'customer', label: 'teach.stepCustomer', optional: false },
-  { id: 'agent', label: 'teach.stepAgent', optional: false },
-  { id: 'composer', label: 'teach.stepComposer', optional: false },
-  { id: 'title', label: 'teach.stepTitle', optional: true },
-  { id: 'conversation', label: 'teach.stepConversation', optional: true },
-];
-
-/** Detection waits for the page to settle, but never longer than MAX_WAIT_MS under constant change. */
-const DEBOUNCE_MS = 250;
-const MAX_WAIT_MS = 1000;
-
-type DetectionState = { kind: 'ok'; value: Detection } | { kind: 'invalid' } | null;
 
 function initialFields(url: string): TeachFields {
   const fromUrl = conversationIdFromUrl(url);
@@ -83,13 +60,12 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [dock, setDock] = useState<'left' | 'right'>('right');
-  const [detection, setDetection] = useState<DetectionState>(null);
 
   const rootRef = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
   const pickButtons = useRef<Partial<Record<StepId, HTMLButtonElement | null>>>({});
-  const elements = useRef<Partial<Record<StepId, Element>>>({});
+  const elements = useRef<Picks>({});
   const ids = useId();
 
   // ---- derivation -------------------------------------------------------
@@ -99,104 +75,15 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
       elements.current[step] = el;
       const show = (s: StepId, target: Element) => setPicked((p) => ({ ...p, [s]: describeElement(target) }));
       show(step, el);
-      if (step === 'customer' || step === 'agent') {
-        const { customer, agent } = elements.current;
-        if (!customer || !agent) {
-          setNotice(t(step === 'customer' ? 'teach.nowAgent' : 'teach.nowCustomer'));
-          return;
-        }
-        // A virtualised list may have recycled the first pick meanwhile.
-        const gone = !customer.isConnected ? 'customer' : !agent.isConnected ? 'agent' : null;
-        if (gone) {
-          delete elements.current[gone];
-          setPicked((p) => ({ ...p, [gone]: undefined }));
-          setNotice(t('teach.pickedGone', { step: t(gone === 'customer' ? 'teach.stepCustomer' : 'teach.stepAgent') }));
-          return;
-        }
-        // Selectors are derived in the root that holds the picks (a shadow root, a frame) and reached with >>>.
-        const scope = scopeOf(customer, doc);
-        if (scopeOf(agent, doc).root !== scope.root) {
-          setNotice(t('teach.noItems'));
-          return;
-        }
-        const d = deriveMessageRule(customer, agent, scope.root);
-        if (!d) {
-          setNotice(t(sameMessage(customer, agent) ? 'teach.sameMessage' : 'teach.noItems'));
-          return;
-        }
-        show('customer', d.customerItem);
-        show('agent', d.agentItem);
-        setFields((f) =>
-          selectorsToFields(
-            {
-              message: scoped(scope.prefix, d.message),
-              messageSender: d.messageSender,
-              messageId: d.messageId,
-              messageTime: d.messageTime,
-              messageText: d.messageText,
-            },
-            f,
-          ),
-        );
-        setNotice(
-          d.problems.includes('noSender')
-            ? t('teach.noSender', { count: d.count })
-            : d.problems.includes('senderMismatch')
-              ? t('teach.senderMismatch')
-              : d.problems.includes('hashedSender')
-                ? t('teach.hashedSender', { count: d.count })
-                : d.problems.includes('sideSender')
-                  ? t('teach.sideSender', { count: d.count })
-                  : t('teach.messagesFound', { count: d.count }),
-        );
-      } else if (step === 'composer') {
-        const scope = scopeOf(el, doc);
-        const d = deriveComposer(el, scope.root);
-        show('composer', d.element);
-        setFields((f) => selectorsToFields({ composer: scoped(scope.prefix, d.composer) }, f));
-        setNotice('');
-      } else if (step === 'title') {
-        const scope = scopeOf(el, doc);
-        const d = deriveTitle(el, scope.root);
-        const buyerName = scopedRule(scope.prefix, d.buyerName);
-        setFields((f) => {
-          const next = selectorsToFields({ buyerName, conversationHeader: scoped(scope.prefix, d.conversationHeader) }, f);
-          // Without an id in the list or the address, the customer's name tells conversations apart.
-          if (f.activeConversation || f.activeConversationUrl) return next;
-          return selectorsToFields({ activeConversation: { selector: buyerName.selector } }, next);
-        });
-        setNotice('');
-      } else {
-        const scope = scopeOf(el, doc);
-        const d = deriveConversationList(el, scope.root);
-        if (!d) {
-          setNotice(t('teach.noList'));
-          return;
-        }
-        show('conversation', d.element);
-        setFields((f) => {
-          const next = selectorsToFields(
-            {
-              conversationItem: scoped(scope.prefix, d.conversationItem),
-              // Ids in links ("#/chat/c-1001") read like the open conversation's id in the address.
-              conversationItemId:
-                d.conversationItemId?.attr === 'href' &&
-                !d.activeConversation &&
-                f.activeConversationUrl &&
-                extractValue({ ...d.conversationItemId, regex: f.activeConversationUrl }, d.element)
-                  ? { ...d.conversationItemId, regex: f.activeConversationUrl }
-                  : d.conversationItemId,
-              conversationUnread: d.conversationUnread,
-              conversationLastTime: d.conversationLastTime,
-            },
-            f,
-          );
-          return d.activeConversation
-            ? selectorsToFields({ activeConversation: scopedRule(scope.prefix, d.activeConversation) }, next)
-            : next;
-        });
-        setNotice('');
+      const outcome = derivePick(step, el, doc, elements.current, t);
+      const gone = outcome.forgotten;
+      if (gone) {
+        delete elements.current[gone];
+        setPicked((p) => ({ ...p, [gone]: undefined }));
       }
+      for (const [s, target] of outcome.shown) show(s, target);
+      if (outcome.fields) setFields(outcome.fields);
+      setNotice(outcome.notice);
     },
     [doc, t],
   );
@@ -274,54 +161,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
     return { config, parsed };
   }, [fields, name, counting, site, doc]);
 
-  useEffect(() => {
-    const config = built.parsed.ok ? built.parsed.value : null;
-    const win = doc.defaultView ?? window;
-    let timer = 0;
-    let firstAt = 0;
-    const pageUrl = () => {
-      const href = doc.location?.href;
-      return href && href !== 'about:blank' ? href : url;
-    };
-    const run = () => {
-      timer = 0;
-      firstAt = 0;
-      if (!config) return setDetection({ kind: 'invalid' });
-      try {
-        setDetection({ kind: 'ok', value: detect(config, doc, pageUrl()) });
-      } catch {
-        setDetection({ kind: 'invalid' });
-      }
-    };
-    // One observer, batched: bursts of page changes cost one detection.
-    const schedule = () => {
-      const now = Date.now();
-      firstAt ||= now;
-      if (timer) win.clearTimeout(timer);
-      timer = win.setTimeout(run, now - firstAt >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
-    };
-    schedule();
-    const target = doc.body ?? doc.documentElement;
-    const observer = config && target ? new MutationObserver(schedule) : null;
-    if (observer && config) {
-      const attributeFilter = [
-        ...new Set([
-          'class',
-          ...observedAttributes(config),
-          ...(config.selectors.messageSender?.attr ? [config.selectors.messageSender.attr] : []),
-        ]),
-      ];
-      const options = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter };
-      observer.observe(target, options);
-      // The shadow roots and frame documents the picks are in: a document's observer does not see inside them.
-      const roots = new Set(Object.values(elements.current).map((el) => el.getRootNode()));
-      for (const r of roots) if (r !== doc && (r.nodeType === 11 || r.nodeType === 9)) observer.observe(r, options);
-    }
-    return () => {
-      observer?.disconnect();
-      if (timer) win.clearTimeout(timer);
-    };
-  }, [built, doc, url]);
+  const detection = useDetection(built.parsed.ok ? built.parsed.value : null, doc, url, elements);
 
   // ---- save ---------------------------------------------------------------------------------
 
@@ -349,20 +189,6 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
 
   // ---- render -------------------------------------------------------------------------------
 
-  const set = (key: keyof TeachFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
-  const linesHintId = `${ids}-lines`;
-  const field = (key: keyof TeachFields, label: MessageKey, multiline = false): ReactNode => (
-    <TextField
-      key={key}
-      id={`${ids}-${key}`}
-      label={t(label)}
-      value={fields[key]}
-      onChange={set(key)}
-      multiline={multiline}
-      describedBy={multiline ? linesHintId : undefined}
-    />
-  );
-
   return (
     <>
       <div
@@ -388,57 +214,18 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
         </header>
         <p className="dm-teach-muted">{t('teach.intro', { host: hostname })}</p>
 
-        <ol className="dm-teach-steps" aria-label={t('teach.steps')}>
-          {STEPS.map((step) => {
-            const label = t(step.label);
-            const active = picking === step.id;
-            const action = active ? t('teach.stopPicking') : picked[step.id] ? t('teach.pickAgain') : t('teach.pick');
-            return (
-              <li key={step.id} className={picked[step.id] ? 'dm-teach-done' : undefined}>
-                <div className="dm-teach-step">
-                  <span className="dm-teach-step-name">
-                    <span aria-hidden="true" className="dm-teach-check">
-                      {picked[step.id] ? '✓' : '○'}
-                    </span>
-                    {label}
-                    {step.optional && <span className="dm-teach-muted"> ({t('teach.optional')})</span>}
-                    {picked[step.id] && <span className="dm-teach-sr"> ({t('teach.stepDone')})</span>}
-                  </span>
-                  <button
-                    type="button"
-                    ref={(el) => {
-                      pickButtons.current[step.id] = el;
-                    }}
-                    aria-pressed={active}
-                    aria-label={t('teach.buttonFor', { action, step: label })}
-                    onClick={() => {
-                      setOutlined('');
-                      setPicking(active ? null : step.id);
-                    }}
-                  >
-                    {action}
-                  </button>
-                </div>
-                {picked[step.id] && (
-                  <div className="dm-teach-picked">
-                    <span>{t('teach.picked', { what: picked[step.id] ?? '' })}</span>
-                    {/* Messages, composer and list items are found from any inner node; a title may need widening. */}
-                    {step.id === 'title' && (
-                      <button
-                        type="button"
-                        className="dm-teach-link"
-                        aria-label={t('teach.buttonFor', { action: t('teach.widen'), step: label })}
-                        onClick={() => widen(step.id)}
-                      >
-                        {t('teach.widen')}
-                      </button>
-                    )}
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ol>
+        <StepList
+          picking={picking}
+          picked={picked}
+          buttonRef={(step, el) => {
+            pickButtons.current[step] = el;
+          }}
+          onToggle={(step, active) => {
+            setOutlined('');
+            setPicking(active ? null : step);
+          }}
+          onWiden={widen}
+        />
         {picking && <p className="dm-teach-hint">{t('teach.pickingHint')}</p>}
         <p className="dm-teach-notice" role="status">
           {outlined ? t('teach.outlined', { what: outlined }) : notice}
@@ -461,52 +248,7 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
           )}
         </section>
 
-        {/* The selectors stay editable, folded away: picks and the sender list are the way for most agents. */}
-        <details className="dm-teach-fields">
-          <summary>{t('teach.selectors')}</summary>
-          <p id={linesHintId} className="dm-teach-muted">
-            {t('teach.linesHint')}
-          </p>
-          <fieldset>
-            <legend>{t('teach.groupMessages')}</legend>
-            {field('message', 'teach.fieldMessage', true)}
-            {field('senderAttr', 'teach.fieldSenderAttr')}
-            {field('customer', 'teach.fieldCustomer', true)}
-            {field('agent', 'teach.fieldAgent', true)}
-          </fieldset>
-          <fieldset>
-            <legend>{t('teach.stepComposer')}</legend>
-            {field('composer', 'teach.fieldComposer', true)}
-          </fieldset>
-          <fieldset>
-            <legend>{t('teach.stepTitle')}</legend>
-            {field('buyerName', 'teach.fieldBuyerName', true)}
-            {field('conversationHeader', 'teach.fieldHeader', true)}
-          </fieldset>
-          <fieldset>
-            <legend>{t('teach.groupConversation')}</legend>
-            {field('conversationItem', 'teach.fieldConversationItem', true)}
-            {field('activeConversation', 'teach.fieldActive', true)}
-            {field('activeConversationAttr', 'teach.fieldActiveAttr')}
-            {field('activeConversationUrl', 'teach.fieldActiveUrl')}
-          </fieldset>
-          <details>
-            <summary>{t('teach.more')}</summary>
-            {field('bot', 'teach.fieldBot', true)}
-            {field('system', 'teach.fieldSystem', true)}
-            {field('messageText', 'teach.fieldMessageText', true)}
-            {field('messageId', 'teach.fieldMessageId', true)}
-            {field('messageIdAttr', 'teach.fieldMessageIdAttr')}
-            {field('messageTime', 'teach.fieldMessageTime', true)}
-            {field('messageTimeAttr', 'teach.fieldMessageTimeAttr')}
-            {field('buyerNameAttr', 'teach.fieldBuyerNameAttr')}
-            {field('conversationItemId', 'teach.fieldConversationItemId', true)}
-            {field('conversationItemIdAttr', 'teach.fieldConversationItemIdAttr')}
-            {field('conversationItemIdRegex', 'teach.fieldConversationItemIdRegex')}
-            {field('conversationUnread', 'teach.fieldConversationUnread', true)}
-            {field('conversationLastTime', 'teach.fieldConversationLastTime', true)}
-          </details>
-        </details>
+        <SelectorFields fields={fields} onChange={(key, value) => setFields((f) => ({ ...f, [key]: value }))} />
 
         <div className="dm-teach-site">
           <label htmlFor={`${ids}-name`}>{t('teach.fieldName')}</label>
@@ -530,120 +272,5 @@ export function TeachMode({ doc, url, onSave, onCancel }: TeachModeProps) {
       {/* Outside the dialog: only pointer-transparent decoration over the page. */}
       <div ref={boxRef} className="dm-teach-outline" hidden aria-hidden="true" />
     </>
-  );
-}
-
-function TextField({
-  id,
-  label,
-  value,
-  onChange,
-  multiline,
-  describedBy,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  multiline: boolean;
-  describedBy?: string;
-}) {
-  const rows = Math.min(4, Math.max(1, value.split('\n').length));
-  return (
-    <div className="dm-teach-field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea
-          id={id}
-          value={value}
-          rows={rows}
-          spellCheck={false}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      ) : (
-        <input id={id} type="text" value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
-      )}
-    </div>
-  );
-}
-
-const SENDER_LABELS: Record<SenderKind, MessageKey> = {
-  customer: 'teach.senderCustomer',
-  agent: 'teach.senderAgent',
-  bot: 'teach.senderBot',
-  system: 'teach.senderSystem',
-};
-
-/**
- * Every message on screen with the sender the config now reads for it; a click says "this one is
- * the customer's" or "this one is mine", which becomes that pick (the rule is derived again).
- */
-function SenderList({
-  messages,
-  onCorrect,
-}: {
-  messages: Detection['messages'];
-  onCorrect: (el: Element, kind: 'customer' | 'agent') => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <details className="dm-teach-senders" open>
-      <summary>{t('teach.sendersHeading', { count: messages.length })}</summary>
-      <ol>
-        {messages.map((m, i) => {
-          const text = m.text.length > 30 ? `${m.text.slice(0, 30)}…` : m.text;
-          return (
-            <li key={i} className={m.sender ? undefined : 'dm-teach-warn'}>
-              <span>{t('teach.senderLine', { sender: m.sender ? t(SENDER_LABELS[m.sender]) : t('teach.senderUnknown'), text })}</span>{' '}
-              {m.sender !== 'customer' && (
-                <button
-                  type="button"
-                  className="dm-teach-link"
-                  aria-label={t('teach.markCustomerFor', { text })}
-                  onClick={() => onCorrect(m.element, 'customer')}
-                >
-                  {t('teach.markCustomer')}
-                </button>
-              )}{' '}
-              {m.sender !== 'agent' && (
-                <button
-                  type="button"
-                  className="dm-teach-link"
-                  aria-label={t('teach.markAgentFor', { text })}
-                  onClick={() => onCorrect(m.element, 'agent')}
-                >
-                  {t('teach.markAgent')}
-                </button>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-    </details>
-  );
-}
-
-function DetectionLines({ detection }: { detection: DetectionState }) {
-  const { t } = useI18n();
-  if (!detection) return null;
-  if (detection.kind === 'invalid') return <p className="dm-teach-warn">{t('teach.detectInvalid')}</p>;
-  const d = detection.value;
-  return (
-    <ul>
-      <li className={d.customer && d.agent ? undefined : 'dm-teach-warn'}>
-        {d.total ? t('teach.detectMessages', { customer: d.customer, agent: d.agent }) : t('teach.detectNoMessages')}
-      </li>
-      {(d.bot > 0 || d.system > 0) && <li>{t('teach.detectOther', { bot: d.bot, system: d.system })}</li>}
-      {d.unknown > 0 && <li className="dm-teach-warn">{t('teach.detectUnknown', { count: d.unknown })}</li>}
-      <li className={d.conversationId ? undefined : 'dm-teach-warn'}>
-        {d.conversationId ? t('teach.detectConversation', { id: d.conversationId }) : t('teach.detectNoConversation')}
-      </li>
-      {d.buyerName && <li>{t('teach.detectBuyer', { name: d.buyerName })}</li>}
-      {d.conversations > 0 && <li>{t('teach.detectConversations', { count: d.conversations })}</li>}
-      <li className={d.hasComposer ? undefined : 'dm-teach-warn'}>
-        {d.hasComposer ? t('teach.detectComposer') : t('teach.detectNoComposer')}
-      </li>
-    </ul>
   );
 }

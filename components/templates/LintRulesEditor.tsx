@@ -4,7 +4,7 @@ import { useI18n } from '@/components/i18n';
 import { lintTitleKey } from '@/lib/i18n/parts/lint-titles';
 import { ErrorList } from '@/components/ErrorList';
 import { formatIssues } from '@/lib/validate';
-import { lintRules } from '@/lib/settings';
+import { lintRules } from '@/lib/templates/lint-setting';
 import { defaultLintRules, type LintRule } from '@/lib/templates/lint';
 import { lintRule } from '@/lib/templates/lint-schema';
 

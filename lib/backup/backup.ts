@@ -2,7 +2,7 @@ import type { DeskmateDB } from '@/lib/db/database';
 import { fromBase64, toBase64 } from '@/lib/db/base64';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/db/database';
 import { checkAttachment, extensionFor, SNIFF_BYTES, typeFromName } from '@/lib/cases/attachments';
-import { RESTORABLE_SETTINGS, settingMeta, settingSchemas, type RestorableSetting } from '@/lib/settings/schemas';
+import { RESTORABLE_SETTINGS, settingMeta, settingSchemas, type RestorableSetting } from './setting-schemas';
 import { parseSiteConfig } from '@/lib/sites/schema';
 import { capErrors, parseJsonText, parseWith, type ParseResult } from '@/lib/validate';
 import { syntaxSelectorChecker } from '@/lib/sites/selector-syntax';
@@ -16,7 +16,7 @@ import { upgradeTables } from '@/lib/db/upgrades';
 export const BACKUP_FORMAT = 'deskmate/backup';
 /** Settings that are derived and rebuilt by the background (not restored from a file). */
 export const DERIVED_SETTINGS = ['siteMatchIndex', 'openWaits'];
-/** The settings a backup may restore (storage.local keys of lib/settings, plus their version meta "key$"). */
+/** The settings a backup may restore (storage.local keys of lib/settings and lib/templates/lint-setting.ts, plus their version meta "key$"). */
 export { RESTORABLE_SETTINGS };
 
 const TABLES: string[] = Object.keys(SCHEMA_VERSIONS[LATEST_VERSION]!);
@@ -80,7 +80,7 @@ export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
  * Validates a whole backup file before anything may be written: every row of every table with
  * the schema of what Deskmate itself writes there (lib/backup/row-schemas.ts), after upgrading rows of
  * an older database version (lib/db/upgrades.ts); every setting with its schema
- * (lib/settings/schemas.ts); every evidence file by its content (magic bytes, as an upload).
+ * (lib/backup/setting-schemas.ts); every evidence file by its content (magic bytes, as an upload).
  * The value returned is what is written: parsed rows and settings, files typed by their content.
  */
 export function parseBackup(text: string): ParseResult<Backup> {

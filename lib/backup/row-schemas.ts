@@ -9,7 +9,7 @@ import type {
   ConversationRecord,
   LintEventRecord,
   MessageEventRecord,
-  RoundRecord,
+  WaitRecord,
   SiteConfigRecord,
   TemplateRecord,
   TemplateUseRecord,
@@ -149,7 +149,7 @@ const inStep: {
   templateUses: None<Unlisted<TemplateUseRecord, 'templateUses'>>;
   conversations: None<Unlisted<ConversationRecord, 'conversations'>>;
   messageEvents: None<Unlisted<MessageEventRecord, 'messageEvents'>>;
-  rounds: None<Unlisted<RoundRecord, 'rounds'>>;
+  rounds: None<Unlisted<WaitRecord, 'rounds'>>;
   cases: None<Unlisted<CaseRecord, 'cases'>>;
   attachments: None<Unlisted<AttachmentRecord, 'attachments'>>;
   siteConfigs: None<Unlisted<SiteConfigRecord, 'siteConfigs'>>;

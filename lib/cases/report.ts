@@ -244,24 +244,18 @@ export function afterSalesTables(week: AfterSalesWeek, prev: AfterSalesWeek, t: 
     ...prev.visits.map((v) => [t('dash.lastWeek'), day(v.at), v.orderNo, v.finding]),
   ];
 
+  const reshipTotal = (label: 'afterSales.totalThisWeek' | 'afterSales.totalLastWeek', w: AfterSalesWeek): Cell[] => [
+    t(label, { n: w.reshipments.rows.length }),
+    '',
+    '',
+    '',
+    formatYuan(w.reshipments.amountCents),
+    formatYuan(w.reshipments.feeCents),
+  ];
   const reship: Cell[][] = [
     ...week.reshipments.rows.map((r) => [day(r.at), r.orderNo, r.courier, r.trackingNo, formatYuan(r.amountCents), formatYuan(r.feeCents)]),
-    [
-      t('afterSales.totalThisWeek', { n: week.reshipments.rows.length }),
-      '',
-      '',
-      '',
-      formatYuan(week.reshipments.amountCents),
-      formatYuan(week.reshipments.feeCents),
-    ],
-    [
-      t('afterSales.totalLastWeek', { n: prev.reshipments.rows.length }),
-      '',
-      '',
-      '',
-      formatYuan(prev.reshipments.amountCents),
-      formatYuan(prev.reshipments.feeCents),
-    ],
+    reshipTotal('afterSales.totalThisWeek', week),
+    reshipTotal('afterSales.totalLastWeek', prev),
   ];
 
   const prevReviews = new Map(prev.reviews.map((g) => [g.cause, g.count]));

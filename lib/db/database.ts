@@ -4,7 +4,7 @@ import type {
   CaseRecord,
   ConversationRecord,
   MessageEventRecord,
-  RoundRecord,
+  WaitRecord,
   LintEventRecord,
   SiteConfigRecord,
   TemplateRecord,
@@ -52,7 +52,11 @@ export class DeskmateDB extends Dexie {
   templateUses!: EntityTable<TemplateUseRecord, 'id'>;
   conversations!: EntityTable<ConversationRecord, 'id'>;
   messageEvents!: EntityTable<MessageEventRecord, 'id'>;
-  rounds!: EntityTable<RoundRecord, 'id'>;
+  /**
+   * The waits (README, "Glossary"). The table keeps the name it was created with: renaming a
+   * Dexie table copies every agent's waits in an upgrade, and backup files name their tables.
+   */
+  rounds!: EntityTable<WaitRecord, 'id'>;
   cases!: EntityTable<CaseRecord, 'id'>;
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   siteConfigs!: EntityTable<SiteConfigRecord, 'id'>;

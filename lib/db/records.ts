@@ -47,7 +47,7 @@ export interface ConversationRecord {
   waitingSince: number;
   lastCustomerAt: number;
   lastAgentAt: number;
-  /** The waitingSince of the open wait a bot message already marked (0 = none): marks a round once. */
+  /** The waitingSince of the open wait a bot message already marked (0 = none): marks a wait once. */
   botSince?: number;
   /** Newest message time any watcher saw in this conversation (history older than it is never an event). */
   seenUntil?: number;
@@ -64,7 +64,7 @@ export interface MessageEventRecord {
 }
 
 /** A wait from a customer's first unanswered message to the agent's human reply. */
-export interface RoundRecord {
+export interface WaitRecord {
   id?: number;
   conversationKey: string;
   siteId: string;

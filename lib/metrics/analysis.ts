@@ -1,17 +1,17 @@
-import type { CountingSettings } from '@/lib/metrics/counting';
+import type { CountingSettings } from '@/lib/sites/counting';
 import { BusinessClock, LocalDays, type Schedule } from '@/lib/metrics/clock';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 import type { Range } from './summary';
 
 // The state the reply-speed summaries (lib/metrics/summary.ts) are folded from: per-range-day
-// counters and reply-time samples, filled by the passes over the rounds (./passes.ts).
+// counters and reply-time samples, filled by the passes over the waits (./passes.ts).
 
 export const HOUR_MS = 3_600_000;
 
 /**
  * Dense ids for strings (conversation keys): FNV-1a into an open-addressing table at most half
- * full. Rounds read from IndexedDB carry fresh strings, which a Map must hash natively and grow
- * for; this is about twice as fast on 200,000 rounds.
+ * full. Waits read from IndexedDB carry fresh strings, which a Map must hash natively and grow
+ * for; this is about twice as fast on 200,000 waits.
  */
 export class KeyIds {
   readonly keys: string[] = [];
@@ -144,11 +144,11 @@ export function dayTable(range: Range): { table: LocalDays; nDays: number } {
   return { table, nDays };
 }
 
-/** Only the rounds whose entry in `ids` is `id` (one site of several). */
+/** Only the waits whose entry in `ids` is `id` (one site of several). */
 export interface Only {
   ids: Int32Array;
   id: number;
-  /** How many rounds have it. */
+  /** How many waits have it. */
   count: number;
 }
 
@@ -165,11 +165,11 @@ export interface Rules {
   clock: BusinessClock | null;
   /** Open waits are measured up to here. */
   openUntil: number;
-  /** Keep rounds before the range (to tell a JD session's or a help-desk conversation's first wait). */
+  /** Keep waits before the range (to tell a JD session's or a help-desk conversation's first wait). */
   history: boolean;
 }
 
-/** The kept rounds (index k), as columns, so that later passes never go back to the round objects. */
+/** The kept waits (index k), as columns, so that later passes never go back to the wait objects. */
 export interface Kept {
   n: number;
   convOf: Int32Array;

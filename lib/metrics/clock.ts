@@ -1,4 +1,4 @@
-import { formatClock, type CountedHours, type CountingSettings } from '@/lib/metrics/counting';
+import { formatClock, type CountedHours, type CountingSettings } from '@/lib/sites/counting';
 
 // Local time for the reply-speed figures (docs/counting.md): counted hours, local days (DST-safe,
 // without a Date per lookup) and the help desk's business clock. Local time (the browser's time

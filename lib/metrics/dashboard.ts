@@ -1,7 +1,7 @@
 import { afterSalesKpis, afterSalesWeek, type AfterSalesKpis, type AfterSalesWeek } from '@/lib/cases/report';
 import type { DeskmateDB } from '@/lib/db/database';
-import type { RoundRecord } from '@/lib/db/records';
-import { countingFor, parseClock, type CountingSettings } from '@/lib/metrics/counting';
+import type { WaitRecord } from '@/lib/db/records';
+import { countingFor, parseClock, type CountingSettings } from '@/lib/sites/counting';
 import type { Schedule } from '@/lib/metrics/clock';
 import {
   daily,
@@ -45,7 +45,7 @@ export interface DashboardData {
   /** The after-sales playbook's tables and the methodology's KPIs for the range (lib/cases/report.ts). */
   afterSales: { week: AfterSalesWeek; kpis: AfterSalesKpis };
   /** The waits starting in range (what the exports hold). */
-  rounds: RoundRecord[];
+  waits: WaitRecord[];
 }
 
 /** Profiles whose rules need a conversation's waits from before the range (docs/counting.md). */
@@ -55,7 +55,7 @@ const NEEDS_HISTORY = new Set<string>(['jd', 'helpdesk']);
  * The waits of the given conversations that start before `from`: what tells a JD session's start
  * and a help-desk conversation's first wait when the range cuts a conversation.
  */
-async function historyOf(db: DeskmateDB, keys: readonly string[], from: number): Promise<RoundRecord[]> {
+async function historyOf(db: DeskmateDB, keys: readonly string[], from: number): Promise<WaitRecord[]> {
   if (!keys.length) return [];
   const rows = await db.rounds
     .where('conversationKey')
@@ -88,12 +88,12 @@ export async function loadDashboard(
   const keys = new Set<string>();
   for (const r of inSite) if (NEEDS_HISTORY.has(settingsBySite[r.siteId]?.profile ?? r.profile ?? 'helpdesk')) keys.add(r.conversationKey);
   const history = await historyOf(db, [...keys], range.from);
-  const rounds = history.length ? [...history, ...inSite] : inSite;
+  const waits = history.length ? [...history, ...inSite] : inSite;
   const opts = options.schedule ? { schedule: options.schedule } : {};
-  const summaries = summarizeBySite(rounds, range, settingsBySite, now, opts);
+  const summaries = summarizeBySite(waits, range, settingsBySite, now, opts);
   const siteIds = Object.keys(summaries.sites);
   const daySettings = siteIds.length === 1 ? settingsBySite[siteIds[0]!] : undefined;
-  const days = daily(rounds, range, daySettings ?? settingsBySite[options.siteId ?? ''] ?? countingFor({ profile: 'helpdesk' }), now, opts);
+  const days = daily(waits, range, daySettings ?? settingsBySite[options.siteId ?? ''] ?? countingFor({ profile: 'helpdesk' }), now, opts);
   const outcomes: Record<string, number> = {};
   const byType: Record<string, number> = {};
   const typeTitles: Record<string, string> = {};
@@ -144,6 +144,6 @@ export async function loadDashboard(
       deadlinesDue: due,
     },
     afterSales: { week: afterSalesWeek(cases, range), kpis: afterSalesKpis(cases, range, now) },
-    rounds: inSite,
+    waits: inSite,
   };
 }

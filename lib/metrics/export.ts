@@ -1,5 +1,5 @@
-import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
+import type { WaitRecord } from '@/lib/db/records';
+import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/sites/counting';
 import { BusinessClock, inCountedHours, LocalDays, scheduleFor, type Schedule } from '@/lib/metrics/clock';
 import type { DaySummary, Range, SiteSummaries, Summary } from '@/lib/metrics/summary';
 import type { CountingProfileKind } from '@/lib/sites/schema';
@@ -42,12 +42,12 @@ function isSettings(x: CountingSettings | Record<string, CountingSettings>): x i
 
 /** The waits starting in range as export events, oldest first, judged by each site's settings. */
 export function toEvents(
-  rounds: readonly RoundRecord[],
+  waits: readonly WaitRecord[],
   range: Range,
   settings: CountingSettings | Record<string, CountingSettings>,
   options: EventOptions = {},
 ): MetricEvent[] {
-  const inRange = rounds.filter((r) => r.startedAt >= range.from && r.startedAt < range.to).sort((a, b) => a.startedAt - b.startedAt);
+  const inRange = waits.filter((r) => r.startedAt >= range.from && r.startedAt < range.to).sort((a, b) => a.startedAt - b.startedAt);
   const days = new LocalDays(range.from, Math.max(range.from, range.to - 1), 1);
   const clocks = new Map<string, BusinessClock | null>();
   const names = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { hoursLabel, type Schedule } from '@/lib/metrics/clock';
-import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/sites/counting';
 import { stats } from '@/lib/metrics/stats';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 import { emptyAnalysis, PER_DAY, samples, type Analysis, type Samples } from './analysis';

@@ -1,15 +1,15 @@
-import type { RoundRecord } from '@/lib/db/records';
-import type { CountingSettings } from '@/lib/metrics/counting';
+import type { WaitRecord } from '@/lib/db/records';
+import type { CountingSettings } from '@/lib/sites/counting';
 import { BusinessClock, inWindow, scheduleFor } from '@/lib/metrics/clock';
 import { emptyAnalysis, HOUR_MS, KeyIds, push, samples, type Analysis, type Kept, type Only, type Rules } from './analysis';
 import type { Range, SummaryOptions } from './summary';
 
-// The passes over the rounds that fill an Analysis (./analysis.ts): one over the rounds for what a
-// round decides alone, a counting sort by conversation, one over each conversation's waits in
+// The passes over the waits that fill an Analysis (./analysis.ts): one over the waits for what a
+// wait decides alone, a counting sort by conversation, one over each conversation's waits in
 // time order (first waits, sessions, buyer-days). The rules are docs/counting.md's.
 
 export function analyze(
-  rounds: readonly RoundRecord[],
+  waits: readonly WaitRecord[],
   range: Range,
   settings: CountingSettings,
   now: number,
@@ -31,18 +31,18 @@ export function analyze(
     openUntil: Math.min(now, range.to),
     history: settings.profile === 'jd' || settings.profile === 'helpdesk',
   };
-  const kept = passRounds(rounds, a, rules, only);
+  const kept = passWaits(waits, a, rules, only);
   const { order, offset } = byConversation(kept);
   passConversations(a, rules, kept, order, offset);
   return a;
 }
 
-/** Pass 1: what each round decides alone (counts, hours, reply times, Taobao's rule). */
-function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, only: Only | null): Kept {
+/** Pass 1: what each wait decides alone (counts, hours, reply times, Taobao's rule). */
+function passWaits(waits: readonly WaitRecord[], a: Analysis, rules: Rules, only: Only | null): Kept {
   const { from, to, targetSec, capSec, hours, clock, openUntil, history } = rules;
   const taobao = rules.profile === 'taobao';
   const { table, dWaits, dAnswered, dTimely, dOpen, dOutside, dCarried, dAvgSum, dAvgN, byHour, repliesByHour } = a;
-  const N = rounds.length;
+  const N = waits.length;
   const cap = only ? only.count : N;
   const k0: Kept = {
     n: 0,
@@ -64,7 +64,7 @@ function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, o
   let longest = 0;
   for (let i = 0; i < N; i++) {
     if (onlyIds !== null && onlyIds[i] !== onlyId) continue;
-    const r = rounds[i]!;
+    const r = waits[i]!;
     const s = r.startedAt;
     if (!(s < to)) continue;
     const e = r.endedAt;
@@ -123,7 +123,7 @@ function passRounds(rounds: readonly RoundRecord[], a: Analysis, rules: Rules, o
   return k0;
 }
 
-/** Pass 2: counting sort of the kept rounds by conversation (stable: input order kept). */
+/** Pass 2: counting sort of the kept waits by conversation (stable: input order kept). */
 function byConversation(kept: Kept): { order: Int32Array; offset: Int32Array } {
   const { convCount, convOf, n } = kept;
   const nConv = convCount.length;
@@ -169,7 +169,7 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
     let unitOk = true;
     let unitServed = false;
     let lastEnd = -Infinity;
-    // Taobao conversation-day: its rounds, those within the target, their 平响 values, a bot reply seen.
+    // Taobao conversation-day: its waits, those within the target, their 平响 values, a bot reply seen.
     let tbDay = -1;
     let tbN = 0;
     let tbOk = 0;
@@ -255,7 +255,7 @@ function passConversations(a: Analysis, rules: Rules, kept: Kept, order: Int32Ar
   }
 }
 
-/** A Taobao conversation-day: its rounds count, unless only the bot answered it (then they are set aside). */
+/** A Taobao conversation-day: its waits count, unless only the bot answered it (then they are set aside). */
 function closeTaobao(a: Analysis, d: number, n: number, ok: number, total: number, botOnly: boolean): void {
   if (botOnly) {
     a.dExtra[d]! += n;

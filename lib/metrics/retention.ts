@@ -15,7 +15,7 @@ export interface PruneResult {
 }
 
 /**
- * Deletes waits (rounds), message identities, template uses and lint events older than the
+ * Deletes waits (the `rounds` table), message identities, template uses and lint events older than the
  * retention setting (default 180 days). Cases and templates are the agent's own work and are
  * never pruned here.
  */

@@ -1,5 +1,5 @@
-import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
+import type { WaitRecord } from '@/lib/db/records';
+import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/sites/counting';
 import type { Schedule } from '@/lib/metrics/clock';
 import { quantile, type Stats } from '@/lib/metrics/stats';
 import { dayTable, HOUR_MS, type Analysis } from './analysis';
@@ -9,13 +9,13 @@ import { analyze } from './passes';
 export { ruleOf } from './fold';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 
-// The dashboard's reply-speed figures over stored waits (RoundRecord), counted the way the site's
+// The dashboard's reply-speed figures over stored waits (WaitRecord), counted the way the site's
 // platform counts them (docs/counting.md; the tests cross-check these figures against the reference
-// models in test/reference/profiles.ts). Pure functions over arrays: the caller reads the rounds.
+// models in test/reference/profiles.ts). Pure functions over arrays: the caller reads the waits.
 //
-// Speed: one pass over the rounds for everything a round decides alone, a counting sort by
+// Speed: one pass over the waits for everything a wait decides alone, a counting sort by
 // conversation for what needs a conversation's waits in order (first waits, sessions, buyer-days),
-// local days from a table of midnights (no Date per round, DST-safe), one sort per percentile set.
+// local days from a table of midnights (no Date per wait, DST-safe), one sort per percentile set.
 //
 // Which waits count where:
 // - consultations, byHour, repliesByHour, longestWaitSec, outsideHours: every wait starting in range.
@@ -138,29 +138,29 @@ export interface SummaryOptions {
 
 /**
  * The dashboard's figures for one site's waits over `range`, counted by `settings` (whatever
- * profile the rounds were stored with). `now` bounds open waits. Rounds before the range only tell
- * a JD session's or a help-desk conversation's first wait; rounds after it are ignored.
+ * profile the waits were stored with). `now` bounds open waits. Waits before the range only tell
+ * a JD session's or a help-desk conversation's first wait; waits after it are ignored.
  */
 export function summarize(
-  rounds: readonly RoundRecord[],
+  waits: readonly WaitRecord[],
   range: Range,
   settings: CountingSettings,
   now: number,
   options: SummaryOptions = {},
 ): Summary {
-  const a = analyze(rounds, range, settings, now, options);
+  const a = analyze(waits, range, settings, now, options);
   return fold(a, headlineOf(a), settings.profile);
 }
 
 /** One line per local day of the range (days cut by the range count only their part in it), for trend charts. */
 export function daily(
-  rounds: readonly RoundRecord[],
+  waits: readonly WaitRecord[],
   range: Range,
   settings: CountingSettings,
   now: number,
   options: SummaryOptions = {},
 ): DaySummary[] {
-  const a = analyze(rounds, range, settings, now, options);
+  const a = analyze(waits, range, settings, now, options);
   const firsts = byDay(a.first, a.nDays);
   const hdFirsts = settings.profile === 'helpdesk' ? byDay(a.hdFirst, a.nDays) : null;
   const out: DaySummary[] = [];
@@ -194,14 +194,14 @@ export const DEFAULT_BUCKETS_SEC: readonly number[] = [10, 30, 60, 120, 180, 300
 
 /** Reply times (calendar seconds) of the answered waits starting in range, by bucket upper bound; an Infinity bucket is added when missing. */
 export function histogram(
-  rounds: readonly RoundRecord[],
+  waits: readonly WaitRecord[],
   range: Range,
   bucketsSec: readonly number[] = DEFAULT_BUCKETS_SEC,
 ): HistogramBucket[] {
   const bounds = [...new Set(bucketsSec)].sort((x, y) => x - y);
   if (bounds.at(-1) !== Infinity) bounds.push(Infinity);
   const counts = new Array<number>(bounds.length).fill(0);
-  for (const r of rounds) {
+  for (const r of waits) {
     if (!(r.startedAt >= range.from && r.startedAt < range.to && r.endedAt > 0)) continue;
     const sec = (r.endedAt - r.startedAt) / 1000;
     let b = 0;
@@ -212,10 +212,10 @@ export function histogram(
 }
 
 /** Waits starting in range by local weekday (row 0 = Sunday … 6 = Saturday) × hour of day (24 columns). */
-export function heatmap(rounds: readonly RoundRecord[], range: Range): number[][] {
+export function heatmap(waits: readonly WaitRecord[], range: Range): number[][] {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const { table } = dayTable(range);
-  for (const r of rounds) {
+  for (const r of waits) {
     const s = r.startedAt;
     if (!(s >= range.from && s < range.to)) continue;
     const ti = table.index(s);
@@ -226,27 +226,27 @@ export function heatmap(rounds: readonly RoundRecord[], range: Range): number[][
 
 /**
  * Summaries per site, each counted by its own settings (a site missing from `settingsBySite` uses
- * the defaults of its rounds' stored profile), and a combined one: counts and hours added, rates
+ * the defaults of its waits' stored profile), and a combined one: counts and hours added, rates
  * and averages over all counted waits (each measured by its own site's rules), percentiles over
  * all samples, longest wait the maximum. The combined headline exists only when every site uses
  * the same rule (same profile and numbers); otherwise it is null.
  */
 export function summarizeBySite(
-  rounds: readonly RoundRecord[],
+  waits: readonly WaitRecord[],
   range: Range,
   settingsBySite: Record<string, CountingSettings>,
   now: number,
   options: SummaryOptions & { scheduleBySite?: Record<string, Schedule> } = {},
 ): SiteSummaries {
-  // Each round's site as a small number (few sites: comparing with the last one beats hashing
-  // every round's fresh siteId string), then one analysis per site over the same array.
+  // Each wait's site as a small number (few sites: comparing with the last one beats hashing
+  // every wait's fresh siteId string), then one analysis per site over the same array.
   const siteIds: string[] = [];
   const firstOf: number[] = [];
-  const ids = new Int32Array(rounds.length);
+  const ids = new Int32Array(waits.length);
   const counts: number[] = [];
   let last = -1;
-  for (let i = 0; i < rounds.length; i++) {
-    const siteId = rounds[i]!.siteId;
+  for (let i = 0; i < waits.length; i++) {
+    const siteId = waits[i]!.siteId;
     if (last < 0 || siteIds[last] !== siteId) {
       last = siteIds.indexOf(siteId);
       if (last < 0) {
@@ -264,9 +264,9 @@ export function summarizeBySite(
   const profiles = new Set<CountingProfileKind>();
   const bySiteId = siteIds.map((siteId, id) => ({ siteId, id })).sort((x, y) => (x.siteId < y.siteId ? -1 : x.siteId > y.siteId ? 1 : 0));
   for (const { siteId, id } of bySiteId) {
-    const settings = settingsBySite[siteId] ?? PROFILE_DEFAULTS[rounds[firstOf[id]!]!.profile ?? 'helpdesk'];
+    const settings = settingsBySite[siteId] ?? PROFILE_DEFAULTS[waits[firstOf[id]!]!.profile ?? 'helpdesk'];
     const a = analyze(
-      rounds,
+      waits,
       range,
       settings,
       now,

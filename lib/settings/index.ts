@@ -1,7 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { upgradeLegacyLintRegex } from '@/lib/templates/lint-legacy';
 import type { LanguageSetting } from '@/lib/i18n';
-import type { LintRule } from '@/lib/templates/lint';
 
 // Settings are small, versioned storage items (records live in Dexie, see lib/db).
 
@@ -83,14 +81,6 @@ export const removedBuiltins = storage.defineItem<string[]>('local:removedBuilti
 export const installedPacks = storage.defineItem<Record<string, number>>('local:installedPacks', {
   fallback: {},
   version: 1,
-});
-
-/** The agent's service-language rules; null = the shipped defaults (lib/templates/packs/lint-rules.json). */
-export const lintRules = storage.defineItem<LintRule[] | null>('local:lintRules', {
-  fallback: null,
-  version: 2,
-  // 2: the shipped lookahead regexes, which the linear-time engine cannot run, are replaced.
-  migrations: { 2: (rules: LintRule[] | null) => rules?.map(upgradeLegacyLintRegex) ?? null },
 });
 
 /** The agent's typing speed (characters per minute), for the "time saved" estimate. */

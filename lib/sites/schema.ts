@@ -65,7 +65,7 @@ const senderRule = z
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$|^24:00$/, 'must be a time "HH:MM" (00:00–24:00)');
 
-/** Per-site overrides of the counting profile's numbers (defaults: lib/metrics/counting.ts). */
+/** Per-site overrides of the counting profile's numbers (defaults: lib/sites/counting.ts). */
 export type SenderRule = z.output<typeof senderRule>;
 
 export const countingOverrides = z

@@ -1,5 +1,5 @@
 import type { DeskmateDB } from '@/lib/db/database';
-import { countingFor, parseClock } from '@/lib/metrics/counting';
+import { countingFor, parseClock } from '@/lib/sites/counting';
 import type { TimerAlerts } from '@/lib/settings';
 
 // Which waits are past their target, when the next one will be, and whether an alert may sound

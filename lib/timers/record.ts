@@ -1,5 +1,5 @@
 import type { DeskmateDB } from '@/lib/db/database';
-import type { ConversationRecord, RoundRecord } from '@/lib/db/records';
+import type { ConversationRecord, WaitRecord } from '@/lib/db/records';
 import type { SenderKind } from '@/lib/sites/schema';
 import type { ListBatch, ObserveBatch } from './observe';
 
@@ -61,7 +61,7 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
   });
   const conversations = tx.objectStore('conversations');
   const events = tx.objectStore('messageEvents');
-  const rounds = tx.objectStore('rounds');
+  const waits = tx.objectStore('rounds');
   const ids = batch.messages.map((m) => `${key}:${m.id}`);
   // All reads at once (one round of requests).
   const [existing, ...known] = await Promise.all([
@@ -104,31 +104,31 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
       if (conv.waitingSince && m.at < conv.waitingSince && m.at > conv.lastAgentAt) {
         // The wait began earlier than known (it was opened from the list, and the conversation's
         // messages now show the first unanswered one): its start moves back.
-        writes.push(updateOpenRound(rounds, key, conv.waitingSince, (r) => ({ ...r, startedAt: m.at })));
+        writes.push(updateOpenWait(waits, key, conv.waitingSince, (r) => ({ ...r, startedAt: m.at })));
         if (conv.botSince === conv.waitingSince) conv.botSince = m.at;
         conv.waitingSince = m.at;
         changed = true;
       } else if (!conv.waitingSince) {
         conv.waitingSince = m.at;
-        const round: RoundRecord = { conversationKey: key, siteId: batch.siteId, profile: batch.profile, startedAt: m.at, endedAt: 0 };
-        writes.push(req(rounds.add(round)));
+        const wait: WaitRecord = { conversationKey: key, siteId: batch.siteId, profile: batch.profile, startedAt: m.at, endedAt: 0 };
+        writes.push(req(waits.add(wait)));
         changed = true;
       }
     } else if (m.sender === 'agent') {
       conv.lastAgentAt = Math.max(conv.lastAgentAt, m.at);
       if (conv.waitingSince && m.at >= conv.waitingSince) {
-        writes.push(updateOpenRound(rounds, key, conv.waitingSince, (r) => ({ ...r, endedAt: Math.max(m.at, r.startedAt) })));
+        writes.push(updateOpenWait(waits, key, conv.waitingSince, (r) => ({ ...r, endedAt: Math.max(m.at, r.startedAt) })));
         conv.waitingSince = 0;
         conv.botSince = 0;
         changed = true;
       }
     } else if (m.sender === 'bot' && conv.waitingSince && m.at >= conv.waitingSince && conv.botSince !== conv.waitingSince) {
-      // An automatic reply never ends the wait, but the round is marked: Taobao leaves out a
+      // An automatic reply never ends the wait, but the wait is marked: Taobao leaves out a
       // conversation that only the bot answered (docs/counting.md, "Taobao/Tmall"). Once per wait.
-      writes.push(updateOpenRound(rounds, key, conv.waitingSince, (r) => ({ ...r, bot: 1 })));
+      writes.push(updateOpenWait(waits, key, conv.waitingSince, (r) => ({ ...r, bot: 1 })));
       conv.botSince = conv.waitingSince;
     }
-    // bot and system messages never start or end a wait (kept for de-duplication; a bot marks the round).
+    // bot and system messages never start or end a wait (kept for de-duplication; a bot marks the wait).
   }
   for (const m of fresh) writes.push(req(events.put({ id: m.id, conversationKey: key, sender: m.sender, at: m.at })));
   conv.seenUntil = seenUntil;
@@ -141,17 +141,17 @@ export async function recordObserved(db: DeskmateDB, batch: ObserveBatch, now = 
 }
 
 /**
- * Rewrites the conversation's open round, the one that started at `startedAt`: an index lookup
- * on startedAt, no scan. Requests queued earlier in the transaction (the round's add) are seen.
+ * Rewrites the conversation's open wait, the one that started at `startedAt`: an index lookup
+ * on startedAt, no scan. Requests queued earlier in the transaction (the wait's add) are seen.
  */
-function updateOpenRound(rounds: IDBObjectStore, key: string, startedAt: number, change: (r: RoundRecord) => RoundRecord): Promise<void> {
+function updateOpenWait(waits: IDBObjectStore, key: string, startedAt: number, change: (r: WaitRecord) => WaitRecord): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const c = rounds.index('startedAt').openCursor(IDBKeyRange.only(startedAt));
+    const c = waits.index('startedAt').openCursor(IDBKeyRange.only(startedAt));
     c.onerror = () => reject(c.error);
     c.onsuccess = () => {
       const cursor = c.result;
       if (!cursor) return resolve();
-      const r = cursor.value as RoundRecord;
+      const r = cursor.value as WaitRecord;
       if (r.conversationKey === key && r.endedAt === 0) cursor.update(change(r));
       cursor.continue();
     };

@@ -1,7 +1,7 @@
 // Bundled by scripts/bench.mjs and run in Node: the dashboard's aggregation over 200,000 stored
 // waits (28 days, as the platforms count 近28天), budget 100 ms for summarize.
-import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
+import type { WaitRecord } from '@/lib/db/records';
+import { PROFILE_DEFAULTS } from '@/lib/sites/counting';
 import { daily, heatmap, histogram, summarize, summarizeBySite } from '@/lib/metrics/summary';
 import type { CountingProfileKind } from '@/lib/sites/schema';
 
@@ -15,9 +15,9 @@ function random(seed: number) {
 }
 
 /** `n` waits over 28 days in about n/5 conversations, ordered by start (as the startedAt index reads them). */
-export function makeRounds(n: number, from: number, sites: [string, CountingProfileKind][] = [['tb', 'taobao']]): RoundRecord[] {
+export function makeRounds(n: number, from: number, sites: [string, CountingProfileKind][] = [['tb', 'taobao']]): WaitRecord[] {
   const rnd = random(42);
-  const out: RoundRecord[] = [];
+  const out: WaitRecord[] = [];
   let c = 0;
   while (out.length < n) {
     const [siteId, profile] = sites[c % sites.length]!;

@@ -1,24 +1,24 @@
-import { PROFILE_DEFAULTS, type CountedHours, type CountingSettings } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS, type CountedHours, type CountingSettings } from '@/lib/sites/counting';
 import { businessSeconds, inCountedHours, localDate, scheduleFor, type Schedule } from '@/lib/metrics/clock';
 import { stats, type Stats } from '@/lib/metrics/stats';
 
 // Reference models of how each platform counts reply speed (docs/counting.md), one plain function
 // a platform, written to be read, not to be fast. Every number comes from the site's
-// CountingSettings (lib/metrics/counting.ts; PROFILE_DEFAULTS are what the sources report). The
+// CountingSettings (lib/sites/counting.ts; PROFILE_DEFAULTS are what the sources report). The
 // tests check them with hand-worked timelines, and cross-check lib/metrics/summary.ts (which
 // computes the same figures in one pass for the dashboard) against them. Not shipped.
 
 export type { CountedHours, CountingSettings };
 
 /**
- * A wait as stored (RoundRecord: endedAt 0 while open) or as derived from messages (Wait: endedAt
+ * A wait as stored (WaitRecord: endedAt 0 while open) or as derived from messages (Wait: endedAt
  * null while open). Only a human reply ends a wait: bot and system messages never do, so an auto
  * reply shows up as a longer wait, never as an answer.
  */
 export interface WaitLike {
   startedAt: number;
   endedAt: number | null;
-  /** 1 or true when a bot replied while the wait was open (stored rounds: RoundRecord.bot). */
+  /** 1 or true when a bot replied while the wait was open (stored rounds: WaitRecord.bot). */
   bot?: 1 | boolean;
   /** Stored rounds carry it; Taobao needs it to tell bot-only conversations. */
   conversationKey?: string;

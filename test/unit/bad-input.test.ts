@@ -13,7 +13,7 @@ import { DeskmateDB } from '@/lib/db/database';
 import type { TemplateRecord } from '@/lib/db/records';
 import { createHandlers, type BackgroundServices } from '@/lib/messaging/handlers';
 import { dispatch } from '@/lib/messaging/server';
-import { lintRules } from '@/lib/settings';
+import { lintRules } from '@/lib/templates/lint-setting';
 import { domSelectorChecker } from '@/lib/sites/schema';
 import { formatIssues } from '@/lib/validate';
 import { parseSiteConfigFile, saveUserSiteConfigs, syncBuiltinSiteConfigs } from '@/lib/sites/store';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskmateDB } from '@/lib/db/database';
-import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
+import type { WaitRecord } from '@/lib/db/records';
+import { PROFILE_DEFAULTS } from '@/lib/sites/counting';
 import { loadDashboard } from '@/lib/metrics/dashboard';
 import { douyinFigures, douyinSessions, taobaoFigures } from '../reference/profiles';
 import { summarize, type Range } from '@/lib/metrics/summary';
@@ -15,7 +15,7 @@ const nov = (d: number, h: number, m = 0, s = 0) => new Date(2026, 10, d, h, m, 
 const day = (d: number): Range => ({ from: nov(d, 0), to: nov(d + 1, 0) });
 
 type Row = [conv: string, startedAt: number, endedAt: number | null, bot?: 1];
-function rounds(siteId: string, profile: CountingProfileKind, rows: Row[]): RoundRecord[] {
+function rounds(siteId: string, profile: CountingProfileKind, rows: Row[]): WaitRecord[] {
   return rows.map(([conv, startedAt, endedAt, bot]) => ({
     conversationKey: `${siteId}:${conv}`,
     siteId,
@@ -46,7 +46,7 @@ describe('1. rules that need waits from before the range', () => {
     expect(h).toMatchObject({ kind: 'helpdesk.firstReply', value: 120, numerator: 1, denominator: 1 });
     expect(h.details).toMatchObject({ nextReplies: 1, nextReplyMedian: 10_800 });
     // The exports and the charts hold the range's waits only.
-    expect(data.rounds.map((r) => r.startedAt).sort()).toEqual([nov(24, 9), nov(24, 10)]);
+    expect(data.waits.map((r) => r.startedAt).sort()).toEqual([nov(24, 9), nov(24, 10)]);
     expect(data.histogram.reduce((n, b) => n + b.count, 0)).toBe(2);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoundRecord } from '@/lib/db/records';
-import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/metrics/counting';
+import type { WaitRecord } from '@/lib/db/records';
+import { PROFILE_DEFAULTS, type CountingSettings } from '@/lib/sites/counting';
 import { isoLocalMs as isoLocal } from '@/lib/time';
 import { eventsToCsv, summaryToCsv, dailyToCsv, toEvents, toJson, type MetricEvent } from '@/lib/metrics/export';
 import { inCountedHours, localDate, LocalDays } from '@/lib/metrics/clock';
@@ -23,7 +23,7 @@ import type { CountingProfileKind } from '@/lib/sites/schema';
 const nov = (d: number, h: number, m = 0, s = 0) => new Date(2026, 10, d, h, m, s).getTime();
 const days = (from: number, to: number): Range => ({ from: nov(from, 0), to: nov(to, 0) });
 
-function rounds(siteId: string, profile: CountingProfileKind, rows: [string, number, number | null][]): RoundRecord[] {
+function rounds(siteId: string, profile: CountingProfileKind, rows: [string, number, number | null][]): WaitRecord[] {
   return rows.map(([conv, startedAt, endedAt], i) => ({
     id: i + 1,
     conversationKey: `${siteId}:${conv}`,
@@ -380,7 +380,7 @@ describe('local days (DST-safe without a Date per round)', () => {
 
   it('daily figures match Date-based counting over the DST changes of the year', () => {
     const rnd = random(7);
-    const rs: RoundRecord[] = [];
+    const rs: WaitRecord[] = [];
     for (const [m, d] of [
       [2, 6],
       [2, 27],
@@ -419,9 +419,9 @@ describe('local days (DST-safe without a Date per round)', () => {
 });
 
 // Random timelines: the one-pass summary gives the same headline as the rule functions.
-function randomRounds(siteId: string, profile: CountingProfileKind, n: number, seed: number): RoundRecord[] {
+function randomRounds(siteId: string, profile: CountingProfileKind, n: number, seed: number): WaitRecord[] {
   const rnd = random(seed);
-  const out: RoundRecord[] = [];
+  const out: WaitRecord[] = [];
   const base = nov(22, 0);
   for (let c = 0; c < n; c++) {
     let t = base + Math.floor(rnd() * 3 * 86_400_000);
@@ -446,8 +446,8 @@ function randomRounds(siteId: string, profile: CountingProfileKind, n: number, s
   return out.sort(() => rnd() - 0.5);
 }
 
-const groupBy = (rs: readonly RoundRecord[]) => {
-  const m = new Map<string, RoundRecord[]>();
+const groupBy = (rs: readonly WaitRecord[]) => {
+  const m = new Map<string, WaitRecord[]>();
   for (const r of rs) m.set(r.conversationKey, [...(m.get(r.conversationKey) ?? []), r]);
   return [...m.values()];
 };

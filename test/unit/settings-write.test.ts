@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { disabledHosts, retentionDays, timerAlerts, workSchedule } from '@/lib/settings';
-import { SettingRefused, writeSetting } from '@/lib/settings/write';
+import { SettingRefused, writeSetting } from '@/lib/backup/write-setting';
 
 // docs/security.md S11: a backup's settings are parsed with their schemas, and so is every write
 // from the options page and the popup: a value the readers cannot use is never stored.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILE_DEFAULTS } from '@/lib/metrics/counting';
+import { PROFILE_DEFAULTS } from '@/lib/sites/counting';
 import { businessSeconds, inCountedHours } from '@/lib/metrics/clock';
 import { quantile, quantileSorted, stats } from '@/lib/metrics/stats';
 import {

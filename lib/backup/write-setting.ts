@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import * as items from './index';
-import { settingSchemas, type RestorableSetting } from './schemas';
+import * as items from '@/lib/settings';
+import { lintRules } from '@/lib/templates/lint-setting';
+import { settingSchemas, type RestorableSetting } from './setting-schemas';
 
 // Every write of a setting from an extension page goes through here (docs/security.md S11): the
 // value is parsed with the same schema a backup's value is parsed with, and only a value that
@@ -14,7 +15,7 @@ const ITEMS = {
   templatesRevision: items.templatesRevision,
   removedBuiltins: items.removedBuiltins,
   installedPacks: items.installedPacks,
-  lintRules: items.lintRules,
+  lintRules,
   typingSpeed: items.typingSpeed,
   timerAlerts: items.timerAlerts,
   retentionDays: items.retentionDays,

@@ -3,11 +3,12 @@ import { parseChecklists } from '@/lib/cases/schema';
 import { upgradeLegacyLintRegex } from '@/lib/templates/lint-legacy';
 import { lintRule } from '@/lib/templates/lint-schema';
 
-// The shape and bounds of every setting a backup may restore (lib/settings/index.ts describes
-// each item; the options page's controls write within these bounds). A restored value is parsed
-// with its schema before anything is written: a value the readers cannot use — `disabledHosts: {}`
-// throws in the loader on every page, `retentionDays: "never"` makes pruning throw daily — is
-// refused, naming the setting. Options page and background only (zod).
+// The shape and bounds of every setting a backup may restore (lib/settings/index.ts and
+// lib/templates/lint-setting.ts describe each item; the options page's controls write within
+// these bounds). A restored value is parsed with its schema before anything is written: a value
+// the readers cannot use — `disabledHosts: {}` throws in the loader on every page,
+// `retentionDays: "never"` makes pruning throw daily — is refused, naming the setting. Options
+// page and background only (zod); live writes go through lib/backup/write-setting.ts.
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM"');
 const text = (max: number) => z.string().max(max);
