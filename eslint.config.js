@@ -23,7 +23,14 @@ const NO_DATABASE = {
   allowTypeImports: true,
   message: 'Rule 1: content-side code reaches the database through lib/messaging, never Dexie, lib/db or lib/backup.',
 };
-const CONTENT_LIB = ['lib/insert/**', 'lib/timers/tracker.ts'];
+const CONTENT_LIB = [
+  'lib/insert/**',
+  'lib/timers/tracker.ts',
+  'lib/timers/idless.ts',
+  'lib/timers/list-reader.ts',
+  'lib/timers/selector-parts.ts',
+  'lib/messaging/lifecycle.ts',
+];
 const CONTENT_UI = [
   'entrypoints/content.ts',
   'entrypoints/content/**',
@@ -49,12 +56,10 @@ export const LIB_LAYERS = [
   ['backup', 'background', 'messaging'],
 ];
 /**
- * The arrows that still run back up, each named: lib/db/records.ts types stored fields with the
- * site-config and case schemas' types (type imports only), and lib/sites/teach/config.ts still
- * imports the counting defaults through lib/metrics/counting.ts (now lib/sites/counting.ts).
+ * The one arrow that still runs back up, named: lib/db/records.ts types stored fields with the
+ * site-config and case schemas' types (type imports only).
  */
 const TYPES_ONLY_UP = { db: ['sites', 'cases'] };
-const FILE_EXCEPTIONS = [{ file: 'lib/sites/teach/config.ts', module: 'metrics', allow: '@/lib/metrics/counting' }];
 
 const LIB_FILES = (name) => (LIB_LAYERS[0].includes(name) || name === 'csv' ? [`lib/${name}.ts`] : [`lib/${name}/**/*.{ts,tsx}`]);
 const importsOf = (name) => [`@/lib/${name}`, `@/lib/${name}/**`, `**/lib/${name}`, `**/lib/${name}/**`, `../${name}`, `../${name}/**`];
@@ -77,16 +82,10 @@ function boundaries() {
   const rule = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
   const lib = LIB_LAYERS.flat().map((name) => {
     const files = LIB_FILES(name);
-    const exceptions = FILE_EXCEPTIONS.filter((e) => e.module !== name && files.some((f) => e.file.startsWith(f.split('*')[0])));
     const content = CONTENT_LIB.filter((f) => f.startsWith(`lib/${name}/`));
     return [
-      { files, ignores: [...content, ...exceptions.map((e) => e.file)], rules: rule(NO_COMPONENTS, ...layerPatterns(name)) },
+      { files, ignores: content, rules: rule(NO_COMPONENTS, ...layerPatterns(name)) },
       ...content.map((f) => ({ files: [f], rules: rule(NO_COMPONENTS, NO_DATABASE, ...layerPatterns(name)) })),
-      ...exceptions.map((e) => {
-        const [up] = layerPatterns(name, [e.module]);
-        const moduleGroup = { group: [`@/lib/${e.module}/*`, `**/lib/${e.module}/*`, `!${e.allow}`], message: up.message };
-        return { files: [e.file], rules: rule(NO_COMPONENTS, ...layerPatterns(name, [e.module]), moduleGroup) };
-      }),
     ];
   });
   return [...lib.flat(), { files: CONTENT_UI, rules: rule(NO_DATABASE) }];

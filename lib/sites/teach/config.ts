@@ -1,5 +1,5 @@
 // Teach: the site config built from the derived selectors, and what it detects on the page.
-import { formatClock, PROFILE_DEFAULTS } from '@/lib/metrics/counting';
+import { formatClock, PROFILE_DEFAULTS } from '@/lib/sites/counting';
 import { extractMessage, queryAll, snapshotPage } from '../extract';
 import type { CountingProfileKind, ExtractRule, SenderKind, SiteConfig } from '../schema';
 import { type SenderRule, type TeachSelectors } from './tokens';
