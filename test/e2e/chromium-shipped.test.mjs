@@ -3,11 +3,20 @@
 // agent gets the same working overlay — checked through the accessibility tree (what a screen
 // reader gets) and real keystrokes: "/" opens the picker, Enter inserts into the console's field.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CHROME_SHIPPED, demoWithChromium, waitFor } from './helpers.mjs';
 
 describe('Chromium: the shipped build', () => {
   const env = demoWithChromium({ extensionDir: CHROME_SHIPPED });
+
+  it("the overlay the page loads carries no schema library: validation is the background's job (docs/performance.md)", () => {
+    // One value import of a zod schema from content-side code (a sender-kind list taken from
+    // lib/sites/schema.ts) put all of zod and the site-config schema back into the overlay: +27 kB gzip.
+    const overlay = readFileSync(join(CHROME_SHIPPED, 'content-scripts/overlay.js'), 'utf8');
+    assert.doesNotMatch(overlay, /ZodObject|ZodError/, 'zod is bundled into the overlay');
+  });
 
   it('hides the overlay from page scripts (closed shadow root) and still works for the agent', async () => {
     const { browser, server } = env;

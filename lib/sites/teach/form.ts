@@ -1,5 +1,6 @@
 // Teach: the correction form's fields ⇄ selectors, and how a picked element is described.
-import { senderKinds, type ExtractRule, type SenderKind } from '../schema';
+import { senderKinds } from '../kinds';
+import type { ExtractRule, SenderKind } from '../schema';
 import { isStableId, stableClasses, tagOf, type TeachSelectors } from './tokens';
 import { cleanList, cleanSender } from './config';
 
