@@ -39,6 +39,18 @@ export function attribute(profile, pageUrl, print) {
     const f = n.callFrame;
     return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
   };
+  // And by entry point: the outermost Deskmate frame of each sample (an observer callback, a
+  // timer, a storage or message listener), with everything it called.
+  const byEntry = new Map();
+  const entryOf = (id) => {
+    let entry = null;
+    for (let n = id; n !== undefined; n = parent.get(n)) if (nodes.get(n).callFrame.url.startsWith('chrome-extension://')) entry = n;
+    return entry;
+  };
+  const label = (n) => {
+    const f = nodes.get(n).callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+  };
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const o = ownerOf(id);
@@ -48,12 +60,17 @@ export function attribute(profile, pageUrl, print) {
     if (o === 'deskmate' && process.env.DESKMATE_BENCH_TOP) {
       const name = nameOf(id);
       byFunction.set(name, (byFunction.get(name) ?? 0) + dt);
+      const entry = entryOf(id);
+      const key = entry === null ? '(no Deskmate frame)' : label(entry);
+      byEntry.set(key, (byEntry.get(key) ?? 0) + dt);
     }
   });
   if (process.env.DESKMATE_BENCH_TOP && print) {
-    console.log('Deskmate self time by function (ms):');
+    console.log(`Deskmate ${time.deskmate.toFixed(1)} ms, page ${time.page.toFixed(1)} ms. Self time by function (ms):`);
     for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15))
       console.log(`  ${ms.toFixed(1).padStart(7)}  ${name}`);
+    console.log('Deskmate time by entry point, inclusive (ms):');
+    for (const [name, ms] of [...byEntry].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${name}`);
   }
   return { time, longest };
 }
