@@ -1,5 +1,5 @@
 import type { DeskmateDB } from '@/lib/db/database';
-import { fromBase64, toBase64 } from '@/lib/db/base64';
+import { fromBase64, toBase64 } from '@/lib/base64';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/db/database';
 import { checkAttachment, extensionFor, SNIFF_BYTES, typeFromName } from '@/lib/cases/attachments';
 import { RESTORABLE_SETTINGS, settingMeta, settingSchemas, type RestorableSetting } from './setting-schemas';

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { syncRollingAlarm } from '@/lib/alarms';
 import { storage } from 'wxt/utils/storage';
-import type { DeskmateDB } from '@/lib/db/database';
-import type { CaseRecord } from '@/lib/db/records';
+import type { CaseRecord, CasesDB } from './record';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { caseReminderLeads, languageSetting } from '@/lib/settings';
 import { formatDuration, reminderTimes } from './deadlines';
@@ -46,7 +45,7 @@ function momentsAfter(cases: readonly CaseRecord[], leads: readonly number[], af
 }
 
 /** Sets the one case alarm at the next moment (clearing earlier versions' per-case alarms). */
-export async function syncCaseAlarms(db: DeskmateDB, now = Date.now()): Promise<void> {
+export async function syncCaseAlarms(db: CasesDB, now = Date.now()): Promise<void> {
   const next = momentsAfter(await openCases(db), await caseReminderLeads.getValue(), now)[0]?.at;
   await syncRollingAlarm(CASE_ALARM, next, now, CASE_ALARM_PREFIX);
 }
@@ -59,7 +58,7 @@ const caseNotifiedUntil = storage.defineItem<number>('local:caseNotifiedUntil', 
  * reminder or deadline passed since the last notice — one notification per case even when the
  * machine slept through several of its moments — then set the alarm for the next moment.
  */
-export async function onCaseAlarm(db: DeskmateDB, name: string, now = Date.now()): Promise<void> {
+export async function onCaseAlarm(db: CasesDB, name: string, now = Date.now()): Promise<void> {
   if (name !== CASE_ALARM && !name.startsWith(CASE_ALARM_PREFIX)) return;
   const cases = await openCases(db);
   const leads = await caseReminderLeads.getValue();
@@ -87,7 +86,7 @@ export async function onCaseAlarm(db: DeskmateDB, name: string, now = Date.now()
 }
 
 /** Open cases due within two hours (or overdue): what the badge adds to the late waits. */
-export async function casesDueSoon(db: DeskmateDB, now = Date.now()): Promise<number> {
+export async function casesDueSoon(db: CasesDB, now = Date.now()): Promise<number> {
   const open = await db.cases
     .where('deadlineAt')
     .between(1, now + DUE_SOON_MS, true, true)

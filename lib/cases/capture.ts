@@ -1,5 +1,5 @@
-import { fromBase64, toBase64 } from '@/lib/db/base64';
-import type { DeskmateDB } from '@/lib/db/database';
+import { fromBase64, toBase64 } from '@/lib/base64';
+import type { CasesDB } from './record';
 import type { AttachmentMeta } from './store';
 
 // Evidence from the screen: a capture of the visible tab (e.g. the chat record), stored as a
@@ -39,7 +39,7 @@ export interface StoredAttachment {
 }
 
 /** Stores one evidence file (see storeAttachments). */
-export async function storeAttachment(db: DeskmateDB, a: StoredAttachment): Promise<AttachmentMeta> {
+export async function storeAttachment(db: CasesDB, a: StoredAttachment): Promise<AttachmentMeta> {
   const [meta] = await storeAttachments(db, [a]);
   return meta!;
 }
@@ -48,7 +48,7 @@ export async function storeAttachment(db: DeskmateDB, a: StoredAttachment): Prom
  * Stores evidence files all or none: checked and thumbnailed first, then written in one
  * transaction, so a refused write (storage full, lib/quota.ts) leaves no part of the batch.
  */
-export async function storeAttachments(db: DeskmateDB, list: StoredAttachment[]): Promise<AttachmentMeta[]> {
+export async function storeAttachments(db: CasesDB, list: StoredAttachment[]): Promise<AttachmentMeta[]> {
   const rows: (AttachmentMeta & { blob: Blob })[] = [];
   for (const a of list) {
     const c = await db.cases.get(a.caseId);

@@ -1,5 +1,5 @@
 import { zipSync, type Zippable } from 'fflate';
-import type { AttachmentRecord, CaseRecord } from '@/lib/db/records';
+import type { AttachmentRecord, CaseRecord } from './record';
 import { translator, type Locale } from '@/lib/i18n';
 import { extensionFor, extensionOf, normalizeType, sniffType, SNIFF_BYTES, type AcceptedType } from './attachments';
 import { formatLocalTime, isoLocal, zoned } from '@/lib/time';

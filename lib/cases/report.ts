@@ -1,4 +1,4 @@
-import type { CaseRecord } from '@/lib/db/records';
+import type { CaseRecord } from './record';
 import type { Translate } from '@/lib/i18n';
 import { caseCauses, formatYuan, refundPaths, reviewCauses, type CaseCause, type RefundPath, type ReviewCause } from './details';
 import type { StartEvent } from './schema';

@@ -1,5 +1,4 @@
-import type { DeskmateDB } from '@/lib/db/database';
-import type { AttachmentRecord, CaseItemState, CaseRecord } from '@/lib/db/records';
+import type { AttachmentRecord, CaseItemState, CaseRecord, CasesDB } from './record';
 import { deadlineFor, progress } from './deadlines';
 import { caseTypeById, ruleById } from './definitions';
 import type { Checklists } from './schema';
@@ -35,11 +34,11 @@ function deadlineOf(defs: Checklists, caseTypeId: string, platform: string, star
   return rule ? deadlineFor(rule, platform, startedAt) : 0;
 }
 
-export async function findCase(db: DeskmateDB, orderNo: string, caseTypeId: string): Promise<CaseRecord | undefined> {
+export async function findCase(db: CasesDB, orderNo: string, caseTypeId: string): Promise<CaseRecord | undefined> {
   return db.cases.where('[orderNo+disputeType]').equals([orderNo, caseTypeId]).first();
 }
 
-export async function openCase(db: DeskmateDB, input: OpenCaseInput, defs: Checklists, now = Date.now()): Promise<CaseRecord> {
+export async function openCase(db: CasesDB, input: OpenCaseInput, defs: Checklists, now = Date.now()): Promise<CaseRecord> {
   const type = caseTypeById(defs, input.caseTypeId);
   if (!type) throw new Error(`caseTypeId: unknown case type "${input.caseTypeId}"`);
   return db.transaction('rw', db.cases, async () => {
@@ -84,7 +83,7 @@ export interface CaseUpdate {
   details?: CaseDetailsPatch;
 }
 
-export async function updateCase(db: DeskmateDB, update: CaseUpdate, defs: Checklists, now = Date.now()): Promise<CaseRecord> {
+export async function updateCase(db: CasesDB, update: CaseUpdate, defs: Checklists, now = Date.now()): Promise<CaseRecord> {
   return db.transaction('rw', db.cases, async () => {
     const c = await db.cases.get(update.id);
     if (!c) throw new Error(`id: no case "${update.id}"`);
@@ -128,7 +127,7 @@ export async function updateCase(db: DeskmateDB, update: CaseUpdate, defs: Check
 }
 
 /** Closes a case with the outcome the agent chose (there is no default outcome). */
-export async function closeCase(db: DeskmateDB, id: string, outcome: CaseOutcome, now = Date.now()): Promise<CaseRecord> {
+export async function closeCase(db: CasesDB, id: string, outcome: CaseOutcome, now = Date.now()): Promise<CaseRecord> {
   const c = await db.cases.get(id);
   if (!c) throw new Error(`id: no case "${id}"`);
   if (!caseOutcomesList.includes(outcome)) throw new Error(`outcome: must be one of ${caseOutcomesList.join(', ')}`);
@@ -137,7 +136,7 @@ export async function closeCase(db: DeskmateDB, id: string, outcome: CaseOutcome
   return next;
 }
 
-export async function reopenCase(db: DeskmateDB, id: string, now = Date.now()): Promise<CaseRecord> {
+export async function reopenCase(db: CasesDB, id: string, now = Date.now()): Promise<CaseRecord> {
   const c = await db.cases.get(id);
   if (!c) throw new Error(`id: no case "${id}"`);
   const next: CaseRecord = { ...c, status: 'open', outcome: undefined, closedAt: 0, updatedAt: now };
@@ -145,19 +144,19 @@ export async function reopenCase(db: DeskmateDB, id: string, now = Date.now()): 
   return next;
 }
 
-export async function casesForOrder(db: DeskmateDB, orderNo: string): Promise<CaseRecord[]> {
+export async function casesForOrder(db: CasesDB, orderNo: string): Promise<CaseRecord[]> {
   return db.cases.where('[orderNo+disputeType]').between([orderNo, ''], [orderNo, '\uffff']).toArray();
 }
 
 /** Open cases, the one with the least time left first. */
-export async function openCases(db: DeskmateDB): Promise<CaseRecord[]> {
+export async function openCases(db: CasesDB): Promise<CaseRecord[]> {
   const open = await db.cases.where('status').equals('open').toArray();
   return open.sort((a, b) => (a.deadlineAt || Infinity) - (b.deadlineAt || Infinity));
 }
 
 export type AttachmentMeta = Omit<AttachmentRecord, 'blob'>;
 
-export async function attachmentsOf(db: DeskmateDB, caseId: string): Promise<AttachmentMeta[]> {
+export async function attachmentsOf(db: CasesDB, caseId: string): Promise<AttachmentMeta[]> {
   const all = await db.attachments.where('caseId').equals(caseId).toArray();
   return all.map(({ blob: _blob, ...meta }) => meta).sort((a, b) => a.createdAt - b.createdAt);
 }

@@ -1,6 +1,7 @@
-import type { CountingProfileKind, SiteConfig, SenderKind } from '@/lib/sites/schema';
-import type { CaseDetails } from '@/lib/cases/details';
-import type { StartEvent } from '@/lib/cases/schema';
+import type { CountingProfileKind, SenderKind } from '@/lib/sites/schema';
+// Sites and cases own the records of their tables (below this module: docs/engineering.md, "Layers").
+export type { SiteConfigRecord } from '@/lib/sites/record';
+export type { AttachmentRecord, CaseItemState, CaseRecord } from '@/lib/cases/record';
 
 // Record types of the Deskmate database (schema v2; v2 indexes cases by closedAt). Booleans are stored as 0/1 where indexed.
 
@@ -75,65 +76,6 @@ export interface WaitRecord {
   endedAt: number;
   /** 1 when a bot (automatic) message arrived while the wait was open (Taobao leaves out bot-only conversations, docs/counting.md). */
   bot?: 1;
-}
-
-export interface CaseItemState {
-  itemId: string;
-  done: 0 | 1;
-  note: string;
-  doneAt: number;
-}
-
-export interface CaseRecord {
-  id: string;
-  orderNo: string;
-  /** The checklist case type id (e.g. "quality-problem"). */
-  disputeType: string;
-  /** The case type's title and the definitions' language when the case was opened. */
-  caseTypeTitle?: string;
-  language?: string;
-  platform: string;
-  siteId: string;
-  status: 'open' | 'closed';
-  outcome?: 'won' | 'lost' | 'refunded' | 'withdrawn';
-  /** When the platform's clock started (epoch ms); 0 while unknown (the agent is asked, never "now"). */
-  startedAt: number;
-  /** Where startedAt came from: read from the page by the site config, or entered by the agent. */
-  startSource?: 'page' | 'agent';
-  /** What starts the case's clock (its deadline rule's start event), e.g. "platformIntervened". */
-  startEvent?: StartEvent;
-  /** 0 while the start is unknown. */
-  deadlineAt: number;
-  items: CaseItemState[];
-  createdAt: number;
-  updatedAt: number;
-  closedAt: number;
-  /** When every required item was first done (0 while not). */
-  completedAt?: number;
-  /** Item(s), cause, refund path, amounts, re-shipment, visits, review explanations (lib/cases/details.ts). */
-  details?: CaseDetails;
-}
-
-export interface AttachmentRecord {
-  id: string;
-  caseId: string;
-  itemId: string;
-  name: string;
-  type: string;
-  size: number;
-  sourceUrl: string;
-  createdAt: number;
-  /** A small JPEG thumbnail (data: URL) for images; absent for PDFs. */
-  preview?: string;
-  blob: Blob;
-}
-
-export interface SiteConfigRecord {
-  id: string;
-  source: 'builtin' | 'user';
-  enabled: 0 | 1;
-  config: SiteConfig;
-  updatedAt: number;
 }
 
 /** A service-language flag shown to the agent, or a fix they took. No message text. */

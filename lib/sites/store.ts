@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { DeskmateDB } from '@/lib/db/database';
-import type { SiteConfigRecord } from '@/lib/db/records';
+import type { SiteConfigRecord, SitesDB } from './record';
 import { browser } from 'wxt/browser';
 import { siteHealth, siteMatchIndex } from '@/lib/settings';
 import { missingKey } from './health';
@@ -12,7 +11,7 @@ import { parseSiteConfig, type SiteConfig } from './schema';
  * Brings the built-in configs into the database (keeping the agent's enabled/disabled choice)
  * and republishes the match index the content-script loader reads.
  */
-export async function syncBuiltinSiteConfigs(db: DeskmateDB, now = Date.now()): Promise<void> {
+export async function syncBuiltinSiteConfigs(db: SitesDB, now = Date.now()): Promise<void> {
   const builtins = builtinSiteConfigs();
   await db.transaction('rw', db.siteConfigs, async () => {
     // A built-in this version no longer ships (千牛's guessed config) is removed, not left claiming a console.
@@ -27,7 +26,7 @@ export async function syncBuiltinSiteConfigs(db: DeskmateDB, now = Date.now()): 
   await publishMatchIndex(db);
 }
 
-export async function publishMatchIndex(db: DeskmateDB): Promise<void> {
+export async function publishMatchIndex(db: SitesDB): Promise<void> {
   const enabled = await db.siteConfigs.where('enabled').equals(1).toArray();
   await siteMatchIndex.setValue(enabled.map((r: SiteConfigRecord) => ({ id: r.id, matches: r.config.matches, source: r.source })));
 }
@@ -80,7 +79,7 @@ export function parseSiteConfigFile(text: string, checkSelector?: (s: string) =>
 }
 
 /** Saves the agent's own configs (an import, a taught site, edited numbers) and republishes the index. */
-export async function saveUserSiteConfigs(db: DeskmateDB, configs: readonly SiteConfig[], now = Date.now()): Promise<void> {
+export async function saveUserSiteConfigs(db: SitesDB, configs: readonly SiteConfig[], now = Date.now()): Promise<void> {
   const reread: string[] = [];
   await db.transaction('rw', db.siteConfigs, async () => {
     for (const config of configs) {
@@ -109,13 +108,13 @@ async function forgetHealth(id: string): Promise<void> {
   await browser.storage.local.remove(missingKey(id));
 }
 
-export async function setSiteEnabled(db: DeskmateDB, id: string, enabled: boolean): Promise<void> {
+export async function setSiteEnabled(db: SitesDB, id: string, enabled: boolean): Promise<void> {
   await db.siteConfigs.update(id, { enabled: enabled ? 1 : 0 });
   await publishMatchIndex(db);
 }
 
 /** Deletes the agent's own config; where it overrode a built-in one, the built-in one returns. */
-export async function removeUserSiteConfig(db: DeskmateDB, id: string, now = Date.now()): Promise<void> {
+export async function removeUserSiteConfig(db: SitesDB, id: string, now = Date.now()): Promise<void> {
   const builtin = builtinSiteConfigs().find((c) => c.id === id);
   const existing = await db.siteConfigs.get(id);
   if (builtin) await db.siteConfigs.put({ id, source: 'builtin', enabled: existing?.enabled ?? 1, config: builtin, updatedAt: now });

@@ -35,13 +35,16 @@ describe('lib/ layers', () => {
     expect(await restricted('lib/metrics/probe.ts', "import { send } from '@/lib/timers/outbox';\nexport { send };\n")).toHaveLength(1);
   });
 
-  it('allows an import of a lower row, and the named exception (types only) upward', async () => {
+  it('allows an import of a lower row; none runs up, not even a type (sites and cases sit below the database)', async () => {
     expect(await restricted('lib/templates/probe.ts', "import type { Db } from '@/lib/db/database';\nexport type { Db };\n")).toEqual([]);
     expect(
       await restricted('lib/db/probe.ts', "import type { SiteConfig } from '@/lib/sites/schema';\nexport type { SiteConfig };\n"),
     ).toEqual([]);
     expect(
-      await restricted('lib/db/probe.ts', "import { siteConfigSchema } from '@/lib/sites/schema';\nexport { siteConfigSchema };\n"),
+      await restricted('lib/sites/probe.ts', "import type { DeskmateDB } from '@/lib/db/database';\nexport type { DeskmateDB };\n"),
+    ).toHaveLength(1);
+    expect(
+      await restricted('lib/cases/probe.ts', "import type { CaseRecord } from '../db/records';\nexport type { CaseRecord };\n"),
     ).toHaveLength(1);
   });
 });
