@@ -28,6 +28,8 @@ interface Chip {
   host: HTMLElement;
   label: HTMLSpanElement;
   conversationId: string;
+  /** On a conversation's list item, or in the open conversation's header. */
+  kind: 'list' | 'header';
   text: string;
   level: string;
 }
@@ -38,6 +40,9 @@ export class ChipLayer {
   private pool: Chip[] = [];
   private waiting = new Map<string, number>();
   private late = new Set<string>();
+  /** What the last full placement was for (open conversation and waiting ones), and whether every chip it wanted found its place. */
+  private placedFor = '';
+  private placedAll = false;
 
   constructor(
     private readonly config: SiteConfig,
@@ -59,44 +64,56 @@ export class ChipLayer {
     return this.waiting.size;
   }
 
-  /** Anchors chips to the list items and header of waiting conversations; removes the rest. */
+  /**
+   * Anchors chips to the list items and header of waiting conversations; removes the rest. Called
+   * after every batch of the console's changes: when the open and waiting conversations are the
+   * ones of the last placement, every chip it wanted was placed and each is still where it was put
+   * (connected; a list chip's item still shows its conversation — virtualised lists recycle rows),
+   * the list is not read again (a streaming console settles four times a second).
+   */
   place(activeConversation: string | null, now = Date.now()): void {
     const s = this.config.selectors;
+    const itemId = s.conversationItemId ?? { selector: [':scope'] };
+    const placedFor = `${activeConversation ?? ''}\u0000${[...this.waiting.keys()].join('\u0001')}`;
+    if (placedFor === this.placedFor && this.placedAll && this.stillPlaced(itemId)) return void this.tick(now);
     const keep = new Set<HTMLElement>();
-    const ensure = (anchor: Element, conversationId: string, mode: 'append' | 'after') => {
-      const existing =
-        mode === 'append'
-          ? anchor.querySelector(`:scope > [${CHIP_ATTR}]`)
-          : anchor.nextElementSibling?.hasAttribute(CHIP_ATTR)
-            ? anchor.nextElementSibling
-            : null;
-      let host = existing as HTMLElement | null;
+    const listed = new Set<string>();
+    const ensure = (anchor: Element, conversationId: string, kind: Chip['kind']) => {
+      let host = anchor.querySelector(`:scope > [${CHIP_ATTR}]`) as HTMLElement | null;
       if (!host || !this.chips.has(host)) {
         const chip = this.pool.pop() ?? this.create();
         host = chip.host;
         host.setAttribute(CHIP_ATTR, conversationId);
         this.chips.set(host, chip);
-        if (mode === 'append') anchor.append(host);
-        else anchor.after(host);
+        anchor.append(host);
       }
       const chip = this.chips.get(host)!;
       chip.conversationId = conversationId;
+      chip.kind = kind;
       keep.add(host);
     };
+    let headerPlaced = true;
     if (this.waiting.size) {
       for (const item of queryAll(this.doc, s.conversationItem)) {
-        const id = extractValue(s.conversationItemId ?? { selector: [':scope'] }, item);
-        if (id && this.waiting.has(id)) ensure(item, id, 'append');
+        const id = extractValue(itemId, item);
+        if (id && this.waiting.has(id)) {
+          ensure(item, id, 'list');
+          listed.add(id);
+        }
       }
       if (activeConversation && this.waiting.has(activeConversation)) {
         const header = queryFirst(this.doc, s.conversationHeader);
         const name = header ? null : queryFirst(this.doc, s.buyerName?.selector);
-        if (header) ensure(header, activeConversation, 'append');
+        if (header) ensure(header, activeConversation, 'header');
         // Inside the name, after its text: beside the element it would take a line of its own in
         // a column layout (the header jumped whenever a wait started or ended).
-        else if (name) ensure(name, activeConversation, 'append');
+        else if (name) ensure(name, activeConversation, 'header');
+        // A console with neither rule never shows a header chip: nothing is missing then.
+        else headerPlaced = !s.conversationHeader && !s.buyerName;
       }
     }
+    this.placedFor = placedFor;
+    this.placedAll = headerPlaced && (!s.conversationItem || [...this.waiting.keys()].every((id) => listed.has(id)));
     for (const [host, chip] of this.chips) {
       if (!keep.has(host)) {
         host.remove();
@@ -108,6 +125,15 @@ export class ChipLayer {
     this.tick(now);
   }
 
+  /** Is every chip still where the last placement put it? (Reads attributes of the few chips' anchors only.) */
+  private stillPlaced(itemId: NonNullable<SiteConfig['selectors']['conversationItemId']>): boolean {
+    for (const [host, chip] of this.chips) {
+      if (!host.isConnected) return false;
+      if (chip.kind === 'list' && (!host.parentElement || extractValue(itemId, host.parentElement) !== chip.conversationId)) return false;
+    }
+    return true;
+  }
+
   private create(): Chip {
     const host = this.doc.createElement('span');
     const shadow = host.attachShadow({ mode: 'open' });
@@ -116,7 +142,7 @@ export class ChipLayer {
     const label = this.doc.createElement('span');
     label.setAttribute('role', 'timer');
     shadow.append(style, label);
-    return { host, label, conversationId: '', text: '', level: '' };
+    return { host, label, conversationId: '', kind: 'list', text: '', level: '' };
   }
 
   /** Updates every chip's text and colour; returns the conversations that just crossed the target. */
