@@ -1,9 +1,8 @@
+// Record types of the Deskmate database (schema v2; v2 indexes cases by closedAt). Booleans are stored as 0/1 where indexed.
+// Sites and cases own the records of their tables (they sit below the database: docs/engineering.md, "Layers").
 import type { CountingProfileKind, SenderKind } from '@/lib/sites/schema';
-// Sites and cases own the records of their tables (below this module: docs/engineering.md, "Layers").
 export type { SiteConfigRecord } from '@/lib/sites/record';
 export type { AttachmentRecord, CaseItemState, CaseRecord } from '@/lib/cases/record';
-
-// Record types of the Deskmate database (schema v2; v2 indexes cases by closedAt). Booleans are stored as 0/1 where indexed.
 
 export interface TemplateRecord {
   id: string;
