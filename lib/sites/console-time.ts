@@ -108,15 +108,24 @@ export function parseConsoleTime(raw: string | null | undefined, now: number): C
 }
 
 /**
+ * How soon after the span its time text stands for a message may still be read as having come at
+ * that span's end: a live message shown as `14:05` at 14:05:59.9 is read by the next batch, in the
+ * next minute (250 ms later, more on a busy page).
+ */
+export const SEEN_SLACK_MS = 5000;
+
+/**
  * The moment a message came, from its console time and when Deskmate saw it: seen within the span
  * the text stands for (a live message shown as `14:05`, seen at 14:05:37), the moment seen, to the
- * second; seen later (it came while the agent was elsewhere), the middle of that span, so a wait
- * read from a minute-precise list is off by 30 s at most; never later than seen.
+ * second; seen just after it (within SEEN_SLACK_MS), the span's end; seen later (it came while the
+ * agent was elsewhere), the middle of that span, so a wait read from a minute-precise list is off
+ * by 30 s at most; never later than seen.
  */
 export function resolveSeen(time: ConsoleTime | null, seenAt: number): number {
   if (!time) return seenAt;
   const end = time.at + time.precisionMs;
   if (seenAt >= time.at && seenAt < end) return seenAt;
+  if (seenAt >= end && seenAt < end + SEEN_SLACK_MS && time.precisionMs > 1) return end - 1;
   if (seenAt >= end) return Math.min(seenAt, time.at + Math.floor(time.precisionMs / 2));
   return time.at; // seen "before" it was sent: the page's clock is ahead; its time stands
 }

@@ -102,6 +102,11 @@ describe('resolveSeen', () => {
   it('a message found later (it came while the agent was elsewhere) is put mid-minute, never later than seen', () => {
     expect(resolveSeen(minute, at(2026, 12, 6, 14, 20))).toBe(at(2026, 12, 6, 14, 5, 30));
   });
+  it("a live message shown in the last moment of its minute and read in the next (the batch came after the minute) is put at the minute's end, not its middle", () => {
+    expect(resolveSeen(minute, at(2026, 12, 6, 14, 6, 0) + 300)).toBe(at(2026, 12, 6, 14, 6) - 1);
+    // Beyond the slack it is a message found later: mid-minute.
+    expect(resolveSeen(minute, at(2026, 12, 6, 14, 6, 6))).toBe(at(2026, 12, 6, 14, 5, 30));
+  });
   it('a page clock ahead of ours: its own time stands', () => {
     expect(resolveSeen(minute, at(2026, 12, 6, 14, 4, 50))).toBe(at(2026, 12, 6, 14, 5));
   });
