@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startConsoleServer } from '../fixtures/consoles/serve.mjs';
-import { BROKEN_FOR_MS, CLASSIC_REDESIGN, DEMO_REDESIGN, redesign } from './health-redesign.mjs';
+import { CLASSIC_REDESIGN, DEMO_REDESIGN, redesign, redesignUntilMissing } from './health-redesign.mjs';
 import { demoServer, launchChromium, removeDir, ROOT, tempProfile, waitFor } from './helpers.mjs';
 
 const DIALOG = '教 Deskmate 认识这个网站';
@@ -52,28 +52,8 @@ describe('Chromium: config health after a console is redesigned', () => {
    * arrive (each settles the page) until the page has stored since when parts are missing.
    */
   async function breakConsole(page, siteId, map, pushMessage) {
-    const healthy = await waitFor(
-      async () => {
-        const h = (await stored('siteHealth'))?.[siteId];
-        return h?.lastMatchAt && h.failing.length === 0 ? h : null;
-      },
-      { timeout: 30000, message: `a healthy first check of ${siteId}` },
-    );
-    await page.evaluate(redesign, map);
-    const key = `siteHealthMissing:${siteId}`;
-    const missing = await waitFor(
-      async () => {
-        await page.evaluate(pushMessage);
-        const m = await stored(key);
-        return m?.messages ? m : null;
-      },
-      { timeout: 40000, interval: 1000, message: `the redesigned page storing what is missing (${key})` },
-    );
-    // Found missing only after the last good read.
-    assert.ok(missing.messages.since >= healthy.lastMatchAt, JSON.stringify({ missing, healthy }));
-    // The console has been broken for longer than the grace: the time moves back, nothing else.
-    const moved = Object.fromEntries(Object.entries(missing).map(([part, m]) => [part, { ...m, since: m.since - BROKEN_FOR_MS }]));
-    await ext.evaluate(([k, v]) => chrome.storage.local.set({ [k]: v }), [key, moved]);
+    const store = (key, value) => ext.evaluate(([k, v]) => chrome.storage.local.set({ [k]: v }), [key, value]);
+    const healthy = await redesignUntilMissing({ page, siteId, map, pushMessage, stored, store, waitFor, assert });
     // A redeploy stays: the reloaded page has the new names too.
     await page.addInitScript(redesign, map);
     await page.reload();

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startConsoleServer } from '../fixtures/consoles/serve.mjs';
-import { BROKEN_FOR_MS, CLASSIC_REDESIGN, DEMO_REDESIGN, redesign } from './health-redesign.mjs';
+import { CLASSIC_REDESIGN, DEMO_REDESIGN, redesign, redesignUntilMissing } from './health-redesign.mjs';
 import { demoServer, launchFirefox, openFirefoxExtensionPage, ROOT, waitFor } from './helpers.mjs';
 
 describe('Firefox: config health after a console is redesigned', () => {
@@ -52,26 +52,9 @@ describe('Firefox: config health after a console is redesigned', () => {
 
   /** Healthy first; redesigned in place until the page stores what is missing; that time moved back; reloaded redesigned. */
   async function breakConsole(page, siteId, map, pushMessage) {
-    const healthy = await waitFor(
-      async () => {
-        const h = (await stored('siteHealth'))?.[siteId];
-        return h?.lastMatchAt && h.failing.length === 0 ? h : null;
-      },
-      { timeout: 30000, message: `a healthy first check of ${siteId}` },
-    );
-    await page.evaluate(redesign, map);
-    const key = `siteHealthMissing:${siteId}`;
-    const missing = await waitFor(
-      async () => {
-        await page.evaluate(pushMessage);
-        const m = await stored(key);
-        return m?.messages ? m : null;
-      },
-      { timeout: 40000, interval: 1000, message: `the redesigned page storing what is missing (${key})` },
-    );
-    assert.ok(missing.messages.since >= healthy.lastMatchAt, JSON.stringify({ missing, healthy }));
-    const moved = Object.fromEntries(Object.entries(missing).map(([part, m]) => [part, { ...m, since: m.since - BROKEN_FOR_MS }]));
-    await ext.evaluate(([k, v]) => globalThis.browser.storage.local.set({ [k]: v }), [key, moved]);
+    const store = (key, value) => ext.evaluate(([k, v]) => globalThis.browser.storage.local.set({ [k]: v }), [key, value]);
+    const healthy = await redesignUntilMissing({ page, siteId, map, pushMessage, stored, store, waitFor, assert });
+    // A redeploy stays: the reloaded page has the new names too.
     await page.evaluateOnNewDocument(redesign, map);
     // The page reloads itself (puppeteer's reload waits for a load event Firefox's BiDi may not send here).
     await page.evaluate(() => {

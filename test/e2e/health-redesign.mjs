@@ -56,3 +56,37 @@ export const DEMO_REDESIGN = {
 
 /** How long ago the test says the console stopped working (beyond the 2-minute grace of lib/sites/health.ts). */
 export const BROKEN_FOR_MS = 3 * 60_000;
+
+/**
+ * The console works (its health says so); then it is redesigned in place and new messages arrive
+ * (each settles the page) until the page has stored since when parts are missing; that time is
+ * moved BROKEN_FOR_MS back, nothing else. The caller reloads the page redesigned (its browser's way).
+ * @param {{ page: object, siteId: string, map: object, pushMessage: () => void,
+ *   stored: (key: string) => Promise<any>, store: (key: string, value: unknown) => Promise<void>,
+ *   waitFor: Function, assert: typeof import('node:assert/strict') }} o
+ * @returns the healthy entry seen before the redesign
+ */
+export async function redesignUntilMissing({ page, siteId, map, pushMessage, stored, store, waitFor, assert }) {
+  const healthy = await waitFor(
+    async () => {
+      const h = (await stored('siteHealth'))?.[siteId];
+      return h?.lastMatchAt && h.failing.length === 0 ? h : null;
+    },
+    { timeout: 30000, message: `a healthy first check of ${siteId}` },
+  );
+  await page.evaluate(redesign, map);
+  const key = `siteHealthMissing:${siteId}`;
+  const missing = await waitFor(
+    async () => {
+      await page.evaluate(pushMessage);
+      const m = await stored(key);
+      return m?.messages ? m : null;
+    },
+    { timeout: 40000, interval: 1000, message: `the redesigned page storing what is missing (${key})` },
+  );
+  // Found missing only after the last good read.
+  assert.ok(missing.messages.since >= healthy.lastMatchAt, JSON.stringify({ missing, healthy }));
+  // The console has been broken for longer than the grace: the time moves back, nothing else.
+  await store(key, Object.fromEntries(Object.entries(missing).map(([part, m]) => [part, { ...m, since: m.since - BROKEN_FOR_MS }])));
+  return healthy;
+}
